@@ -1,0 +1,91 @@
+"""Command line: python -m dashboard run | validate | export."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from dashboard.export import package_files, to_csv
+from dashboard.load import DataError, build_frame, indicators_path, load_catalog, sources_path
+
+APP = Path(__file__).resolve().parent / "app.py"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command and return its exit code; errors are printed, never raised."""
+    parser = argparse.ArgumentParser(prog="python -m dashboard", description="Zhejiang Indicators Dashboard")
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="open the dashboard (extra arguments go to streamlit)")
+    run.add_argument("streamlit_args", nargs=argparse.REMAINDER)
+    for name, text in (("validate", "check the data files"), ("export", "write the tidy table")):
+        sub = commands.add_parser(name, help=text)
+        sub.add_argument("--indicators", type=Path, help="indicators file (default: %(default)s)",
+                         default=indicators_path())
+        sub.add_argument("--sources", type=Path, help="sources folder (default: %(default)s)", default=sources_path())
+    export = commands.choices["export"]
+    export.add_argument("--format", choices=("csv", "datapackage"), default="csv")
+    export.add_argument("--output", default="-", help="file (csv; - for stdout) or folder (datapackage)")
+    args = parser.parse_args(argv)
+    if args.command == "run":
+        return subprocess.call([sys.executable, "-m", "streamlit", "run", str(APP), *args.streamlit_args])
+    try:
+        catalog, sources = load_catalog(args.indicators, args.sources)
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s) found.", file=sys.stderr)
+        return 1
+    if args.command == "validate":
+        print(f"OK: {len(catalog.figures)} figures, {len(catalog.indicators)} indicators, {len(sources)} sources, "
+              f"{len(catalog.sectors)} sectors, {len(catalog.units)} units.")
+        return 0
+    frame = build_frame(catalog, sources)
+    try:
+        return _export(frame, sources, args.format, args.output)
+    except OSError as exc:
+        print(f"{args.output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+
+
+def _export(frame, sources, fmt: str, output: str) -> int:
+    """Write the export whole or not at all: into a temporary neighbour, then renamed into place."""
+    if fmt == "csv":
+        data = to_csv(frame)
+        if output == "-":
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+            return 0
+        target = Path(output)
+        with tempfile.NamedTemporaryFile(dir=target.parent or ".", delete=False, suffix=".tmp") as handle:
+            handle.write(data)
+        os.replace(handle.name, target)
+        print(f"Wrote {len(frame)} figures to {target}", file=sys.stderr)
+        return 0
+    if output == "-":
+        print("--format datapackage writes a folder: give --output DIR", file=sys.stderr)
+        return 2
+    target = Path(output)
+    if target.exists() and not target.is_dir():
+        print(f"{target}: exists and is not a folder", file=sys.stderr)
+        return 1
+    staging = Path(tempfile.mkdtemp(dir=target.parent if str(target.parent) else ".", prefix=".export-"))
+    try:
+        for name, content in package_files(frame, sources).items():
+            (staging / name).write_bytes(content)
+        if target.exists():
+            shutil.rmtree(target)
+        staging.rename(target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    print(f"Wrote a data package of {len(frame)} figures to {target}/", file=sys.stderr)
+    return 0
+
+
+def run_app() -> int:
+    """Console script `zhejiang-dashboard`: open the dashboard, passing any arguments to streamlit."""
+    return main(["run", *sys.argv[1:]])

@@ -1,0 +1,138 @@
+"""Turn the tidy frame into files people take away: safe CSV and a Frictionless Data Package. No file I/O."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import zipfile
+
+import pandas as pd
+
+from dashboard import __version__
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+LICENCE = (
+    "The figures are facts reported by the publishers named in each row. The quotes are short excerpts kept as "
+    "evidence and remain the publishers' copyright. Everything else (names, descriptions, notes, derived values) "
+    "is offered under CC BY 4.0: cite the Zhejiang Indicators Dashboard and the original article."
+)
+CITATION = (
+    "Zhejiang Indicators Dashboard (version {version}), curated figures on Zhejiang province, data downloaded "
+    "{date}. Cite each figure's original article as well (publisher, headline, date, address in the data)."
+)
+FIELDS = {
+    "figure_id": ("string", "Stable id of the figure."),
+    "indicator_id": ("string", "Id of the indicator the figure measures."),
+    "indicator": ("string", "Name of the indicator."),
+    "sector": ("string", "Id of the sector the indicator belongs to."),
+    "sector_label": ("string", "Name of that sector."),
+    "geography": ("string", "Place the figure is about."),
+    "period": ("string", "Year, or first-last year of a span; for a target, the year it is due."),
+    "year_start": ("integer", "First year of the period."),
+    "year_end": ("integer", "Last year of the period."),
+    "value": ("number", "The value in base units (yuan, not billions of yuan)."),
+    "unit": ("string", "Id of the unit of value."),
+    "unit_label": ("string", "Name of the unit."),
+    "value_text": ("string", "The value written out with its qualifier, e.g. 'more than 9 trillion yuan'."),
+    "value_label": ("string", "The same, short, e.g. '> 9 trillion yuan'."),
+    "qualifier": ("string", "How the article words the value: exact, about, nearly, more than, at least, up to, less than."),
+    "status": ("string", "actual, target, forecast, or derived (computed by us from other figures)."),
+    "usd_value": ("number", "US-dollar equivalent where the article itself states one; never converted by us."),
+    "usd_text": ("string", "That equivalent as written, with its qualifier."),
+    "derived_formula": ("string", "For derived figures: prior_from_growth (value / (1 + growth/100)) or ratio (first / second)."),
+    "derived_inputs": ("string", "For derived figures: the figure_ids of the inputs, in order, space separated."),
+    "note": ("string", "Curator's note on how to read the figure."),
+    "source_id": ("string", "Id of the source article."),
+    "source_title": ("string", "Headline of the source article."),
+    "publisher": ("string", "Publisher of the source article."),
+    "author": ("string", "Author or byline of the source article, where known."),
+    "published": ("date", "Date the source article was published."),
+    "url": ("string", "Web address of the source article; empty where none is known."),
+    "quote": ("string", "The article's own words around the number, verbatim."),
+}
+
+
+def safe_cell(value: object) -> object:
+    """Neutralise text a spreadsheet would run as a formula (OWASP CSV injection); numbers pass unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def to_csv(frame: pd.DataFrame) -> bytes:
+    """The frame as UTF-8 CSV with formula-like text neutralised."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if not pd.api.types.is_numeric_dtype(safe[column]):
+            safe[column] = safe[column].map(safe_cell)
+    return safe.to_csv(index=False, lineterminator="\n", float_format="%.15g").encode("utf-8")
+
+
+def datapackage(frame: pd.DataFrame, sources: dict, today: dt.date | None = None) -> dict:
+    """The datapackage.json descriptor (Data Package v2) for figures.csv."""
+    today = today or dt.date.today()
+    fields = []
+    for column in frame.columns:
+        kind, description = FIELDS.get(column, ("string", column))
+        fields.append({"name": column, "type": kind, "description": description})
+    used = sorted(set(frame["source_id"]))
+    return {
+        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
+        "name": "zhejiang-indicators",
+        "title": "Zhejiang Indicators: curated figures with their sources",
+        "description": "Figures about Zhejiang province's economy, technology and society, each with the article "
+                       "that reported it and the words around the number.",
+        "version": __version__,
+        "created": dt.datetime.combine(today, dt.time()).isoformat() + "Z",
+        "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 (see README for the terms)"}],
+        "sources": [_source_entry(sid, sources.get(sid)) for sid in used],
+        "resources": [{
+            "name": "figures",
+            "path": "figures.csv",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "schema": {"fields": fields, "primaryKey": ["figure_id"]},
+        }],
+    }
+
+
+def _source_entry(source_id: str, source) -> dict:
+    if source is None:
+        return {"title": source_id}
+    entry = {"title": f"{source.publisher}: {source.headline} ({source.published.isoformat()})"}
+    if source.url:
+        entry["path"] = str(source.url)
+    return entry
+
+
+def readme(frame: pd.DataFrame, today: dt.date | None = None) -> str:
+    """The README.md shipped inside the data package."""
+    today = today or dt.date.today()
+    return (
+        "# Zhejiang Indicators: data package\n\n"
+        f"figures.csv holds {len(frame)} figures; datapackage.json describes every column and lists the sources.\n\n"
+        "## How to cite\n\n" + CITATION.format(version=__version__, date=today.isoformat()) + "\n\n"
+        "## Licence\n\n" + LICENCE + "\n\n"
+        "Text cells that begin with =, +, -, @, a tab or a carriage return are written with a leading ' so that "
+        "spreadsheets do not run them as formulas.\n"
+    )
+
+
+def package_files(frame: pd.DataFrame, sources: dict, today: dt.date | None = None) -> dict[str, bytes]:
+    """Every file of the data package, by name."""
+    return {
+        "figures.csv": to_csv(frame),
+        "datapackage.json": (json.dumps(datapackage(frame, sources, today), indent=2, ensure_ascii=False) + "\n").encode(),
+        "README.md": readme(frame, today).encode(),
+    }
+
+
+def package_zip(frame: pd.DataFrame, sources: dict, today: dt.date | None = None) -> bytes:
+    """The data package as one zip archive (a folder zhejiang-indicators/ inside)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in package_files(frame, sources, today).items():
+            archive.writestr(f"zhejiang-indicators/{name}", content)
+    return buffer.getvalue()
