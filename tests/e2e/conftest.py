@@ -1,0 +1,119 @@
+"""Fixtures for the browser test: Debian's Chromium (installed when missing) and the real Streamlit server."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run",
+]
+
+
+def _find_chromium() -> str | None:
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+
+
+def _install_chromium() -> str:
+    """Install Debian's chromium with apt-get when we are root; return what happened."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return "not root, so apt-get cannot install chromium"
+    if not shutil.which("apt-get"):
+        return "no apt-get on this machine"
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    for command in (["apt-get", "update"], ["apt-get", "install", "-y", "chromium"]):
+        result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900)
+        if result.returncode != 0:
+            return f"{' '.join(command)} failed: {result.stderr.strip()[-300:]}"
+    return "installed"
+
+
+def _unavailable(reason: str):
+    """Skip with the reason, except in CI, where the browser test must run."""
+    if os.environ.get("CI"):
+        pytest.fail(f"Chromium is needed for the browser test in CI: {reason}")
+    pytest.skip(f"Chromium cannot be had here: {reason}")
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    path = _find_chromium()
+    if path is None:
+        outcome = _install_chromium()
+        path = _find_chromium()
+        if path is None:
+            _unavailable(outcome)
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("the playwright package is not installed (pip install -e '.[test]')")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server_url():
+    """Start `streamlit run dashboard/app.py` on a free loopback port; always stop it."""
+    port = _free_port()
+    log = (ARTIFACTS / "server.log")
+    ARTIFACTS.mkdir(exist_ok=True)
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
+        "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port),
+        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+    ]
+    with log.open("w") as out:
+        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"streamlit exited with {process.returncode}: {log.read_text()[-2000:]}")
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:  # noqa: S310
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"streamlit did not answer /_stcore/health within 90 s: {log.read_text()[-2000:]}")
+            time.sleep(0.5)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=15)
