@@ -1,0 +1,133 @@
+"""Pure pandas views of the tidy frame: filters and their URL form, chart groups, timeline, sources."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.schema import STATUSES
+
+PARAMS = ("year", "sector", "geo", "status")
+MAX_VALUE_CHARS = 100  # longer values are refused: no real sector or place is named at such length
+MAX_VALUES = 50  # per parameter
+MAX_QUERY_CHARS = 4000  # the whole query; past this nothing in it is read
+HEADLINES = (
+    "zj-gdp-2024", "zj-digital-core-va-2020", "zj-ai-revenue-target-2027", "wz-gdp-2025", "zj-gdp-rank-2024",
+    "hz-new-businesses-daily-2025", "zj-urban-rural-income-ratio-2024", "cn-ev-charging-platform-peak-2026",
+)
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the filters can choose from, as found in the data."""
+
+    years: tuple[int, int]
+    sectors: tuple[tuple[str, str], ...]  # (id, label) in data order
+    geos: tuple[str, ...]
+    statuses: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """A filter selection; an empty tuple means no restriction."""
+
+    years: tuple[int, int]
+    sectors: tuple[str, ...] = ()
+    geos: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+
+
+def options(frame: pd.DataFrame) -> Options:
+    """The choices each filter offers for this frame."""
+    sectors = frame[["sector", "sector_label"]].drop_duplicates("sector")
+    years = (int(frame["year_start"].min()), int(frame["year_end"].max())) if len(frame) else (2000, 2030)
+    present = set(frame["status"])
+    return Options(
+        years=years,
+        sectors=tuple(zip(sectors["sector"], sectors["sector_label"], strict=True)),
+        geos=tuple(sorted(set(frame["geography"]), key=str.casefold)),
+        statuses=tuple(s for s in STATUSES if s in present),
+    )
+
+
+def apply(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """Rows that pass the filters; a period that is a span is kept when it overlaps the year range."""
+    low, high = filters.years
+    mask = (frame["year_start"] <= high) & (frame["year_end"] >= low)
+    for column, chosen in (("sector", filters.sectors), ("geography", filters.geos), ("status", filters.statuses)):
+        if chosen:
+            mask &= frame[column].isin(chosen)
+    return frame[mask]
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _years(values: list[str], bounds: tuple[int, int]) -> tuple[tuple[int, int] | None, str | None]:
+    if len(values) != 1:
+        return None, "year is given more than once"
+    match = re.fullmatch(r"\s*(\d{4})\s*(?:[-–]\s*(\d{4})\s*)?", values[0])
+    if not match:
+        return None, f"year {_clip(values[0])!r} is not a year or a range such as 2020-2025"
+    low, high = int(match[1]), int(match[2] or match[1])
+    if low > high:
+        return None, f"year {values[0]!r} ends before it starts"
+    if high < bounds[0] or low > bounds[1]:
+        return None, f"year {values[0]!r} is outside the data ({bounds[0]}-{bounds[1]})"
+    return (max(low, bounds[0]), min(high, bounds[1])), None
+
+
+def _choices(name: str, values: list[str], allowed: Mapping[str, str]) -> tuple[tuple[str, ...], list[str]]:
+    chosen, notices = [], []
+    for value in values:
+        key = allowed.get(value.strip().casefold())
+        if key is None:
+            notices.append(f"{name} {_clip(value)!r} is not in the data")
+        elif key not in chosen:
+            chosen.append(key)
+    return tuple(chosen), notices
+
+
+def parse_query(params: Mapping[str, list[str]], opts: Options) -> tuple[Filters, list[str]]:
+    """Filters from URL parameters (each a list of values) and notices about what was ignored; never raises."""
+    filters = Filters(years=opts.years)
+    if sum(len(k) + sum(len(v) + 1 for v in vs) for k, vs in params.items()) > MAX_QUERY_CHARS:
+        return filters, [f"the address is longer than {MAX_QUERY_CHARS:,} characters"]
+    allowed = {
+        "sector": {k.casefold(): k for pair in opts.sectors for k in pair} | {v.casefold(): k for k, v in opts.sectors},
+        "geo": {g.casefold(): g for g in opts.geos},
+        "status": {s: s for s in opts.statuses},
+    }
+    found: dict[str, object] = {}
+    notices: list[str] = []
+    for name, values in params.items():
+        if name not in PARAMS:
+            notices.append(f"unknown setting {_clip(name)!r}")
+        elif len(values) > MAX_VALUES or any(len(v) > MAX_VALUE_CHARS for v in values):
+            notices.append(f"{name} is too long")
+        elif name == "year":
+            years, notice = _years(values, opts.years)
+            notices += [notice] if notice else []
+            if years:
+                found["years"] = years
+        else:
+            chosen, more = _choices(name, values, allowed[name])
+            notices += more
+            found[{"sector": "sectors", "geo": "geos", "status": "statuses"}[name]] = chosen
+    return Filters(**{**filters.__dict__, **found}), notices
+
+
+def to_query(filters: Filters, opts: Options) -> dict[str, list[str]]:
+    """URL parameters for the filters, leaving out what is at its default."""
+    query: dict[str, list[str]] = {}
+    if filters.years != opts.years:
+        low, high = filters.years
+        query["year"] = [f"{low}" if low == high else f"{low}-{high}"]
+    for name, chosen in (("sector", filters.sectors), ("geo", filters.geos), ("status", filters.statuses)):
+        if chosen:
+            query[name] = list(chosen)
+    return query
