@@ -1,0 +1,113 @@
+"""Render helpers of the Overview, Timeline and Data pages."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.charts import timeline_chart
+from dashboard.export import FIELDS
+from dashboard.load import COLUMNS
+from dashboard.pages._common import EMPTY, dataset_zip, filter_options, filtered, filtered_csv, md_escape, md_link, total
+from dashboard.views import headline, timeline
+
+TABLE_COLUMNS = {
+    "indicator": st.column_config.TextColumn("Indicator", width="large"),
+    "geography": "Place",
+    "period": "Period",
+    "value_label": "Value",
+    "status": "Status",
+    "sector_label": "Sector",
+    "value": st.column_config.NumberColumn("Value (base units)", format="%.6g"),
+    "unit_label": "Unit",
+    "publisher": "Publisher",
+    "source_title": "Headline",
+    "published": "Published",
+    "url": st.column_config.LinkColumn("Article", display_text="open article"),
+    "quote": st.column_config.TextColumn("Quote", width="large"),
+    "note": "Note",
+    "figure_id": "Figure id",
+}
+
+
+def card(row, show_sector: bool = False) -> None:
+    """One figure as a bordered metric card: value, qualifier, period, status and a link to its source."""
+    with st.container(border=True):
+        label = f"{row.indicator}, {row.geography}"
+        st.metric(md_escape(label), md_escape(row.value_label), help=md_escape(f'"{row.quote}"'))
+        facts = [row.qualifier if row.qualifier != "exact" else "exact figure", row.period, row.status]
+        if show_sector:
+            facts.append(row.sector_label)
+        st.caption(md_escape(" · ".join(str(f) for f in facts)))
+        st.caption(md_link(f"{row.publisher}, {row.published}", row.url)
+                   + ("" if isinstance(row.url, str) and row.url else " (no link known)"))
+
+
+def render_overview() -> None:
+    frame = filtered()
+    st.title("Zhejiang Indicators")
+    st.markdown("The hard numbers behind the news about Zhejiang province: the economy, the digital economy, AI, "
+                "innovation, common prosperity and energy. Every figure is traced to the article that reported it, "
+                "with the article's own words, and says whether it is an actual result, a target or a forecast.")
+    if frame.empty:
+        st.info(EMPTY)
+        return
+    st.caption(f"{len(frame):,} of {total():,} figures match the filters, on {frame['indicator_id'].nunique():,} "
+               f"indicators from {frame['source_id'].nunique():,} articles, {frame['year_start'].min()} to "
+               f"{frame['year_end'].max()}.")
+    st.subheader("Headline figures")
+    top = headline(frame)
+    columns = st.columns(4)
+    for i, row in enumerate(top.itertuples()):
+        with columns[i % 4]:
+            card(row, show_sector=True)
+    st.caption("Open **Sectors** for every figure by indicator, **Timeline** to see history against targets, "
+               "**Data** for the table and downloads, and **Sources** for the articles.")
+
+
+def render_timeline() -> None:
+    frame = filtered()
+    st.title("Timeline")
+    st.markdown("Every figure on one time axis, a row per sector. Filled marks are results; hollow marks are "
+                "targets and forecasts, placed in the year they are due. A bar shows a period of several years.")
+    if frame.empty:
+        st.info(EMPTY)
+        return
+    rows, counted = timeline(frame)
+    if counted:
+        st.caption(f"{len(frame):,} figures are too many to mark one by one: each circle counts the figures of a "
+                   "sector, year and status (hover for the number).")
+    st.plotly_chart(timeline_chart(rows, counted, list(filter_options().sectors)), width="stretch",
+                    config={"displaylogo": False})
+
+
+def render_data() -> None:
+    frame = filtered()
+    st.title("Data")
+    st.markdown("The tidy table behind every chart: one row per figure, with its source and the article's words.")
+    st.caption(f"{len(frame):,} of {total():,} rows match the filters.")
+    if frame.empty:
+        st.info(EMPTY)
+    else:
+        columns = [c for c in TABLE_COLUMNS if c in frame.columns]
+        st.dataframe(frame[columns], column_config=TABLE_COLUMNS, hide_index=True, width="stretch",
+                     height=min(600, 38 + 35 * len(frame)))
+    left, right = st.columns(2)
+    with left:
+        st.download_button(f"Download these {len(frame):,} rows (CSV)", data=filtered_csv(), file_name="figures.csv",
+                           mime="text/csv", on_click="ignore", icon=":material/download:", disabled=frame.empty,
+                           key="csv_filtered")
+        st.caption("Every column, sources included. Cells that a spreadsheet would run as a formula are neutralised.")
+    with right:
+        st.download_button(f"Download the full dataset, {total():,} rows (zip)", data=dataset_zip(),
+                           file_name="zhejiang-indicators.zip", mime="application/zip", on_click="ignore",
+                           icon=":material/folder_zip:", key="zip_all")
+        st.caption("A Frictionless Data Package: figures.csv, datapackage.json describing every column, and a "
+                   "README with the citation and licence. Filters do not apply.")
+    _columns_help()
+
+
+def _columns_help() -> None:
+    with st.expander("What the columns mean"):
+        st.dataframe(pd.DataFrame([(c, *FIELDS.get(c, ("string", ""))) for c in COLUMNS],
+                                  columns=["column", "type", "meaning"]), hide_index=True, width="stretch")

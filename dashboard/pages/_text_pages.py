@@ -1,0 +1,80 @@
+"""Render helpers of the Sources and About pages."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import __version__
+from dashboard.export import CITATION, LICENCE
+from dashboard.pages._common import EMPTY, filtered, md_escape, md_link, sources, total
+from dashboard.views import citation, sources_used
+
+SOURCES_PER_PAGE = 25
+
+
+def render_sources() -> None:
+    frame = filtered()
+    found = sources()
+    st.title("Sources")
+    st.markdown("The articles the figures come from, newest first, each with the figures drawn from it.")
+    if frame.empty:
+        st.info(EMPTY)
+        return
+    used = sources_used(frame)
+    st.caption(f"{len(used):,} articles behind the {len(frame):,} figures that match the filters.")
+    if len(used) > SOURCES_PER_PAGE:
+        count = -(-len(used) // SOURCES_PER_PAGE)
+        page = int(st.number_input(f"Page (1 to {count})", 1, count, key="sources_page"))
+        used = used[(page - 1) * SOURCES_PER_PAGE: page * SOURCES_PER_PAGE]
+    for source_id, rows in used:
+        source = found.get(source_id)
+        first = rows.iloc[0]
+        with st.container(border=True):
+            st.subheader(md_escape(first["source_title"]), anchor=False)
+            link = md_link("open the article", first["url"]) if isinstance(first["url"], str) else "no link known"
+            st.markdown(f"{md_escape(first['publisher'])} · {md_escape(first['published'])} · {link}")
+            if source is not None:
+                st.markdown(md_escape(source.summary))
+            st.dataframe(rows[["indicator", "geography", "period", "value_label", "status", "quote"]],
+                         hide_index=True, width="stretch", column_config={
+                             "indicator": "Indicator", "geography": "Place", "period": "Period",
+                             "value_label": "Value", "status": "Status", "quote": "In the article's words"})
+            if source is not None:
+                st.caption("Citation (copy with the button at its right):")
+                st.code(citation(source), language=None, wrap_lines=True)
+
+
+def render_about() -> None:
+    st.title("About")
+    st.markdown(f"""
+**What the data is.** {total():,} figures about Zhejiang province (its economy, digital economy, AI policy,
+innovation, common prosperity and energy) as reported in news articles. Each figure has an indicator, a place, a
+period, a value in base units, the qualifier the article uses ("more than", "about"...), a status and its source.
+
+**Statuses.** *actual* is a reported result; *target* is a goal set by policy, placed in the year it is due;
+*forecast* is a projection; *derived* is computed by the dashboard from other figures (for example the year before,
+from a value and its growth), with the formula and inputs named in the data.
+
+**How figures are curated and checked.** Figures are typed into `indicators.yaml`, one source article per file in
+`sources/`. Every figure keeps a short verbatim quote of the article's words around the number. The command
+`python -m dashboard validate` checks every field, that each reference exists, that derived figures match their
+formula, and reports each problem as `FILE:LINE: field: message`. The tests also check that each quote stands
+verbatim in the captured article and that each value is worded in its quote. Nothing is converted: a US-dollar
+figure appears only where the article gives it.
+
+**How to cite.** {CITATION.format(version=__version__, date="(the date you downloaded it)")}
+
+**Licence.** {LICENCE}
+
+**How to add a figure.**
+1. If the article is new, add `sources/<publisher>-<date>-<topic>.yaml` with publisher, headline, date, address
+   (or `url: null` when none is known), the date you read it and a one-paragraph summary.
+2. Add the figure under `figures:` in `indicators.yaml`: an id, the indicator (add it under `indicators:` if it is
+   new), the place, the period (a year or a span such as 2025-2027), the value in base units, the qualifier, the
+   status, the source id and the quote.
+3. Run `python -m dashboard validate` and fix what it reports; then `python -m pytest`.
+
+**Links and filters.** The sidebar filters are kept in the address, so a filtered view can be bookmarked or shared,
+for example `?sector=ai&sector=energy&year=2020-2025&geo=Hangzhou&status=target`. Repeat a name to choose several
+values; `year` is one year or a range. Values the data does not know are ignored, with a short notice.
+""")
