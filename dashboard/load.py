@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,11 +12,21 @@ import pandas as pd
 import yaml
 from pydantic import ValidationError
 
-from dashboard.schema import Catalog, Loc, Source, cross_check, format_value, period_bounds, qualified
+from dashboard.safe_yaml import YamlProblem, parse
+from dashboard.schema import (
+    ID_PATTERN,
+    Catalog,
+    Loc,
+    Source,
+    cross_check,
+    describe,
+    format_value,
+    period_bounds,
+    qualified,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_BYTES = 5 * 1024 * 1024
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 COLUMNS = [
     "figure_id", "indicator_id", "indicator", "sector", "sector_label", "geography", "period", "year_start",
@@ -61,57 +73,31 @@ def read_yaml(path: Path) -> tuple[object, yaml.Node | None]:
         return DataError([Problem(name, line, field, message)])
 
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise fail(1, "(file)", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")
-        raw = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise fail(0, "(file)", "is a folder, not a file" if path.is_dir() else "is not a regular file")
+        if info.st_size > MAX_BYTES:
+            raise fail(0, "(file)", f"file is {info.st_size:,} bytes; the limit is {MAX_BYTES:,}")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise fail(0, "(file)", "file not found") from None
-    except IsADirectoryError:
-        raise fail(0, "(file)", "is a folder, not a file") from None
     except OSError as exc:
-        raise fail(0, "(file)", f"cannot be read: {exc.strerror}") from None
+        raise fail(0, "(file)", f"cannot be read: {exc.strerror or exc}") from None
+    if len(raw) > MAX_BYTES:
+        raise fail(0, "(file)", f"file is larger than the limit of {MAX_BYTES:,} bytes")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise fail(raw.count(b"\n", 0, exc.start) + 1, "(file)", "is not UTF-8 text") from None
+        raise fail(raw.count(b"\n", 0, exc.start) + 1, "(file)",
+                   f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8") from None
     try:
-        loader = Loader(text)
-        try:
-            node = loader.get_single_node()
-            if node is not None:
-                _refuse_aliases(node, name)
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        reason = " ".join(filter(None, [exc.context, exc.problem]))
-        if "tag" in reason and "constructor" in type(exc).__name__.lower():
-            reason = f"tags such as {exc.problem.split()[-1] if exc.problem else ''} are not allowed"
-        raise fail(mark.line + 1 if mark else 1, "(yaml)", f"YAML syntax error: {reason}") from None
-    except yaml.YAMLError as exc:
-        raise fail(1, "(yaml)", f"YAML error: {exc}") from None
+        data, node = parse(text)
+    except YamlProblem as exc:
+        raise fail(exc.line, "(yaml)", exc.message) from None
     if data is None:
         raise fail(1, "(file)", "file is empty")
     return data, node
-
-
-def _refuse_aliases(root: yaml.Node, name: str) -> None:
-    """Anchors and aliases are refused: they are not needed here and let a small file expand without bound."""
-    seen: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            line = node.start_mark.line + 1
-            raise DataError([Problem(name, line, "(yaml)", "anchors and aliases (&, *) are not allowed")])
-        seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack += [key, value]
-        elif isinstance(node, yaml.SequenceNode):
-            stack += node.value
 
 
 def _node_at(node: yaml.Node | None, loc: Loc) -> tuple[yaml.Node | None, bool]:
@@ -145,7 +131,7 @@ def _field(data: object, loc: Loc) -> str:
     """A readable field path: figures[zj-gdp-2024].value, naming items by id where they have one."""
     parts: list[str] = []
     for part in loc:
-        if isinstance(part, int):
+        if isinstance(part, int) and not isinstance(data, dict):
             item = data[part] if isinstance(data, list) and part < len(data) else None
             item_id = item.get("id") if isinstance(item, dict) else None
             parts.append(f"[{item_id}]" if isinstance(item_id, str) and item_id else f"[{part + 1}]")
@@ -156,18 +142,52 @@ def _field(data: object, loc: Loc) -> str:
     return "".join(parts) or "(top level)"
 
 
+EXPECTED = {
+    "float_type": "a number", "float_parsing": "a number", "int_type": "a whole number", "int_parsing": "a whole number",
+    "int_from_float": "a whole number", "string_type": "text", "bool_type": "true or false", "bool_parsing": "true or false",
+    "list_type": "a list (lines starting with -)", "dict_type": "a mapping (field: value)",
+    "model_type": "a mapping (field: value)", "model_attributes_type": "a mapping (field: value)",
+    "date_type": "a date written YYYY-MM-DD", "date_parsing": "a date written YYYY-MM-DD", "url_type": "a web address",
+}
+PATTERNS = {
+    ID_PATTERN: "must be an id: letters, digits, '_', '.' or '-', starting with a letter or digit, at most 80 characters",
+}
+
+
 def _message(error: dict) -> str:
-    kind, msg = error["type"], error["msg"]
+    """Pydantic's error in a curator's words."""
+    kind, msg, ctx, got = error["type"], error["msg"], error.get("ctx") or {}, error.get("input")
     if kind == "missing":
         return "required field is missing"
     if kind == "extra_forbidden":
-        return "unknown field (not part of the format; check the spelling)"
+        return f"unknown field {str(error['loc'][-1])!r}: not part of the format (check the spelling)"
     if msg.startswith("Value error, "):
         return msg[len("Value error, "):]
-    got = error.get("input")
-    if isinstance(got, (str, int, float, bool)) and kind not in ("string_too_long",):
-        return f"{msg} (got {str(got)[:60]!r})"
-    return msg
+    if kind in EXPECTED:
+        return f"must be {EXPECTED[kind]}, not {describe(got)}"
+    if kind == "literal_error":
+        allowed = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected"))))
+        return f"must be one of: {allowed}; not {describe(got)}"
+    if kind == "string_pattern_mismatch":
+        rule = PATTERNS.get(str(ctx.get("pattern")), f"must match the pattern {ctx.get('pattern')}")
+        return f"{rule}; not {describe(got)}"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_too_long":
+        return f"is too long: at most {ctx.get('max_length')} characters"
+    if kind == "too_short":
+        return f"must have at least {ctx.get('min_length')} item(s)"
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        words = {"greater_than": "more than", "greater_than_equal": "at least", "less_than": "less than",
+                 "less_than_equal": "at most"}[kind]
+        limit = next(iter(ctx.values()), "")
+        return f"must be {words} {limit:g}, not {describe(got)}" if isinstance(limit, float) else \
+            f"must be {words} {limit}, not {describe(got)}"
+    if kind.startswith("url_"):
+        return f"is not a valid web address ({ctx.get('error', msg)}): {describe(got)}"
+    if kind == "invalid_key":
+        return f"field names must be text, not {describe(got)}"
+    return f"{msg} (got {describe(got)})"
 
 
 def _problems(exc: ValidationError, name: str, data: object, node: yaml.Node | None, prefix: Loc = ()) -> list[Problem]:

@@ -7,7 +7,7 @@ import math
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl, field_validator
 
 QUALIFIERS = ("exact", "about", "nearly", "more than", "at least", "up to", "less than")
 STATUSES = ("actual", "target", "forecast", "derived")
@@ -70,7 +70,7 @@ def _period(value: object) -> str:
     text = str(value).strip()
     match = re.fullmatch(r"(\d{4})(?:\s*[-–]\s*(\d{4}))?", text)
     if isinstance(value, bool) or not match:
-        raise ValueError(f"period must be a year such as 2024 or a span such as 2021-2023, not {text!r}")
+        raise ValueError(f"must be a year such as 2024 or a span such as 2021-2023, not {describe(value)}")
     start, end = int(match[1]), int(match[2] or match[1])
     for year in (start, end):
         if not YEAR_MIN <= year <= YEAR_MAX:
@@ -86,13 +86,48 @@ def period_bounds(period: str) -> tuple[int, int]:
     return int(start), int(end or start)
 
 
-def _finite(value: float) -> float:
-    if not math.isfinite(value):
-        raise ValueError("value must be a finite number, not NaN or infinity")
+def describe(value: object) -> str:
+    """How a wrong value reads in a message: "text 'lots'", 'a list', 'nothing (null)'."""
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, str):
+        return f"text {value[:60]!r}"
+    if isinstance(value, (int, float)):
+        return f"the number {value:g}" if isinstance(value, float) else f"the number {value}"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping (field: value)"
+    return type(value).__name__
+
+
+def _number(value: object) -> object:
+    """Only YAML numbers: no text ('12'), no true/false, nothing too large for a float."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        hint = ""
+        if isinstance(value, str):
+            try:
+                float(value)
+                hint = " (write it without quotes; YAML reads 1e9 as text, write 1000000000 or 1.0e+9)"
+            except ValueError:
+                pass
+        raise ValueError(f"must be a number, not {describe(value)}{hint}")
+    if isinstance(value, int) and not -1e308 < value < 1e308:
+        raise ValueError("number is too large")
     return value
 
 
-Number = Annotated[float, AfterValidator(_finite)]
+def _finite(value: float) -> float:
+    if not math.isfinite(value):
+        raise ValueError("must be a finite number, not NaN or infinity (.nan, .inf)")
+    return value
+
+
+Number = Annotated[float, BeforeValidator(_number), AfterValidator(_finite)]
 
 
 class Usd(Strict):
@@ -125,13 +160,6 @@ class Figure(Strict):
     @classmethod
     def _period_text(cls, value: object) -> str:
         return _period(value)
-
-    @field_validator("value", mode="before")
-    @classmethod
-    def _not_text(cls, value: object) -> object:
-        if isinstance(value, (str, bool)):
-            raise ValueError(f"value must be a number, not {type(value).__name__} {value!r}")
-        return value
 
     @field_validator("quote")
     @classmethod
@@ -168,7 +196,7 @@ class Source(Strict):
     @classmethod
     def _web_only(cls, value: object) -> object:
         if value is not None and not re.match(r"(?i)^https?://", str(value)):
-            raise ValueError("url must start with http:// or https://")
+            raise ValueError(f"must be a web address starting with http:// or https://, not {describe(value)}")
         return value
 
     @field_validator("published", "accessed", mode="before")
@@ -176,13 +204,13 @@ class Source(Strict):
     def _real_date(cls, value: object) -> object:
         if isinstance(value, dt.datetime):
             return value.date()
-        if isinstance(value, str):
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
             try:
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
-                raise ValueError(f"date must be written YYYY-MM-DD, not {value!r}") from None
+                raise ValueError(f"{value.strip()!r} is not a real date") from None
         if not isinstance(value, dt.date):
-            raise ValueError(f"date must be written YYYY-MM-DD, not {value!r}")
+            raise ValueError(f"must be a date written YYYY-MM-DD, not {describe(value)}")
         return value
 
 
@@ -231,8 +259,10 @@ def _check_figure(fig: Figure, indicators, units, source_ids) -> list[tuple[Loc,
         problems.append((("value",), f"negative value {fig.value:g} makes no sense in unit {indicator.unit!r}"))
     if fig.source not in source_ids:
         problems.append((("source",), f"unknown source {fig.source!r} (no file sources/{fig.source}.yaml)"))
-    if (fig.status == "derived") != (fig.derived is not None):
-        problems.append((("derived",), "a derived figure needs 'derived' (formula and inputs), and only it"))
+    if fig.status == "derived" and fig.derived is None:
+        problems.append((("derived",), "required field is missing: status is derived, so give its formula and inputs"))
+    elif fig.derived is not None and fig.status != "derived":
+        problems.append((("status",), f"must be derived, because the figure has a 'derived' formula (not {fig.status!r})"))
     return problems
 
 
