@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 import os
-import re
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import yaml
 from pydantic import ValidationError
 
+from dashboard.problems import DataError, Problem, field_name, from_validation, line_of
 from dashboard.safe_yaml import YamlProblem, parse
 from dashboard.schema import (
-    ID_PATTERN,
     Catalog,
-    Loc,
+    Figure,
+    Indicator,
+    Sector,
     Source,
+    Unit,
     cross_check,
-    describe,
     format_value,
     period_bounds,
     qualified,
@@ -34,27 +34,6 @@ COLUMNS = [
     "usd_text", "derived_formula", "derived_inputs", "note", "source_id", "source_title", "publisher", "author",
     "published", "url", "quote",
 ]
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong in a data file, with where it stands."""
-
-    file: str
-    line: int
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.field}: {self.message}"
-
-
-class DataError(Exception):
-    """The data files are not valid; `problems` lists every reason."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.field))
-        super().__init__("\n".join(str(p) for p in self.problems))
 
 
 def indicators_path() -> Path:
@@ -100,113 +79,15 @@ def read_yaml(path: Path) -> tuple[object, yaml.Node | None]:
     return data, node
 
 
-def _node_at(node: yaml.Node | None, loc: Loc) -> tuple[yaml.Node | None, bool]:
-    """The node a validation location points at, and whether it was found all the way."""
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            match = next(((k, v) for k, v in node.value if k.value == str(part)), None)
-            if match is None:
-                return node, False
-            node = match[1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            node = node.value[part]
-        else:
-            return node, False
-    return node, True
-
-
-def _line(node: yaml.Node | None, loc: Loc, extra: bool = False) -> int:
-    """The line where the value at `loc` stands (for an unknown field, where its key stands)."""
-    if extra and loc:
-        parent, _ = _node_at(node, loc[:-1])
-        if isinstance(parent, yaml.MappingNode):
-            for key, _value in parent.value:
-                if key.value == str(loc[-1]):
-                    return key.start_mark.line + 1
-    found, _ = _node_at(node, loc)
-    return found.start_mark.line + 1 if found is not None else 1
-
-
-def _field(data: object, loc: Loc) -> str:
-    """A readable field path: figures[zj-gdp-2024].value, naming items by id where they have one."""
-    parts: list[str] = []
-    for part in loc:
-        if isinstance(part, int) and not isinstance(data, dict):
-            item = data[part] if isinstance(data, list) and part < len(data) else None
-            item_id = item.get("id") if isinstance(item, dict) else None
-            parts.append(f"[{item_id}]" if isinstance(item_id, str) and item_id else f"[{part + 1}]")
-            data = item
-        else:
-            parts.append(("." if parts else "") + str(part))
-            data = data.get(part) if isinstance(data, dict) else None
-    return "".join(parts) or "(top level)"
-
-
-EXPECTED = {
-    "float_type": "a number", "float_parsing": "a number", "int_type": "a whole number", "int_parsing": "a whole number",
-    "int_from_float": "a whole number", "string_type": "text", "bool_type": "true or false", "bool_parsing": "true or false",
-    "list_type": "a list (lines starting with -)", "dict_type": "a mapping (field: value)",
-    "model_type": "a mapping (field: value)", "model_attributes_type": "a mapping (field: value)",
-    "date_type": "a date written YYYY-MM-DD", "date_parsing": "a date written YYYY-MM-DD", "url_type": "a web address",
-}
-PATTERNS = {
-    ID_PATTERN: "must be an id: letters, digits, '_', '.' or '-', starting with a letter or digit, at most 80 characters",
-}
-
-
-def _message(error: dict) -> str:
-    """Pydantic's error in a curator's words."""
-    kind, msg, ctx, got = error["type"], error["msg"], error.get("ctx") or {}, error.get("input")
-    if kind == "missing":
-        return "required field is missing"
-    if kind == "extra_forbidden":
-        return f"unknown field {str(error['loc'][-1])!r}: not part of the format (check the spelling)"
-    if msg.startswith("Value error, "):
-        return msg[len("Value error, "):]
-    if kind in EXPECTED:
-        return f"must be {EXPECTED[kind]}, not {describe(got)}"
-    if kind == "literal_error":
-        allowed = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected"))))
-        return f"must be one of: {allowed}; not {describe(got)}"
-    if kind == "string_pattern_mismatch":
-        rule = PATTERNS.get(str(ctx.get("pattern")), f"must match the pattern {ctx.get('pattern')}")
-        return f"{rule}; not {describe(got)}"
-    if kind == "string_too_short":
-        return "must not be empty"
-    if kind == "string_too_long":
-        return f"is too long: at most {ctx.get('max_length')} characters"
-    if kind == "too_short":
-        return f"must have at least {ctx.get('min_length')} item(s)"
-    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
-        words = {"greater_than": "more than", "greater_than_equal": "at least", "less_than": "less than",
-                 "less_than_equal": "at most"}[kind]
-        limit = next(iter(ctx.values()), "")
-        return f"must be {words} {limit:g}, not {describe(got)}" if isinstance(limit, float) else \
-            f"must be {words} {limit}, not {describe(got)}"
-    if kind.startswith("url_"):
-        return f"is not a valid web address ({ctx.get('error', msg)}): {describe(got)}"
-    if kind == "invalid_key":
-        return f"field names must be text, not {describe(got)}"
-    return f"{msg} (got {describe(got)})"
-
-
-def _problems(exc: ValidationError, name: str, data: object, node: yaml.Node | None, prefix: Loc = ()) -> list[Problem]:
-    out = []
-    for error in exc.errors():
-        loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and "[" in p))  # drop union branch tags
-        extra = error["type"] == "extra_forbidden"
-        out.append(Problem(name, _line(node, loc, extra), _field(data, prefix + loc), _message(error)))
-    return out
-
-
-def load_sources(folder: Path | None = None) -> dict[str, Source]:
-    """Every sources/<id>.yaml, validated, keyed by id (the file stem)."""
-    folder = folder or sources_path()
+def _read_sources(folder: Path) -> tuple[dict[str, Source], list[Problem], set[str] | None]:
+    """The valid sources, the problems of the others, and the ids of every source file (None: no folder)."""
     if not folder.is_dir():
-        raise DataError([Problem(str(folder), 0, "(folder)", "sources folder not found")])
+        return {}, [Problem(str(folder), 0, "(folder)", "sources folder not found")], None
     sources: dict[str, Source] = {}
     problems: list[Problem] = []
-    for path in sorted(folder.glob("*.y*ml")):
+    paths = sorted(folder.glob("*.y*ml"))
+    for path in paths:
+        data = node = None
         try:
             data, node = read_yaml(path)
             if not isinstance(data, dict):
@@ -215,12 +96,22 @@ def load_sources(folder: Path | None = None) -> dict[str, Source]:
         except DataError as exc:
             problems += exc.problems
         except ValidationError as exc:
-            problems += _problems(exc, str(path), data, node)
+            problems += from_validation(exc, str(path), data, node)
+    if not paths:
+        problems.append(Problem(str(folder), 0, "(folder)", "no source files (*.yaml) found"))
+    return sources, problems, {path.stem for path in paths}
+
+
+def load_sources(folder: Path | None = None) -> dict[str, Source]:
+    """Every sources/<id>.yaml, validated, keyed by id (the file stem)."""
+    sources, problems, _ = _read_sources(folder or sources_path())
     if problems:
         raise DataError(problems)
-    if not sources:
-        raise DataError([Problem(str(folder), 0, "(folder)", "no source files (*.yaml) found")])
     return sources
+
+
+SECTIONS = {"sectors": Sector, "units": Unit, "indicators": Indicator, "figures": Figure}
+REFERENCES = {"sector": "sectors", "unit": "units", "indicator": "indicators", "inputs": "figures"}
 
 
 def load_catalog(indicators: Path | None = None, sources: Path | None = None) -> tuple[Catalog, dict[str, Source]]:
@@ -231,24 +122,79 @@ def load_catalog(indicators: Path | None = None, sources: Path | None = None) ->
     try:
         data, node = read_yaml(path)
         if not isinstance(data, dict):
-            raise DataError([Problem(str(path), 1, "(top level)", "must be a mapping with sectors, units, ...")])
+            raise DataError([Problem(str(path), 1, "(top level)", "must be a mapping with sectors, units, indicators, figures")])
         catalog = Catalog.model_validate(data)
     except DataError as exc:
         problems += exc.problems
     except ValidationError as exc:
-        problems += _problems(exc, str(path), data, node)
-    try:
-        found = load_sources(sources)
-    except DataError as exc:
-        problems += exc.problems
-        found = {}
+        problems += from_validation(exc, str(path), data, node)
+    found, source_problems, source_ids = _read_sources(sources or sources_path())
+    problems += source_problems
     if catalog is not None:
-        ids = set(found) if found or not problems else {f.source for f in catalog.figures}
-        for loc, message in cross_check(catalog, ids):
-            problems.append(Problem(str(path), _line(node, loc), _field(data, loc), message))
+        checks, where = cross_check(catalog, source_ids or {f.source for f in catalog.figures}), None
+    elif isinstance(data, dict):
+        checks, where = _partial_checks(data, source_ids)
+    else:
+        checks, where = [], None
+    for loc, message in checks:
+        if where is not None:
+            loc = (loc[0], where[loc[0]][loc[1]], *loc[2:])
+        if message.startswith("duplicate id"):
+            message = _duplicate(data, node, loc, message)
+        problems.append(Problem(str(path), line_of(node, loc), field_name(data, loc), message))
     if problems:
         raise DataError(problems)
     return catalog, found
+
+
+def _partial_checks(data: dict, source_ids: set[str] | None):
+    """Cross-check the items that are valid on their own, so that one run reports every problem.
+
+    A reference to an item that exists but is itself invalid is not reported as unknown.
+    """
+    kept: dict[str, list] = {}
+    where: dict[str, list[int]] = {}
+    dropped: dict[str, set[str] | None] = {}  # ids of invalid items; None: some cannot be known
+    for section, model in SECTIONS.items():
+        kept[section], where[section], dropped[section] = [], [], set()
+        items = data.get(section)
+        if not isinstance(items, list):
+            dropped[section] = None
+            continue
+        for i, item in enumerate(items):
+            try:
+                kept[section].append(model.model_validate(item))
+                where[section].append(i)
+            except ValidationError:
+                ids = dropped[section]
+                if ids is not None and isinstance(item, dict) and isinstance(item.get("id"), str):
+                    ids.add(item["id"].strip())
+                else:
+                    dropped[section] = None
+    catalog = Catalog.model_construct(**kept)
+    ids = source_ids if source_ids is not None else {f.source for f in catalog.figures}
+    checks = []
+    for loc, message in cross_check(catalog, ids):
+        section, i, field = loc[0], loc[1], loc[-1]
+        if field in REFERENCES:
+            item = kept[section][i]
+            named = item.derived.inputs if field == "inputs" else [getattr(item, field)]
+            invalid = dropped[REFERENCES[field]]
+            if invalid is None or any(name in invalid for name in named):
+                continue
+        checks.append((loc, message))
+    return checks, where
+
+
+def _duplicate(data: dict, node, loc, message: str) -> str:
+    """Say where the first item with a duplicated id stands."""
+    section, index = loc[0], loc[1]
+    items = data.get(section) or []
+    this = items[index].get("id") if isinstance(items[index], dict) else None
+    for j, item in enumerate(items[:index]):
+        if isinstance(item, dict) and item.get("id") == this:
+            return f"duplicate id {this!r} (first at line {line_of(node, (section, j))})"
+    return message
 
 
 def build_frame(catalog: Catalog, sources: dict[str, Source]) -> pd.DataFrame:

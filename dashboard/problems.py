@@ -1,0 +1,131 @@
+"""Problems found in the data files: where they stand (file, line, readable field) and what is wrong, in plain words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import yaml
+from pydantic import ValidationError
+
+from dashboard.schema import ID_PATTERN, Loc, describe
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a data file, with where it stands."""
+
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.field}: {self.message}"
+
+
+class DataError(Exception):
+    """The data files are not valid; `problems` lists every reason."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.field))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def node_at(node: yaml.Node | None, loc: Loc) -> tuple[yaml.Node | None, bool]:
+    """The node a validation location points at, and whether it was found all the way."""
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            match = next(((k, v) for k, v in node.value if k.value == str(part)), None)
+            if match is None:
+                return node, False
+            node = match[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+        else:
+            return node, False
+    return node, True
+
+
+def line_of(node: yaml.Node | None, loc: Loc, extra: bool = False) -> int:
+    """The line where the value at `loc` stands (for an unknown field, where its key stands)."""
+    if extra and loc:
+        parent, _ = node_at(node, loc[:-1])
+        if isinstance(parent, yaml.MappingNode):
+            for key, _value in parent.value:
+                if key.value == str(loc[-1]):
+                    return key.start_mark.line + 1
+    found, _ = node_at(node, loc)
+    return found.start_mark.line + 1 if found is not None else 1
+
+
+def field_name(data: object, loc: Loc) -> str:
+    """A readable field path: figures[zj-gdp-2024].value, naming items by id where they have one."""
+    parts: list[str] = []
+    for part in loc:
+        if isinstance(part, int) and not isinstance(data, dict):
+            item = data[part] if isinstance(data, list) and part < len(data) else None
+            item_id = item.get("id") if isinstance(item, dict) else None
+            parts.append(f"[{item_id}]" if isinstance(item_id, str) and item_id else f"[{part + 1}]")
+            data = item
+        else:
+            parts.append(("." if parts else "") + str(part))
+            data = data.get(part) if isinstance(data, dict) else None
+    return "".join(parts) or "(top level)"
+
+
+EXPECTED = {
+    "float_type": "a number", "float_parsing": "a number", "int_type": "a whole number", "int_parsing": "a whole number",
+    "int_from_float": "a whole number", "string_type": "text", "bool_type": "true or false", "bool_parsing": "true or false",
+    "list_type": "a list (lines starting with -)", "dict_type": "a mapping (field: value)",
+    "model_type": "a mapping (field: value)", "model_attributes_type": "a mapping (field: value)",
+    "date_type": "a date written YYYY-MM-DD", "date_parsing": "a date written YYYY-MM-DD", "url_type": "a web address",
+}
+PATTERNS = {
+    ID_PATTERN: "must be an id: letters, digits, '_', '.' or '-', starting with a letter or digit, at most 80 characters",
+}
+
+
+def message(error: dict) -> str:
+    """Pydantic's error in a curator's words."""
+    kind, msg, ctx, got = error["type"], error["msg"], error.get("ctx") or {}, error.get("input")
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return f"unknown field {str(error['loc'][-1])!r}: not part of the format (check the spelling)"
+    if msg.startswith("Value error, "):
+        return msg[len("Value error, "):]
+    if kind in EXPECTED:
+        return f"must be {EXPECTED[kind]}, not {describe(got)}"
+    if kind == "literal_error":
+        allowed = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected"))))
+        return f"must be one of: {allowed}; not {describe(got)}"
+    if kind == "string_pattern_mismatch":
+        rule = PATTERNS.get(str(ctx.get("pattern")), f"must match the pattern {ctx.get('pattern')}")
+        return f"{rule}; not {describe(got)}"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_too_long":
+        return f"is too long: at most {ctx.get('max_length')} characters"
+    if kind == "too_short":
+        return f"must have at least {ctx.get('min_length')} item(s)"
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        words = {"greater_than": "more than", "greater_than_equal": "at least", "less_than": "less than",
+                 "less_than_equal": "at most"}[kind]
+        limit = next(iter(ctx.values()), "")
+        return f"must be {words} {limit:g}, not {describe(got)}" if isinstance(limit, float) else \
+            f"must be {words} {limit}, not {describe(got)}"
+    if kind.startswith("url_"):
+        return f"is not a valid web address ({ctx.get('error', msg)}): {describe(got)}"
+    if kind == "invalid_key":
+        return f"field names must be text, not {describe(got)}"
+    return f"{msg} (got {describe(got)})"
+
+
+def from_validation(exc: ValidationError, name: str, data: object, node: yaml.Node | None, prefix: Loc = ()) -> list[Problem]:
+    out = []
+    for error in exc.errors():
+        loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and "[" in p))  # drop union branch tags
+        extra = error["type"] == "extra_forbidden"
+        out.append(Problem(name, line_of(node, loc, extra), field_name(data, prefix + loc), message(error)))
+    return out
