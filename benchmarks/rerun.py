@@ -192,10 +192,10 @@ def minimal_app(repeats: int) -> tuple[float, float]:
 
 
 def _quiet_streamlit() -> None:
-    """AppTest runs scripts without a server; Streamlit warns about that on every run."""
-    from streamlit import logger
+    """AppTest runs scripts without a server, and Streamlit warns about that on every run: silence warnings."""
+    import logging
 
-    logger.set_log_level("error")
+    logging.disable(logging.WARNING)
 
 
 def run(quick: bool, browser: bool, workdir: Path) -> tuple[list[Row], list[str]]:
@@ -218,14 +218,14 @@ def run(quick: bool, browser: bool, workdir: Path) -> tuple[list[Row], list[str]
     rows.append(Row("Minimal app: slider-change rerun (median)", "-", floor_rerun))
 
     if APP.exists():
-        from benchmarks import pages
+        from benchmarks import apptest
 
         datasets = {"real": (None, None), **{k: (folders[k] / "indicators.yaml", folders[k] / "sources") for k in sizes}}
         for label, (indicators, sources) in datasets.items():
-            rows += pages.measure(APP, label, indicators, sources, floor_first, floor_rerun,
+            rows += apptest.measure(APP, label, indicators, sources, floor_first, floor_rerun,
                                   max(3, repeats // (3 if label == "10,000" else 1)), LIMITS.get(label))
             print(f"pages measured on {label} data", file=sys.stderr)
-        rows += pages.cached_load(folders["10,000"], CACHED_LIMIT)
+        rows += apptest.cached_load(folders["10,000"], "10,000", CACHED_LIMIT)
     else:
         notes.append(f"{APP.relative_to(ROOT)} does not exist: the dashboard's pages were not measured.")
 

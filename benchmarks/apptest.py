@@ -1,0 +1,92 @@
+"""Time every page of the dashboard with AppTest: first run, page switch and filter-change reruns."""
+
+from __future__ import annotations
+
+import ast
+import os
+import random
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from benchmarks.rerun import Row, best, first_run, median_rerun
+
+FILTER_KEY = "year"  # the sidebar's year-range slider: every page reads it
+
+
+def page_files(app: Path) -> list[tuple[str, str]]:
+    """(file, title) of each page, in the app's own order, read from its PAGES constant without running it."""
+    tree = ast.parse(app.read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "PAGES" for t in node.targets):
+            return [(item[0], item[1]) for item in ast.literal_eval(node.value)]
+    folder = app.parent / "pages"
+    return [(p.name, p.stem.title()) for p in sorted(folder.glob("*.py")) if not p.name.startswith("_")]
+
+
+@contextmanager
+def data(indicators: Path | None, sources: Path | None):
+    """Point the loader at a data folder (None: the real data) for the duration."""
+    saved = {k: os.environ.get(k) for k in ("DASHBOARD_INDICATORS", "DASHBOARD_SOURCES")}
+    for key, value in (("DASHBOARD_INDICATORS", indicators), ("DASHBOARD_SOURCES", sources)):
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = str(value)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def year_ranges(low: int, high: int, seed: int = 0) -> list[tuple[int, int]]:
+    """Distinct wide year ranges other than the full one, shuffled: each rerun asks for a selection not yet cached."""
+    span = max(1, min(8, (high - low) // 3))
+    pairs = [(a, b) for a in range(low, low + span + 1) for b in range(high - span, high + 1) if (a, b) != (low, high)]
+    random.Random(seed).shuffle(pairs)
+    return pairs
+
+
+def measure(app: Path, label: str, indicators: Path | None, sources: Path | None, floor_first: float,
+            floor_rerun: float, repeats: int, limit: float | None) -> list[Row]:
+    """Rows for one dataset: the cold first run, then per page its first run and median filter-change rerun."""
+    from dashboard.frames import options
+    from dashboard.load import load_frame
+
+    rows: list[Row] = []
+    with data(indicators, sources):
+        years = options(load_frame()).years
+        ranges = iter(year_ranges(*years) * 10)
+        at, cold = first_run(app)
+        rows.append(Row("App: first run, caches cleared", label, cold, floor_first))
+        for name, title in page_files(app):
+            start = time.perf_counter()
+            at.switch_page(f"pages/{name}").run()
+            switched = time.perf_counter() - start
+            if at.exception:
+                raise RuntimeError(f"{name}: {at.exception[0].message}")
+            values = [next(ranges) for _ in range(repeats)]
+            rerun = median_rerun(at, FILTER_KEY, values, repeats)
+            rows.append(Row(f"{title}: switch to page", label, switched, floor_first))
+            rows.append(Row(f"{title}: filter-change rerun (median of {repeats})", label, rerun, floor_rerun, limit))
+    return rows
+
+
+def cached_load(folder: Path, label: str, limit: float) -> list[Row]:
+    """The app's cached loader (dashboard.pages._common.dataset) on a data folder: first call, then a cache hit."""
+    import streamlit as st
+
+    from dashboard.pages import _common
+
+    with data(folder / "indicators.yaml", folder / "sources"):
+        st.cache_data.clear()
+        start = time.perf_counter()
+        _common.dataset()
+        first = time.perf_counter() - start
+        again = best(_common.dataset, 3)
+    return [Row("App's cached loader: first call", label, first),
+            Row("App's cached loader: later call (cache hit)", label, again, limit=limit)]
