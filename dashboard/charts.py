@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import math
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -30,6 +31,12 @@ HOVER_COLUMNS = ["value_text", "geography", "period", "qualifier", "status", "pu
 def _text(values: pd.Series) -> list[str]:
     """Data text made inert for Plotly's small HTML subset."""
     return [html.escape(str(v), quote=False) if v is not None and v == v else "" for v in values]
+
+
+def _wrap(text: str, width: int = 24) -> str:
+    """A category label escaped and broken into lines of about `width` characters."""
+    lines = textwrap.wrap(str(text), width=width, break_long_words=True, break_on_hyphens=True) or [""]
+    return "<br>".join(html.escape(line, quote=False) for line in lines)
 
 
 def _custom(rows: pd.DataFrame) -> list[list[str]]:
@@ -77,7 +84,7 @@ def indicator_chart(rows: pd.DataFrame) -> go.Figure:
     size, _ = scale(rows)
     fig = go.Figure()
     horizontal = kind == "places"
-    labels = bar_labels(rows) if horizontal else None
+    labels = bar_labels(rows).map(_wrap) if horizontal else None
     for status, (name, colour, pattern, _) in STATUS_STYLE.items():
         part = rows[rows["status"] == status]
         if part.empty:
@@ -92,13 +99,15 @@ def indicator_chart(rows: pd.DataFrame) -> go.Figure:
             customdata=_custom(part), hovertemplate=HOVER,
         )
     values = rows["value"] / size
-    value_axis = {"title": {"text": axis_title(rows)}, "tickformat": ",~f", "range": _value_range(values, 1.3),
+    value_axis = {"title": {"text": axis_title(rows)}, "tickformat": ",~f",
+                  "range": _value_range(values, 1.6 if horizontal else 1.2),
                   "zeroline": True}
     if horizontal:
         order = list(labels[rows.sort_values("value").index])
         fig.update_xaxes(**value_axis)
         fig.update_yaxes(categoryorder="array", categoryarray=order, title=None, automargin=True)
-        return _layout(fig, 110 + 38 * len(rows))
+        lines = sum(label.count("<br>") + 1 for label in labels)
+        return _layout(fig, 120 + 22 * lines + 16 * len(rows))
     years = sorted(set(rows["year_end"]))
     fig.update_yaxes(**value_axis)
     fig.update_xaxes(title={"text": "year"}, tickmode="array", tickvals=year_ticks(years[0], years[-1]),

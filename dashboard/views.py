@@ -68,7 +68,7 @@ def bar_labels(rows: pd.DataFrame) -> pd.Series:
     if rows["period"].nunique() > 1:
         labels = labels + ", " + rows["period"].astype(str)
     dup = labels.duplicated(keep=False)
-    return labels.where(~dup, labels + " (" + rows["figure_id"].astype(str) + ")")
+    return labels.where(~dup, labels + ": " + rows["figure_id"].astype(str))
 
 
 def headline(frame: pd.DataFrame, count: int = 8) -> pd.DataFrame:

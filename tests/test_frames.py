@@ -125,7 +125,7 @@ def test_bars_are_capped_by_value():
 def test_bar_labels_are_distinct(real):
     rows = real[real["indicator_id"] == "logistics_daily_shipments"]
     labels = views.bar_labels(rows)
-    assert labels.is_unique and all(label.startswith("Cixi (Bull Group)") for label in labels)
+    assert labels.is_unique and all(label.startswith("Cixi (Bull Group): cixi-bull-group-shipments-") for label in labels)
     gdp = views.bar_labels(real[real["indicator_id"] == "gdp"])
     assert set(gdp) == {"Zhejiang, 2024", "Wenzhou, 2025"}
 

@@ -31,10 +31,10 @@ TABLE_COLUMNS = {
 
 
 def card(row, show_sector: bool = False) -> None:
-    """One figure as a bordered metric card: value, qualifier, period, status and a link to its source."""
+    """One figure as a bordered card: what and where, the value as worded, qualifier, period, status, source link."""
     with st.container(border=True):
-        label = f"{row.indicator}, {row.geography}"
-        st.metric(md_escape(label), md_escape(row.value_label), help=md_escape(f'"{row.quote}"'))
+        st.markdown(md_escape(f"{row.indicator}, {row.geography}"), help=md_escape(f'In the article: "{row.quote}"'))
+        st.subheader(md_escape(row.value_label), anchor=False)
         facts = [row.qualifier if row.qualifier != "exact" else "exact figure", row.period, row.status]
         if show_sector:
             facts.append(row.sector_label)
