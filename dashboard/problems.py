@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import yaml
 from pydantic import ValidationError
 
-from dashboard.schema import ID_PATTERN, Loc, describe
+from dashboard.schema import CAPTURE_PATTERN, ID_PATTERN, Loc, describe
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,7 @@ EXPECTED = {
 }
 PATTERNS = {
     ID_PATTERN: "must be an id: letters, digits, '_', '.' or '-', starting with a letter or digit, at most 80 characters",
+    CAPTURE_PATTERN: "must be the name of a .txt file (letters, digits, '_', '.' or '-')",
 }
 
 

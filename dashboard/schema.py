@@ -18,6 +18,7 @@ FORMULAS = {
 ARITY = {"prior_from_growth": 2, "ratio": 2}
 YEAR_MIN, YEAR_MAX = 1900, 2100
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$"
+CAPTURE_PATTERN = r"^[\w.-]+\.txt$"
 
 Qualifier = Literal["exact", "about", "nearly", "more than", "at least", "up to", "less than"]
 Status = Literal["actual", "target", "forecast", "derived"]
@@ -189,7 +190,7 @@ class Source(Strict):
     url: HttpUrl | None  # required key: null says explicitly that no address is known
     accessed: dt.date
     summary: Text
-    capture: Annotated[str, Field(pattern=r"^[\w.-]+\.txt$")]
+    capture: Annotated[str, Field(pattern=CAPTURE_PATTERN)]
     note: Text | None = None
 
     @field_validator("url", mode="before")

@@ -1,0 +1,202 @@
+"""Each rule of the data format, broken once in a copy of the real files: the exact problem, file, line and field."""
+
+import pytest
+
+from dashboard.load import Problem
+from tests.datafiles import EV, Data, line_at
+
+GDP = "  - id: zj-gdp-2024\n    indicator: gdp\n    geography: Zhejiang\n    period: 2024\n    value: 9000000000000\n"
+USD = "    usd: {value: 1240000000000, qualifier: exact}\n    source: chinadaily-2025-02-05-common-prosperity\n"
+GDP_INDICATOR = "  - id: gdp\n    name: Gross domestic product\n    sector: economy\n    unit: CNY\n"
+VA_2019 = "derived: {formula: prior_from_growth, inputs: [zj-digital-core-va-2020, zj-digital-core-va-growth-2020]}"
+VOCAB = "must be one of: exact, about, nearly, more than, at least, up to, less than; not text 'roughly'"
+FINITE = "must be a finite number, not NaN or infinity (.nan, .inf)"
+F = "figures[zj-gdp-2024]"
+
+# (old, new, where the problem stands in the new text, field, message)
+FIGURE_CASES = {
+    "unknown sector": (GDP_INDICATOR, GDP_INDICATOR.replace("economy", "econ"), "sector: econ",
+                       "indicators[gdp].sector", "unknown sector 'econ'"),
+    "unknown unit": (GDP_INDICATOR, GDP_INDICATOR.replace("CNY", "yuan_bn"), "unit: yuan_bn",
+                     "indicators[gdp].unit", "unknown unit 'yuan_bn'"),
+    "unknown indicator": (GDP, GDP.replace("indicator: gdp", "indicator: gpd"), "indicator: gpd",
+                          f"{F}.indicator", "unknown indicator 'gpd'"),
+    "unknown source": (USD, USD.replace("chinadaily-2025-02-05-common-prosperity", "china-daily"), "source: china-daily",
+                       f"{F}.source", "unknown source 'china-daily' (no file sources/china-daily.yaml)"),
+    "five-digit year": (GDP, GDP.replace("period: 2024", "period: 20245"), "period: 20245", f"{F}.period",
+                        "must be a year such as 2024 or a span such as 2021-2023, not the number 20245"),
+    "span ending before it starts": (GDP, GDP.replace("period: 2024", "period: 2024-2020"), "period: 2024-2020",
+                                     f"{F}.period", "the span ends (2020) before it starts (2024)"),
+    "year out of range": (GDP, GDP.replace("period: 2024", "period: 1850"), "period: 1850", f"{F}.period",
+                          "year 1850 is outside 1900-2100"),
+    "NaN": (GDP, GDP.replace("value: 9000000000000", "value: .nan"), "value: .nan", f"{F}.value", FINITE),
+    "infinity": (GDP, GDP.replace("value: 9000000000000", "value: .inf"), "value: .inf", f"{F}.value", FINITE),
+    "minus infinity": (GDP, GDP.replace("value: 9000000000000", "value: -.inf"), "value: -.inf", f"{F}.value", FINITE),
+    "negative yuan": (GDP, GDP.replace("value: 9000000000000", "value: -5"), "value: -5", f"{F}.value",
+                      "negative value -5 makes no sense in unit 'CNY'"),
+    "text for a number": (GDP, GDP.replace("value: 9000000000000", "value: lots"), "value: lots", f"{F}.value",
+                          "must be a number, not text 'lots'"),
+    "list for a number": (GDP, GDP.replace("value: 9000000000000", "value: [1, 2]"), "value: [1, 2]", f"{F}.value",
+                          "must be a number, not a list"),
+    "quoted number": (GDP, GDP.replace("value: 9000000000000", "value: '9e12'"), "value: '9e12'", f"{F}.value",
+                      "must be a number, not text '9e12' (write it without quotes; YAML reads 1e9 as text, "
+                      "write 1000000000 or 1.0e+9)"),
+    "qualifier outside the vocabulary": ("    qualifier: more than\n    status: actual\n    usd: {value: 1240000000000",
+                                         "    qualifier: roughly\n    status: actual\n    usd: {value: 1240000000000",
+                                         "qualifier: roughly", f"{F}.qualifier", VOCAB),
+    "usd qualifier outside the vocabulary": (USD, USD.replace("qualifier: exact", "qualifier: roughly"),
+                                             "usd: {value: 1240000000000", f"{F}.usd.qualifier", VOCAB),
+    "usd value not positive": (USD, USD.replace("value: 1240000000000", "value: -1"), "usd: {value: -1",
+                               f"{F}.usd.value", "must be more than 0, not the number -1"),
+    "status outside the vocabulary": ("    qualifier: more than\n    status: actual\n    usd: {value: 1240000000000",
+                                      "    qualifier: more than\n    status: guess\n    usd: {value: 1240000000000",
+                                      "status: guess", f"{F}.status",
+                                      "must be one of: actual, target, forecast, derived; not text 'guess'"),
+    "unknown field": (GDP, GDP + "    colour: red\n", "colour: red", f"{F}.colour",
+                      "unknown field 'colour': not part of the format (check the spelling)"),
+    "unknown field in a nested mapping": (USD, USD.replace("qualifier: exact}", "qualifier: exact, rate: 7.2}"),
+                                          "usd: {value: 1240000000000", f"{F}.usd.rate",
+                                          "unknown field 'rate': not part of the format (check the spelling)"),
+    "missing field": (GDP, GDP.replace("    geography: Zhejiang\n", ""), "- id: zj-gdp-2024", f"{F}.geography",
+                      "required field is missing"),
+    "derived status without a formula": ("    qualifier: more than\n    status: actual\n    usd: {value: 1240000000000",
+                                         "    qualifier: more than\n    status: derived\n    usd: {value: 1240000000000",
+                                         "- id: zj-gdp-2024", f"{F}.derived",
+                                         "required field is missing: status is derived, so give its formula and inputs"),
+    "id with spaces": (GDP, GDP.replace("id: zj-gdp-2024", "id: zj gdp 2024"), "id: zj gdp 2024",
+                       "figures[zj gdp 2024].id",
+                       "must be an id: letters, digits, '_', '.' or '-', starting with a letter or digit, at most 80 "
+                       "characters; not text 'zj gdp 2024'"),
+    "derived input missing": (VA_2019, VA_2019.replace("[zj-digital-core-va-2020,", "[zj-digital-core-va-2018,"),
+                              "derived: {formula: prior_from_growth", "figures[zj-digital-core-va-2019].derived.inputs",
+                              "unknown input figure(s): zj-digital-core-va-2018"),
+    "derived from itself": (VA_2019, VA_2019.replace("[zj-digital-core-va-2020,", "[zj-digital-core-va-2019,"),
+                            "derived: {formula: prior_from_growth", "figures[zj-digital-core-va-2019].derived.inputs",
+                            "derived figure 'zj-digital-core-va-2019' depends on itself"),
+    "derived with too few inputs": (VA_2019, VA_2019.replace(", zj-digital-core-va-growth-2020]", "]"),
+                                    "derived: {formula: prior_from_growth",
+                                    "figures[zj-digital-core-va-2019].derived.inputs",
+                                    "formula prior_from_growth takes 2 inputs"),
+    "derived value off its formula": ("    value: 621238938053\n", "    value: 700000000000\n", "value: 700000000000",
+                                      "figures[zj-digital-core-va-2019].value",
+                                      "7e+11 does not match its formula (6.21239e+11)"),
+    "unknown formula": (VA_2019, VA_2019.replace("prior_from_growth", "sum"), "derived: {formula: sum",
+                        "figures[zj-digital-core-va-2019].derived.formula",
+                        "must be one of: prior_from_growth, ratio; not text 'sum'"),
+}
+
+
+@pytest.mark.parametrize("case", FIGURE_CASES, ids=list(FIGURE_CASES))
+def test_indicators_rule(tmp_path, case):
+    old, new, where, field, message = FIGURE_CASES[case]
+    data = Data(tmp_path)
+    text = data.replace(old, new)
+    assert data.problems() == [Problem(data.name, line_at(text, where), field, message)]
+
+
+def test_item_without_a_usable_id_is_named_by_position(tmp_path):
+    data = Data(tmp_path)
+    text = data.replace(GDP, GDP.replace("id: zj-gdp-2024", "id: 2024"))
+    position = text.split("\nfigures:\n")[1].split("- id: 2024\n")[0].count("- id: ") + 1
+    assert data.problems() == [Problem(data.name, line_at(text, "id: 2024"), f"figures[{position}].id",
+                                       "must be text, not the number 2024")]
+
+
+def test_duplicate_ids_name_both_lines(tmp_path):
+    data = Data(tmp_path)
+    text = data.replace("  - id: zj-gdp-rank-2024\n", "  - id: zj-gdp-2024\n")
+    first = line_at(text, "- id: zj-gdp-2024")
+    second = text.count("\n", 0, text.index("- id: zj-gdp-2024", text.index("- id: zj-gdp-2024") + 1)) + 1
+    assert data.problems() == [Problem(data.name, second, f"{F}.id", f"duplicate id 'zj-gdp-2024' (first at line {first})")]
+
+
+def test_duplicate_sector_id(tmp_path):
+    data = Data(tmp_path)
+    text = data.replace("  - id: ai\n    label: AI policy", "  - id: economy\n    label: AI policy")
+    first = line_at(text, "- id: economy")
+    problems = data.problems()
+    assert problems[0] == Problem(data.name, line_at(text, "- id: economy\n    label: AI"), "sectors[economy].id",
+                                  f"duplicate id 'economy' (first at line {first})")
+    assert {p.message for p in problems[1:]} == {"unknown sector 'ai'"}  # sector ai is gone
+
+
+def test_derived_cycle_of_two(tmp_path):
+    data = Data(tmp_path)
+    data.replace(VA_2019, VA_2019.replace("[zj-digital-core-va-2020,", "[zj-digital-key-project-average-2020,"))
+    text = data.replace("inputs: [zj-digital-key-project-investment-2020,", "inputs: [zj-digital-core-va-2019,")
+    fields = {p.field: (p.line, p.message) for p in data.problems()}
+    assert fields == {
+        "figures[zj-digital-core-va-2019].derived.inputs": (
+            line_at(text, "derived: {formula: prior_from_growth"), "derived figure 'zj-digital-core-va-2019' depends on itself"),
+        "figures[zj-digital-key-project-average-2020].derived.inputs": (
+            line_at(text, "derived: {formula: ratio, inputs: [zj-digital-core-va-2019"),
+            "derived figure 'zj-digital-key-project-average-2020' depends on itself"),
+    }
+
+
+def test_formula_on_a_figure_that_is_not_derived(tmp_path):
+    data = Data(tmp_path)
+    text = data.replace(GDP, GDP + "    derived: {formula: ratio, inputs: [zj-gdp-2024, zj-gdp-rank-2024]}\n")
+    problem = next(p for p in data.problems() if p.field == f"{F}.status")
+    assert problem == Problem(data.name, line_at(text, "status: actual\n    usd: {value: 1240000000000"), f"{F}.status",
+                              "must be derived, because the figure has a 'derived' formula (not 'actual')")
+
+
+SOURCE_CASES = {
+    "javascript url": ("url: https://www.chinadailybrief.com/article/69879e76eab9f99c50e2fb04", "url: javascript:alert(1)",
+                       "url", "must be a web address starting with http:// or https://, not text 'javascript:alert(1)'"),
+    "data url": ("url: https://www.chinadailybrief.com/article/69879e76eab9f99c50e2fb04", "url: 'data:text/html,<b>x</b>'",
+                 "url", "must be a web address starting with http:// or https://, not text 'data:text/html,<b>x</b>'"),
+    "file url": ("url: https://www.chinadailybrief.com/article/69879e76eab9f99c50e2fb04", "url: file:///etc/passwd",
+                 "url", "must be a web address starting with http:// or https://, not text 'file:///etc/passwd'"),
+    "url without a host": ("url: https://www.chinadailybrief.com/article/69879e76eab9f99c50e2fb04", "url: 'https://'",
+                           "url", "is not a valid web address (empty host): text 'https://'"),
+    "impossible date": ("published: 2026-02-07", "published: 2025-02-30", "published", "'2025-02-30' is not a real date"),
+    "date in words": ("accessed: 2026-11-23", "accessed: yesterday", "accessed",
+                      "must be a date written YYYY-MM-DD, not text 'yesterday'"),
+    "capture not a text file": ("capture: 000_958fdaa11cc231f3.txt", "capture: notes.doc", "capture",
+                                "must be the name of a .txt file (letters, digits, '_', '.' or '-'); not text 'notes.doc'"),
+    "unknown field": ("author: NeTe", "author: NeTe\nlanguage: en", "language",
+                      "unknown field 'language': not part of the format (check the spelling)"),
+}
+
+
+@pytest.mark.parametrize("case", SOURCE_CASES, ids=list(SOURCE_CASES))
+def test_source_rule(tmp_path, case):
+    old, new, field, message = SOURCE_CASES[case]
+    data = Data(tmp_path)
+    text = data.replace(old, new, data.source())
+    where = new.splitlines()[-1]
+    assert data.problems() == [Problem(str(data.source()), line_at(text, where), field, message)]
+
+
+def test_source_missing_required_field_points_at_the_top(tmp_path):
+    data = Data(tmp_path)
+    data.replace("url: https://www.chinadailybrief.com/article/69879e76eab9f99c50e2fb04\n", "", data.source())
+    assert data.problems() == [Problem(str(data.source()), 1, "url", "required field is missing")]
+
+
+def test_every_problem_of_every_file_in_one_run(tmp_path):
+    data = Data(tmp_path)
+    data.replace(GDP, GDP.replace("value: 9000000000000", "value: lots"))  # a schema error ...
+    data.replace("source: peoplesdaily-2021-09-26-digital-economy", "source: nowhere")  # ... hides no cross-check
+    data.replace("    sector: economy\n", "    sector: economy\n    colour: red\n")
+    data.replace("published: 2026-02-07", "published: 2025-02-30", data.source())
+    (data.sources / "broken.yaml").write_text("publisher: [\n", encoding="utf-8")
+    found = {(p.file.rsplit("/", 1)[-1], p.field) for p in data.problems()}
+    assert found == {
+        ("indicators.yaml", f"{F}.value"),
+        ("indicators.yaml", "figures[zj-digital-core-va-2020].source"),
+        ("indicators.yaml", "indicators[gdp].colour"),
+        (f"{EV}.yaml", "published"),
+        ("broken.yaml", "(yaml)"),
+    }
+
+
+def test_invalid_items_do_not_make_their_references_unknown(tmp_path):
+    """A figure whose own value is wrong is still a known input of the figure derived from it."""
+    data = Data(tmp_path)
+    data.replace("    value: 702000000000\n", "    value: lots\n")
+    data.replace("    sector: digital_economy\n    unit: CNY\n", "    sector: digital_economy\n    unit: [CNY]\n")
+    assert [p.field for p in data.problems()] == ["indicators[digital_core_value_added].unit",
+                                                  "figures[zj-digital-core-va-2020].value"]
