@@ -1,0 +1,127 @@
+"""Plotly figures (dashboard.charts): axes, statuses, labels, hover, and nothing drawn from data as HTML."""
+
+import pandas as pd
+import pytest
+
+from dashboard import charts, views
+from dashboard.load import COLUMNS, load_frame
+
+
+def row(**fields) -> dict:
+    base = dict.fromkeys(COLUMNS)
+    base.update(figure_id="f", indicator_id="i", indicator="I", sector="s", sector_label="S", geography="G",
+                period="2020", year_start=2020, year_end=2020, value=1.0, unit="CNY", unit_label="yuan",
+                value_text="1 yuan", value_label="1 yuan", qualifier="exact", status="actual", source_id="src",
+                source_title="T", publisher="P", published="2024-01-01", url="https://example.org/a", quote="q")
+    base.update(fields)
+    return base
+
+
+def frame_of(*rows: dict) -> pd.DataFrame:
+    return pd.DataFrame(list(rows), columns=COLUMNS)
+
+
+@pytest.fixture(scope="module")
+def real() -> pd.DataFrame:
+    return load_frame()
+
+
+def drawn_ids(fig) -> list[str]:
+    """figure_id of every point a figure draws (the last customdata field)."""
+    return [point[7] for trace in fig.data if trace.customdata is not None for point in trace.customdata]
+
+
+def test_years_are_whole_years_on_the_axis(real):
+    rows = real[real["indicator_id"] == "digital_core_value_added"]
+    fig = charts.indicator_chart(rows)
+    axis = fig.layout.xaxis
+    assert axis.tickformat == "d" and all(float(t).is_integer() for t in axis.tickvals)
+    assert sorted(x for trace in fig.data for x in trace.x) == [2019, 2020]
+
+
+def test_year_ticks_are_integers_and_few():
+    assert charts.year_ticks(2019, 2020) == [2019, 2020]
+    ticks = charts.year_ticks(2003, 2027)
+    assert ticks[0] == 2003 and len(ticks) <= 13 and all(isinstance(t, int) for t in ticks)
+
+
+def test_values_are_scaled_never_scientific(real):
+    rows = real[real["indicator_id"] == "gdp"]
+    fig = charts.indicator_chart(rows)
+    assert fig.layout.xaxis.title.text == "trillion yuan" and fig.layout.xaxis.tickformat == ",~f"
+    assert max(v for trace in fig.data for v in trace.x) == pytest.approx(9.0)
+
+
+def test_targets_are_drawn_apart_and_the_legend_names_them(real):
+    fig = charts.indicator_chart(real[real["indicator_id"] == "ai_industry_revenue"])
+    by_name = {trace.name: trace for trace in fig.data}
+    assert set(by_name) == {"Actual", "Target (hatched or hollow)"}
+    assert by_name["Target (hatched or hollow)"].marker.pattern.shape == "/"
+    assert not by_name["Actual"].marker.pattern.shape
+    assert list(by_name["Target (hatched or hollow)"].text) == ["&gt; 1 trillion yuan"]  # qualifier shown, escaped
+
+
+def test_hover_says_what_the_article_says(real):
+    rows = real[real["indicator_id"] == "gdp"]
+    fig = charts.indicator_chart(rows)
+    points = [p for trace in fig.data for p in trace.customdata]
+    zj = next(p for p in points if p[7] == "zj-gdp-2024")
+    assert zj[:7] == ["more than 9 trillion yuan", "Zhejiang", "2024", "more than", "actual",
+                      "China Daily (chinadaily.com.cn)", "2025-02-05"]
+    assert "%{customdata[0]}" in fig.data[0].hovertemplate
+
+
+def test_a_chart_draws_exactly_its_rows(real):
+    for indicator in views.split_indicators(real)[0]:
+        rows = real[real["indicator_id"] == indicator]
+        drawn, _ = views.chart_rows(rows)
+        assert sorted(drawn_ids(charts.indicator_chart(drawn))) == sorted(drawn["figure_id"])
+
+
+def test_series_draw_no_line_through_a_single_point():
+    rows = frame_of(row(figure_id="a1", geography="A", period="2020", year_start=2020, year_end=2020),
+                    row(figure_id="a2", geography="A", period="2022", year_start=2022, year_end=2022, value=2.0),
+                    row(figure_id="b1", geography="B", period="2021", year_start=2021, year_end=2021),
+                    row(figure_id="b2", geography="B", period="2025", year_start=2025, year_end=2025, status="target"))
+    fig = charts.indicator_chart(rows)
+    lines = [t for t in fig.data if t.mode == "lines"]
+    assert len(lines) == 1 and list(lines[0].x) == [2020, 2022]  # B has one actual and one target: no line
+    assert sorted(drawn_ids(fig)) == ["a1", "a2", "b1", "b2"]
+    assert "Target (hatched or hollow)" in {t.name for t in fig.data}
+    symbols = {p[7]: t.marker.symbol for t in fig.data if t.customdata is not None for p in t.customdata}
+    assert symbols["b2"] == "circle-open" and symbols["b1"] == "circle"
+
+
+def test_data_text_is_escaped_for_plotly():
+    rows = frame_of(row(figure_id="x", geography="<b>A</b>", value_label="<a href='x'>1</a>"),
+                    row(figure_id="y", geography="B", value=2.0))
+    fig = charts.indicator_chart(rows)
+    text = " ".join(str(v) for t in fig.data for v in (*list(t.text or ()), *list(t.y if t.y is not None else ())))
+    assert "<b>" not in text and "<a " not in text and "&lt;b&gt;" in text
+
+
+def test_one_unit_per_axis(real):
+    for indicator in views.split_indicators(real)[0]:
+        rows = real[real["indicator_id"] == indicator]
+        title = charts.axis_title(rows)
+        assert "/" not in title and rows["unit_label"].iloc[0] in title
+
+
+def test_timeline_draws_every_figure_once(real):
+    rows, counted = views.timeline(real)
+    fig = charts.timeline_chart(rows, counted, [("digital_economy", "Digital economy"), ("economy", "Economic output"),
+                                                ("ai", "AI"), ("innovation", "Innovation"),
+                                                ("common_prosperity", "Common prosperity"), ("energy", "Energy")])
+    assert sorted(drawn_ids(fig)) == sorted(real["figure_id"])
+    assert fig.layout.xaxis.tickformat == "d" and all(float(t).is_integer() for t in fig.layout.xaxis.tickvals)
+    assert list(fig.layout.yaxis.ticktext)[0] == "Digital economy"
+
+
+def test_timeline_counts_when_large():
+    rows = frame_of(*[row(figure_id=f"f{i}", sector=f"s{i % 3}", sector_label=f"S{i % 3}", year_end=2000 + i % 20,
+                          year_start=2000 + i % 20, status=("actual", "target")[i % 2]) for i in range(2000)])
+    counts, counted = views.timeline(rows)
+    assert counted
+    fig = charts.timeline_chart(counts, counted, [("s0", "S0"), ("s1", "S1"), ("s2", "S2")])
+    total = sum(c[1] for trace in fig.data if trace.customdata is not None for c in trace.customdata)
+    assert total == 2000 and sum(len(t.x) for t in fig.data if t.x is not None) < 200
