@@ -57,13 +57,20 @@ def _export(frame, sources, fmt: str, output: str) -> int:
     if fmt == "csv":
         data = to_csv(frame)
         if output == "-":
-            sys.stdout.buffer.write(data)
-            sys.stdout.flush()
+            try:
+                sys.stdout.buffer.write(data)
+                sys.stdout.flush()
+            except BrokenPipeError:  # the reader stopped early (| head): not an error, and no second complaint at exit
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 0
         target = Path(output)
-        with tempfile.NamedTemporaryFile(dir=target.parent or ".", delete=False, suffix=".tmp") as handle:
-            handle.write(data)
-        os.replace(handle.name, target)
+        handle = tempfile.NamedTemporaryFile(dir=target.parent, delete=False, prefix=".export-", suffix=".tmp")
+        try:
+            with handle:
+                handle.write(data)
+            os.replace(handle.name, target)
+        finally:
+            Path(handle.name).unlink(missing_ok=True)
         print(f"Wrote {len(frame)} figures to {target}", file=sys.stderr)
         return 0
     if output == "-":
@@ -73,15 +80,17 @@ def _export(frame, sources, fmt: str, output: str) -> int:
     if target.exists() and not target.is_dir():
         print(f"{target}: exists and is not a folder", file=sys.stderr)
         return 1
-    staging = Path(tempfile.mkdtemp(dir=target.parent if str(target.parent) else ".", prefix=".export-"))
+    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=".export-"))
+    old = target.parent / f"{staging.name}-old"
     try:
         for name, content in package_files(frame, sources).items():
             (staging / name).write_bytes(content)
         if target.exists():
-            shutil.rmtree(target)
+            target.rename(old)
         staging.rename(target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(old, ignore_errors=True)
     print(f"Wrote a data package of {len(frame)} figures to {target}/", file=sys.stderr)
     return 0
 

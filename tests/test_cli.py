@@ -1,0 +1,80 @@
+"""`python -m dashboard validate` as a curator runs it: one problem a line, a summary, exit codes, no traceback."""
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from dashboard import cli
+from tests.datafiles import ROOT, Data
+
+LINE = re.compile(r"^(?P<file>.+):(?P<line>\d+): (?P<field>\S.*?): (?P<message>.+)$")
+
+
+def validate(data: Data) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "dashboard", "validate", "--indicators", str(data.indicators),
+                           "--sources", str(data.sources)], capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+
+def test_validate_real_data_prints_the_summary():
+    done = subprocess.run([sys.executable, "-m", "dashboard", "validate"], capture_output=True, text=True, cwd=ROOT,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert re.fullmatch(r"OK: \d+ figures, \d+ indicators, \d+ sources, \d+ sectors, \d+ units\.\n", done.stdout)
+
+
+def test_validate_prints_every_problem_one_a_line(tmp_path):
+    data = Data(tmp_path)
+    data.replace("    value: 9000000000000\n", "    value: .nan\n")
+    data.replace("period: 2020", "period: 20245")
+    data.replace("published: 2026-02-07", "published: 2025-02-30", data.source())
+    done = validate(data)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    *problems, summary = done.stderr.splitlines()
+    assert summary == f"{len(problems)} problem(s) found."
+    assert len(problems) == 3
+    for text in problems:
+        match = LINE.match(text)
+        assert match, text
+        assert int(match["line"]) > 0
+    assert {LINE.match(t)["field"] for t in problems} == {"figures[zj-gdp-2024].value",
+                                                          "figures[zj-digital-core-va-2020].period", "published"}
+
+
+HOSTILE = {
+    "tab": lambda d: d.replace("    geography: Zhejiang\n", "\tgeography: Zhejiang\n"),
+    "not UTF-8": lambda d: d.indicators.write_bytes("figures: café\n".encode("latin-1")),
+    "deep nesting": lambda d: d.indicators.write_text("a: " + "[" * 200_000 + "]" * 200_000 + "\n"),
+    "python tag": lambda d: d.indicators.write_text("a: !!python/object/apply:os.getcwd []\n"),
+    "missing file": lambda d: d.indicators.unlink(),
+    "bad source date": lambda d: d.replace("published: 2026-02-07", "published: yesterday", d.source()),
+}
+
+
+@pytest.mark.parametrize("case", HOSTILE, ids=list(HOSTILE))
+def test_validate_never_shows_a_traceback(tmp_path, case):
+    """In a separate process, so that a crash of the parser itself (not only an exception) would show."""
+    data = Data(tmp_path)
+    HOSTILE[case](data)
+    done = validate(data)
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    *problems, summary = done.stderr.splitlines()
+    assert problems and all(LINE.match(text) for text in problems), done.stderr
+    assert summary == f"{len(problems)} problem(s) found."
+
+
+def test_validate_in_process_returns_1_and_prints(tmp_path, capsys):
+    data = Data(tmp_path)
+    data.indicators.write_text("", encoding="utf-8")
+    assert cli.main(["validate", "--indicators", str(data.indicators), "--sources", str(data.sources)]) == 1
+    assert capsys.readouterr().err.splitlines() == [f"{data.indicators}:1: (file): file is empty", "1 problem(s) found."]
+
+
+def test_export_to_a_closed_pipe_is_quiet():
+    done = subprocess.run(f"{sys.executable} -m dashboard export | head -c 10", shell=True, capture_output=True,
+                          text=True, cwd=ROOT, timeout=120)
+    assert done.stdout == "figure_id,"
+    assert done.stderr == ""
