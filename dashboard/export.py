@@ -61,12 +61,15 @@ def safe_cell(value: object) -> object:
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:
-    """The frame as UTF-8 CSV with formula-like text neutralised."""
+    """The frame as UTF-8 CSV (RFC 4180, CRLF) with formula-like text neutralised.
+
+    CRLF as the line end makes the writer quote every cell holding a CR or LF, so no reader splits a row.
+    """
     safe = frame.copy()
     for column in safe.columns:
         if not pd.api.types.is_numeric_dtype(safe[column]):
             safe[column] = safe[column].map(safe_cell)
-    return safe.to_csv(index=False, lineterminator="\n", float_format="%.15g").encode("utf-8")
+    return safe.to_csv(index=False, lineterminator="\r\n", float_format="%.15g").encode("utf-8")
 
 
 def datapackage(frame: pd.DataFrame, sources: dict, today: dt.date | None = None) -> dict:
