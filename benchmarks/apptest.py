@@ -71,7 +71,7 @@ def measure(app: Path, label: str, indicators: Path | None, sources: Path | None
                 raise RuntimeError(f"{name}: {at.exception[0].message}")
             values = [next(ranges) for _ in range(repeats)]
             rerun = median_rerun(at, FILTER_KEY, values, repeats)
-            rows.append(Row(f"{title}: switch to page", label, switched, floor_first))
+            rows.append(Row(f"{title}: first run (switch to page)", label, switched))
             rows.append(Row(f"{title}: filter-change rerun (median of {repeats})", label, rerun, floor_rerun, limit))
     return rows
 

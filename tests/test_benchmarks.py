@@ -91,3 +91,20 @@ def test_table_gives_ratios_goals_and_results():
     assert lines[5] == "| Load + validate | 10,000 | 800 ms |  |  | ≤ 1,000 ms | pass |"
     assert lines[6] == "| Peak memory | 10,000 | 220 MB |  |  |  |  |"
     assert lines[7] == "| Paint | real | n/a | 1,000 ms |  | ≤ 1.5x |  |"
+
+
+def test_pages_are_read_from_the_app_without_running_it(tmp_path):
+    from benchmarks.apptest import page_files
+
+    app = tmp_path / "app.py"
+    app.write_text('raise SystemExit("not to be run")\nPAGES = (("a.py", "A", ":x:"), ("b.py", "B", ":y:"))\n')
+    assert page_files(app) == [("a.py", "A"), ("b.py", "B")]
+
+
+def test_year_ranges_are_distinct_and_never_the_full_range():
+    from benchmarks.apptest import year_ranges
+
+    ranges = year_ranges(2003, 2027)
+    assert len(ranges) == len(set(ranges)) >= 20
+    assert (2003, 2027) not in ranges
+    assert all(2003 <= low <= high <= 2027 for low, high in ranges)
