@@ -62,133 +62,153 @@ def year_ticks(low: int, high: int) -> list[int]:
     return list(range(low, high + 1, step))
 
 
-def _layout(fig: go.Figure, height: int) -> go.Figure:
-    fig.update_layout(
-        height=height, margin={"l": 10, "r": 10, "t": 40, "b": 10}, barmode="group", showlegend=True,
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "title": {"text": ""}},
-        hoverlabel={"align": "left"}, separators=".,",
-    )
-    return fig
+def figure(traces: list[dict], layout: dict) -> go.Figure:
+    """A Plotly figure from plain specs, skipping Plotly's slow per-property validation (the tests validate)."""
+    return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
 
-def _value_range(values: pd.Series, room: float) -> list[float] | None:
-    low, high = float(min(values.min(), 0)), float(max(values.max(), 0))
-    return [low * room, high * room] if high > low else None
+def _spec(traces: list[dict], layout: dict) -> dict:
+    return {"data": traces, "layout": {"template": {}, **layout}}
 
 
 def indicator_chart(rows: pd.DataFrame) -> go.Figure:
     """One indicator's figures: bars over the years for one place, bars per place, or markers per place over time."""
+    spec = indicator_spec(rows)
+    return figure(spec["data"], spec["layout"])
+
+
+def _layout(height: int, **axes) -> dict:
+    return {
+        "height": height, "margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "barmode": "group", "showlegend": True,
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "title": {"text": ""}},
+        "hoverlabel": {"align": "left"}, "separators": ".,", **axes,
+    }
+
+
+def _value_range(values: list[float], room: float) -> list[float] | None:
+    low, high = min(min(values), 0.0), max(max(values), 0.0)
+    return [low * room, high * room] if high > low else None
+
+
+def _year_axis(years: list[int], pad: float, title: str = "year") -> dict:
+    return {"title": {"text": title}, "tickmode": "array", "tickvals": year_ticks(min(years), max(years)),
+            "tickformat": "d", "range": [min(years) - pad, max(years) + pad]}
+
+
+def indicator_spec(rows: pd.DataFrame) -> dict:
+    """The plain Plotly spec (data and layout) of indicator_chart."""
     kind = chart_kind(rows)
     if kind == "series":
         return _series(rows)
     size, _ = scale(rows)
-    fig = go.Figure()
     horizontal = kind == "places"
     labels = bar_labels(rows).map(_wrap) if horizontal else None
+    traces = []
     for status, (name, colour, pattern, _) in STATUS_STYLE.items():
         part = rows[rows["status"] == status]
         if part.empty:
             continue
-        values = part["value"] / size
-        where = labels[part.index] if horizontal else part["year_end"]
-        fig.add_bar(
-            x=values if horizontal else where, y=where if horizontal else values, orientation="h" if horizontal else "v",
-            name=name, marker={"color": colour, "line": {"color": colour, "width": 1.5},
-                               "pattern": {"shape": pattern, "fillmode": "replace", "solidity": 0.35}},
-            text=_text(part["value_label"]), textposition="outside", cliponaxis=False,
-            customdata=_custom(part), hovertemplate=HOVER,
-        )
-    values = rows["value"] / size
-    value_axis = {"title": {"text": axis_title(rows)}, "tickformat": ",~f",
-                  "range": _value_range(values, 1.6 if horizontal else 1.2),
-                  "zeroline": True}
+        values = (part["value"] / size).tolist()
+        where = labels[part.index].tolist() if horizontal else part["year_end"].tolist()
+        traces.append({
+            "type": "bar", "x": values if horizontal else where, "y": where if horizontal else values,
+            "orientation": "h" if horizontal else "v", "name": name,
+            "marker": {"color": colour, "line": {"color": colour, "width": 1.5},
+                       "pattern": {"shape": pattern, "fillmode": "replace", "solidity": 0.35}},
+            "text": _text(part["value_label"]), "textposition": "outside", "cliponaxis": False,
+            "customdata": _custom(part), "hovertemplate": HOVER,
+        })
+    values = (rows["value"] / size).tolist()
+    value_axis = {"title": {"text": axis_title(rows)}, "tickformat": ",~f", "zeroline": True,
+                  "range": _value_range(values, 1.6 if horizontal else 1.2)}
     if horizontal:
-        order = list(labels[rows.sort_values("value").index])
-        fig.update_xaxes(**value_axis)
-        fig.update_yaxes(categoryorder="array", categoryarray=order, title=None, automargin=True)
+        order = labels[rows.sort_values("value").index].tolist()
         lines = sum(label.count("<br>") + 1 for label in labels)
-        return _layout(fig, 120 + 22 * lines + 16 * len(rows))
-    years = sorted(set(rows["year_end"]))
-    fig.update_yaxes(**value_axis)
-    fig.update_xaxes(title={"text": "year"}, tickmode="array", tickvals=year_ticks(years[0], years[-1]),
-                     tickformat="d", range=[years[0] - 0.7, years[-1] + 0.7])
-    return _layout(fig, 360)
+        return _spec(traces, _layout(120 + 22 * lines + 16 * len(rows), xaxis=value_axis, yaxis={
+            "categoryorder": "array", "categoryarray": order, "automargin": True}))
+    return _spec(traces, _layout(360, yaxis=value_axis, xaxis=_year_axis(rows["year_end"].tolist(), 0.7)))
 
 
-def _series(rows: pd.DataFrame) -> go.Figure:
+def _series(rows: pd.DataFrame) -> dict:
     """Several places over the years: a colour per place, a marker shape per status, lines only through actuals."""
     size, _ = scale(rows)
-    fig = go.Figure()
-    for i, (geo, part) in enumerate(rows.groupby("geography", sort=False)):
+    ordered = rows.sort_values("year_end", kind="stable")
+    custom = _custom(ordered)
+    by_geo: dict[str, list[tuple[int, float, str, list[str]]]] = {}
+    for geo, year, value, status, data in zip(ordered["geography"].tolist(), ordered["year_end"].tolist(),
+                                              (ordered["value"] / size).tolist(), ordered["status"].tolist(), custom,
+                                              strict=True):
+        by_geo.setdefault(geo, []).append((year, value, status, data))
+    traces = []
+    for i, (geo, points) in enumerate(by_geo.items()):
         colour, name = OKABE_ITO[i % len(OKABE_ITO)], html.escape(str(geo), quote=False)
-        part = part.sort_values("year_end")
-        known = part[part["status"].isin(["actual", "derived"])]
+        known = [p for p in points if p[2] in ("actual", "derived")]
         if len(known) > 1:
-            fig.add_scatter(x=known["year_end"], y=known["value"] / size, mode="lines", line={"color": colour, "width": 2},
-                            legendgroup=name, showlegend=False, hoverinfo="skip")
-        for status, points in part.groupby("status", sort=False):
-            fig.add_scatter(
-                x=points["year_end"], y=points["value"] / size, mode="markers", name=name, legendgroup=name,
-                showlegend=False, marker={"color": colour, "size": 11, "line": {"width": 2},
-                                          "symbol": STATUS_STYLE[status][3]},
-                customdata=_custom(points), hovertemplate=HOVER,
-            )
-        fig.add_scatter(x=[None], y=[None], mode="lines+markers", name=name, legendgroup=name,
-                        line={"color": colour, "width": 2}, marker={"color": colour, "size": 9})
+            traces.append({"type": "scatter", "x": [p[0] for p in known], "y": [p[1] for p in known], "mode": "lines",
+                           "line": {"color": colour, "width": 2}, "legendgroup": name, "showlegend": False,
+                           "hoverinfo": "skip"})
+        for status in dict.fromkeys(p[2] for p in points):
+            part = [p for p in points if p[2] == status]
+            traces.append({
+                "type": "scatter", "x": [p[0] for p in part], "y": [p[1] for p in part], "mode": "markers",
+                "name": name, "legendgroup": name, "showlegend": False, "customdata": [p[3] for p in part],
+                "marker": {"color": colour, "size": 11, "line": {"width": 2}, "symbol": STATUS_STYLE[status][3]},
+                "hovertemplate": HOVER,
+            })
+        traces.append({"type": "scatter", "x": [None], "y": [None], "mode": "lines+markers", "name": name,
+                       "legendgroup": name, "line": {"color": colour, "width": 2}, "marker": {"color": colour, "size": 9}})
     for status in [s for s in STATUS_STYLE if s in set(rows["status"])]:
         name, _, _, symbol = STATUS_STYLE[status]
-        fig.add_scatter(x=[None], y=[None], mode="markers", name=name, legendgroup="status",
-                        marker={"color": "#999999", "size": 11, "symbol": symbol, "line": {"width": 2}})
-    years = sorted(set(rows["year_end"]))
-    fig.update_xaxes(title={"text": "year"}, tickmode="array", tickvals=year_ticks(years[0], years[-1]), tickformat="d",
-                     range=[years[0] - 0.5, years[-1] + 0.5])
-    fig.update_yaxes(title={"text": axis_title(rows)}, tickformat=",~f", rangemode="tozero")
-    return _layout(fig, 400)
+        traces.append({"type": "scatter", "x": [None], "y": [None], "mode": "markers", "name": name,
+                       "legendgroup": "status", "marker": {"color": "#999999", "size": 11, "symbol": symbol,
+                                                           "line": {"width": 2}}})
+    return _spec(traces, _layout(400, xaxis=_year_axis(rows["year_end"].tolist(), 0.5), yaxis={
+        "title": {"text": axis_title(rows)}, "tickformat": ",~f", "rangemode": "tozero"}))
 
 
 def timeline_chart(rows: pd.DataFrame, counted: bool, sectors: list[tuple[str, str]]) -> go.Figure:
     """Every figure on one year axis, a row per sector; or, when `counted`, circles sized by figures per year."""
     order = [s for s, _ in sectors if s in set(rows["sector"])]
     index = {s: i for i, s in enumerate(order)}
-    fig = go.Figure()
     rows = rows.assign(_y=rows["sector"].map(index).astype(float))
     group = rows.groupby(["sector", "year_end"], sort=False)
     rank, count = group.cumcount(), group["year_end"].transform("size")
-    step = (0.8 / count).clip(upper=0.16)
-    rows["_y"] = rows["_y"] + (rank - (count - 1) / 2) * step
+    rows["_y"] = rows["_y"] + (rank - (count - 1) / 2) * (0.8 / count).clip(upper=0.16)
     top = rows["figures"].max() if counted else 1
+    traces = []
     for status, (name, colour, _, symbol) in STATUS_STYLE.items():
         part = rows[rows["status"] == status]
         if part.empty:
             continue
+        marker = {"color": colour, "symbol": symbol, "size": 11, "line": {"width": 2}}
         if counted:
-            sizes = 8 + 26 * (part["figures"] / top) ** 0.5
-            fig.add_scatter(x=part["year_end"], y=part["_y"], mode="markers", name=name,
-                            marker={"color": colour, "symbol": symbol, "size": sizes, "line": {"width": 2}},
-                            customdata=list(zip(_text(part["sector_label"]), part["figures"], strict=True)),
-                            hovertemplate="%{customdata[0]}, %{x}: %{customdata[1]:,} figures<extra>" + name + "</extra>")
+            marker["size"] = (8 + 26 * (part["figures"] / top) ** 0.5).tolist()
+            traces.append({"type": "scatter", "x": part["year_end"].tolist(), "y": part["_y"].tolist(),
+                           "mode": "markers", "name": name, "marker": marker,
+                           "customdata": [list(c) for c in zip(_text(part["sector_label"]), part["figures"].tolist(),
+                                                               strict=True)],
+                           "hovertemplate": "%{customdata[0]}, %{x}: %{customdata[1]:,} figures<extra>" + name + "</extra>"})
             continue
         spans = part[part["year_start"] < part["year_end"]]
         xs, ys = [], []
-        for start, end, y in zip(spans["year_start"], spans["year_end"], spans["_y"], strict=True):
+        for start, end, y in zip(spans["year_start"].tolist(), spans["year_end"].tolist(), spans["_y"].tolist(), strict=True):
             xs += [start, end, None]
             ys += [y, y, None]
         if xs:
-            fig.add_scatter(x=xs, y=ys, mode="lines", line={"color": colour, "width": 3}, legendgroup=status,
-                            showlegend=False, hoverinfo="skip")
-        fig.add_scatter(
-            x=part["year_end"], y=part["_y"], mode="markers", name=name, legendgroup=status,
-            marker={"color": colour, "symbol": symbol, "size": 11, "line": {"width": 2}},
-            customdata=[[*c, t] for c, t in zip(_custom(part), _text(part["indicator"]), strict=True)],
-            hovertemplate="<b>%{customdata[8]}</b><br>" + HOVER,
-        )
-    low, high = int(rows["year_start"].min() if not counted else rows["year_end"].min()), int(rows["year_end"].max())
-    fig.update_xaxes(title={"text": "year (a bar spans a period of several years)"}, tickmode="array",
-                     tickvals=year_ticks(low, high), tickformat="d", range=[low - 0.7, high + 0.7], showgrid=True)
+            traces.append({"type": "scatter", "x": xs, "y": ys, "mode": "lines", "line": {"color": colour, "width": 3},
+                           "legendgroup": status, "showlegend": False, "hoverinfo": "skip"})
+        traces.append({
+            "type": "scatter", "x": part["year_end"].tolist(), "y": part["_y"].tolist(), "mode": "markers", "name": name,
+            "legendgroup": status, "marker": marker, "hovertemplate": "<b>%{customdata[8]}</b><br>" + HOVER,
+            "customdata": [[*c, t] for c, t in zip(_custom(part), _text(part["indicator"]), strict=True)],
+        })
+    low = int(rows["year_end"].min() if counted else rows["year_start"].min())
     labels = dict(sectors)
-    fig.update_yaxes(tickmode="array", tickvals=list(range(len(order))), range=[len(order) - 0.5, -0.5],
-                     ticktext=[html.escape(labels[s], quote=False) for s in order], title=None, automargin=True,
-                     showgrid=False, zeroline=False)
-    for i in range(len(order) - 1):
-        fig.add_hline(y=i + 0.5, line={"width": 1, "color": "rgba(128,128,128,0.3)"})
-    return _layout(fig, 120 + 80 * len(order))
+    xaxis = _year_axis([low, int(rows["year_end"].max())], 0.7, "year (a bar spans a period of several years)")
+    yaxis = {"tickmode": "array", "tickvals": list(range(len(order))), "range": [len(order) - 0.5, -0.5],
+             "ticktext": [html.escape(labels[s], quote=False) for s in order], "automargin": True, "showgrid": False,
+             "zeroline": False}
+    shapes = [{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": i + 0.5, "y1": i + 0.5,
+               "line": {"width": 1, "color": "rgba(128,128,128,0.3)"}} for i in range(len(order) - 1)]
+    spec = _spec(traces, _layout(120 + 80 * len(order), xaxis={**xaxis, "showgrid": True}, yaxis=yaxis, shapes=shapes))
+    return figure(spec["data"], spec["layout"])

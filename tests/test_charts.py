@@ -1,6 +1,7 @@
 """Plotly figures (dashboard.charts): axes, statuses, labels, hover, and nothing drawn from data as HTML."""
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from dashboard import charts, views
@@ -90,6 +91,7 @@ def test_series_draw_no_line_through_a_single_point():
     assert "Target (hatched or hollow)" in {t.name for t in fig.data}
     symbols = {p[7]: t.marker.symbol for t in fig.data if t.customdata is not None for p in t.customdata}
     assert symbols["b2"] == "circle-open" and symbols["b1"] == "circle"
+    go.Figure(fig.to_dict())  # valid Plotly
 
 
 def test_data_text_is_escaped_for_plotly():
@@ -125,3 +127,19 @@ def test_timeline_counts_when_large():
     fig = charts.timeline_chart(counts, counted, [("s0", "S0"), ("s1", "S1"), ("s2", "S2")])
     total = sum(c[1] for trace in fig.data if trace.customdata is not None for c in trace.customdata)
     assert total == 2000 and sum(len(t.x) for t in fig.data if t.x is not None) < 200
+
+
+def test_every_figure_is_valid_plotly(real):
+    """Charts are built without Plotly's per-property checks for speed; here every one is checked in full."""
+    figures = [charts.indicator_chart(views.chart_rows(real[real["indicator_id"] == i])[0])
+               for i in views.split_indicators(real)[0]]
+    rows, counted = views.timeline(real)
+    figures.append(charts.timeline_chart(rows, counted, [("ai", "AI"), ("energy", "Energy"), ("economy", "E"),
+                                                         ("digital_economy", "D"), ("innovation", "I"),
+                                                         ("common_prosperity", "C")]))
+    counts, _ = views.timeline(real, max_points=1)
+    figures.append(charts.timeline_chart(counts, True, [("ai", "AI"), ("energy", "Energy"), ("economy", "E"),
+                                                        ("digital_economy", "D"), ("innovation", "I"),
+                                                        ("common_prosperity", "C")]))
+    for fig in figures:
+        go.Figure(fig.to_dict())  # raises on any invalid property

@@ -26,6 +26,11 @@ def _load(indicators: str, sources: str) -> tuple[pd.DataFrame, dict, dict[str, 
     return build_frame(catalog, found), found, described
 
 
+def data_paths() -> tuple[str, str]:
+    """The data files in use (cache keys: other data, other cache entries)."""
+    return _paths()
+
+
 def _paths() -> tuple[str, str]:
     return str(indicators_path()), str(sources_path())
 
@@ -88,6 +93,11 @@ def current_filters() -> Filters:
     years = state.get("year", opts.years)
     return Filters(years=(int(years[0]), int(years[1])), sectors=tuple(state.get("sector", ())),
                    geos=tuple(state.get("geo", ())), statuses=tuple(state.get("status", ())))
+
+
+def filtered_frame(indicators: str, sources: str, filters: Filters) -> pd.DataFrame:
+    """The rows of those data files that pass those filters (cached)."""
+    return _filtered(indicators, sources, filters)
 
 
 def filtered() -> pd.DataFrame:
@@ -210,6 +220,6 @@ def source_lines(refs: pd.DataFrame) -> str:
 
 
 def csv_button(rows: pd.DataFrame, name: str, key: str, label: str = "Download CSV") -> None:
-    """A download of exactly these rows, every column (sources included), formula-safe."""
-    st.download_button(label, data=to_csv(rows), file_name=f"{name}.csv", mime="text/csv", key=key,
+    """A download of exactly these rows, every column (sources included), formula-safe; built only when clicked."""
+    st.download_button(label, data=functools.partial(to_csv, rows), file_name=f"{name}.csv", mime="text/csv", key=key,
                        on_click="ignore", icon=":material/download:")
