@@ -1,0 +1,197 @@
+"""The Streamlit app, run headless with AppTest on the real data: pages, filters in the URL, downloads, errors."""
+
+import csv
+import io
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import AppTest
+
+from dashboard.load import COLUMNS, load_frame
+from dashboard.pages._common import EMPTY
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "dashboard" / "app.py")
+PAGES = ["overview", "sectors", "timeline", "data", "sources", "about"]
+
+
+def app(**query) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def url(at: AppTest, key: str) -> list[str]:
+    """The values of one URL parameter after a run, as a list."""
+    value = at.query_params.get(key, [])
+    return [value] if isinstance(value, str) else list(value)
+
+
+def chart_ids(chart) -> list[str]:
+    """figure_id of every point a Plotly chart element draws (the last field of each point's customdata)."""
+    import json
+
+    spec = json.loads(chart.proto.spec)
+    return [point[7] for trace in spec["data"] for point in trace.get("customdata") or []]
+
+
+@pytest.fixture
+def deferred(monkeypatch) -> dict:
+    """Download data built on click, by deferred file id: call it to get the bytes."""
+    made: dict = {}
+    original = MediaFileManager.add_deferred
+
+    def record(self, data_callable, *args, **kwargs):
+        file_id = original(self, data_callable, *args, **kwargs)
+        made[file_id] = data_callable
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+    return made
+
+
+def test_every_page_renders_on_the_real_data():
+    at = app()
+    assert not at.exception
+    assert [s.value for s in at.subheader][:1] == ["Headline figures"]
+    assert any("Zhejiang" in m.value for m in at.markdown)
+    seen = {}
+    for page in PAGES[1:]:
+        at.switch_page(f"pages/{page}.py").run()
+        assert not at.exception, page
+        assert not at.info, page  # no empty-state message without filters
+        seen[page] = at
+    at.switch_page("pages/sectors.py").run()
+    assert len(at.get("plotly_chart")) >= 1 and len(at.get("download_button")) >= 2
+    at.switch_page("pages/timeline.py").run()
+    assert len(at.get("plotly_chart")) == 1 and set(chart_ids(at.get("plotly_chart")[0])) == set(load_frame()["figure_id"])
+    at.switch_page("pages/data.py").run()
+    assert len(at.dataframe[0].value) == len(load_frame())
+    assert any(f"{len(load_frame())} of {len(load_frame())} rows" in c.value for c in at.caption)
+    at.switch_page("pages/sources.py").run()
+    assert len(at.code) == load_frame()["source_id"].nunique()  # a copyable citation per article
+    assert any("no link known" in m.value for m in at.markdown)
+
+
+def test_every_sector_draws_its_own_figures_and_one_sector_narrows_it():
+    frame = load_frame()
+    at = app()
+    at.switch_page("pages/sectors.py").run()
+    sectors = at.get("button_group")[0].proto.options
+    assert len(sectors) == frame["sector"].nunique()
+    for sector in frame["sector"].unique():
+        at.session_state["sector_view"] = sector
+        at.run()
+        assert not at.exception
+        ids = {i for chart in at.get("plotly_chart") for i in chart_ids(chart)}
+        assert ids <= set(frame.loc[frame["sector"] == sector, "figure_id"]), sector
+
+    narrowed = app(sector="ai")
+    narrowed.switch_page("pages/sectors.py").run()
+    assert len(narrowed.get("button_group")[0].proto.options) == 1
+    narrowed.switch_page("pages/data.py").run()
+    table = narrowed.dataframe[0].value
+    assert len(table) == (frame["sector"] == "ai").sum() < len(frame)
+
+
+def test_the_csv_a_chart_offers_is_exactly_what_it_draws(deferred):
+    at = app()
+    at.switch_page("pages/sectors.py").run()
+    checked = 0
+    for sector in load_frame()["sector"].unique():
+        at.session_state["sector_view"] = sector
+        at.run()
+        charts, buttons = at.get("plotly_chart"), at.get("download_button")
+        for chart, button in zip(charts, buttons, strict=False):  # each chart's button follows it; cards' comes last
+            data = deferred[button.proto.deferred_file_id]()
+            rows = list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
+            assert list(rows[0]) == COLUMNS  # every column, the source's included
+            assert sorted(r["figure_id"] for r in rows) == sorted(chart_ids(chart))
+            checked += 1
+    assert checked >= 4
+
+
+def test_the_address_presets_the_filters_and_follows_changes():
+    at = app(sector=["ai", "energy"], year="2020-2025", status="target")
+    assert not at.exception and not at.sidebar.warning
+    assert at.session_state["sector"] == ["ai", "energy"] and at.session_state["year"] == (2020, 2025)
+    assert at.sidebar.multiselect(key="sector").value == ["ai", "energy"]
+    assert at.sidebar.slider(key="year").value == (2020, 2025)
+    assert url(at, "sector") == ["ai", "energy"] and url(at, "year") == ["2020-2025"]
+    at.sidebar.multiselect(key="sector").set_value(["economy"]).run()
+    at.sidebar.multiselect(key="status").set_value([]).run()
+    assert url(at, "sector") == ["economy"] and url(at, "status") == [] and url(at, "year") == ["2020-2025"]
+    at.switch_page("pages/data.py").run()  # the selection survives a page switch
+    assert at.session_state["sector"] == ["economy"] and url(at, "sector") == ["economy"]
+    assert set(at.dataframe[0].value["sector_label"]) == {"Economic output"}
+
+
+@pytest.mark.parametrize("query", [
+    {"sector": "bogus"},
+    {"year": "20x0"},
+    {"year": ["2020", "2021"]},
+    {"colour": "red"},
+    {"geo": "x" * 5000},
+    {"sector": "[click](http://example.com) **bold** <b>x</b>"},
+])
+def test_bad_addresses_give_a_notice_not_an_exception(query):
+    at = app(**query)
+    assert not at.exception
+    notices = [w.value for w in at.sidebar.warning]
+    assert len(notices) == 1 and notices[0].startswith("Ignored in the address")
+    bare = re.sub(r"\\.", "", notices[0])
+    assert "](http" not in bare and "<b>" not in bare and "**bold**" not in bare  # the value is shown as literal text
+    assert at.session_state["sector"] == [] and at.session_state["year"] == (2003, 2027)
+    assert at.get("plotly_chart") or at.subheader  # the page is drawn as without the bad value
+
+
+def test_a_selection_that_leaves_nothing_says_so_on_every_page():
+    at = app(sector="energy", geo="Hangzhou")
+    assert not at.exception
+    for page in PAGES:
+        at.switch_page(f"pages/{page}.py").run()
+        assert not at.exception, page
+        assert not at.get("plotly_chart"), page
+        if page != "about":
+            assert [i.value for i in at.info] == [EMPTY], page
+
+
+def test_bad_data_shows_the_problems_as_plain_text(tmp_path, monkeypatch):
+    bad = tmp_path / "indicators.yaml"
+    text = (ROOT / "indicators.yaml").read_text(encoding="utf-8")
+    bad.write_text(text.replace("value: 702000000000", "value: lots <b>of</b>", 1), encoding="utf-8")
+    monkeypatch.setenv("DASHBOARD_INDICATORS", str(bad))
+    at = app(sector="ai")
+    assert not at.exception
+    assert "problem" in at.error[0].value
+    listing = at.code[0].value
+    assert str(bad) in listing and "value" in listing and "<b>of</b>" not in at.error[0].value
+    line = listing.splitlines()[0]
+    file, number, field, message = line.split(":", 3)
+    assert file == str(bad) and number.isdigit() and field.strip() and message.strip()
+    at.switch_page("pages/sectors.py").run()
+    assert not at.exception and at.error and not at.get("plotly_chart")
+
+
+def test_text_from_the_data_is_never_markup(tmp_path, monkeypatch):
+    shutil.copytree(ROOT / "sources", tmp_path / "sources")
+    path = tmp_path / "sources" / "techedt-2025-10-25-zhejiang-ai-plan.yaml"
+    text = path.read_text(encoding="utf-8")
+    evil = "'Plan [click](http://evil.example) **loud** <img src=x onerror=alert(1)>'"
+    path.write_text("\n".join(f"headline: {evil}" if line.startswith("headline:") else line
+                              for line in text.splitlines()) + "\n", encoding="utf-8")
+    monkeypatch.setenv("DASHBOARD_SOURCES", str(tmp_path / "sources"))
+    at = app(sector="ai")
+    for page in ("sources", "sectors"):
+        at.switch_page(f"pages/{page}.py").run()
+        assert not at.exception
+        shown = [m.value for m in (*at.markdown, *at.subheader, *at.caption) if "evil" in m.value]
+        assert shown, page
+        for value in shown:
+            bare = re.sub(r"\\.", "", value)  # what Markdown would still read as markup once escapes are removed
+            assert "](http://evil" not in bare and "**loud**" not in bare and "<img" not in bare, value
+    assert "unsafe_allow_html" not in "".join(p.read_text() for p in (ROOT / "dashboard").rglob("*.py"))
