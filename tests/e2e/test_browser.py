@@ -1,0 +1,165 @@
+"""A new user in a real browser: pages, charts, filters, a CSV download, a shared address, a screenshot."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+from urllib.parse import parse_qs, urlparse
+
+import pandas as pd
+import pytest
+
+from dashboard.load import load_frame
+from tests.e2e.conftest import ARTIFACTS, ROOT
+
+pytestmark = pytest.mark.e2e
+PAGES = {"": "Zhejiang Indicators", "sectors": "Sectors", "timeline": "Timeline", "data": "Data", "sources": "Sources",
+         "about": "About"}
+TIMEOUT = 60_000
+CHART_BOX = '[data-testid="stColumn"] [data-testid="stLayoutWrapper"] > [data-testid="stVerticalBlock"]'
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT)
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def _settle(page) -> None:
+    """Wait until Streamlit has finished the current run."""
+    page.wait_for_selector('[data-testid="stApp"]')
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.includes('Running')",
+        timeout=TIMEOUT,
+    )
+    page.wait_for_timeout(600)
+
+
+def _no_exception(page) -> None:
+    assert page.locator('[data-testid="stException"]').count() == 0, page.locator('[data-testid="stException"]').inner_text()
+
+
+def _chart_titles(page) -> list[str]:
+    page.wait_for_selector(".js-plotly-plot .main-svg")
+    boxes = page.locator(CHART_BOX).filter(has=page.locator(".js-plotly-plot"))
+    return [box.locator("strong").first.inner_text() for box in boxes.all()]
+
+
+def _query(page) -> dict[str, list[str]]:
+    return parse_qs(urlparse(page.url).query)
+
+
+def _choose(page, label: str, option: str) -> None:
+    """Pick an option in a sidebar multiselect."""
+    page.locator('[data-testid="stSidebar"]').get_by_role("combobox", name=label, exact=True).click()
+    page.get_by_role("option", name=option, exact=True).click()
+    page.keyboard.press("Escape")
+    _settle(page)
+
+
+def test_every_page_renders(page, server_url):
+    for path, heading in PAGES.items():
+        page.goto(f"{server_url}/{path}")
+        _settle(page)
+        page.get_by_role("heading", name=heading, exact=True).first.wait_for()
+        _no_exception(page)
+        assert page.locator('[data-testid="stSidebar"]').get_by_text("Filters", exact=True).is_visible()
+    page.goto(f"{server_url}/timeline")
+    _settle(page)
+    page.wait_for_selector(".js-plotly-plot .main-svg")
+
+
+def test_filters_redraw_charts_and_download_matches(page, server_url, tmp_path):
+    page.goto(f"{server_url}/sectors")
+    _settle(page)
+    before = _chart_titles(page)
+    assert "Digital economy core industries, value added" in before
+
+    _choose(page, "Sector", "AI policy and industry")
+    after = _chart_titles(page)
+    assert "AI industry revenue" in after and "Digital economy core industries, value added" not in after
+    assert _query(page)["sector"] == ["ai"]
+
+    # The year range: move the lower handle up with the keyboard, to 2024.
+    handle = page.locator('[data-testid="stSidebar"] input[type="range"]').first
+    handle.focus()
+    for _ in range(21):  # 2003 -> 2024
+        page.keyboard.press("ArrowRight")
+    _settle(page)
+    assert _query(page)["year"] == ["2024-2027"]
+    _no_exception(page)
+    page.locator(".js-plotly-plot").first.wait_for()
+
+    # The CSV under the first chart holds exactly the rows that chart draws.
+    first = page.locator(CHART_BOX).filter(has=page.locator(".js-plotly-plot")).first
+    title = first.locator("strong").first.inner_text()
+    with page.expect_download() as info:
+        first.get_by_role("button", name="Download CSV").click()
+    target = tmp_path / "chart.csv"
+    info.value.save_as(target)
+    rows = pd.read_csv(target)
+    frame = load_frame()
+    expected = frame[(frame["indicator"] == title) & (frame["year_end"] >= 2024) & (frame["sector"] == "ai")]
+    assert sorted(rows["figure_id"]) == sorted(expected["figure_id"])
+    assert set(rows.columns) == set(frame.columns)
+    shown = first.locator(".js-plotly-plot text").evaluate_all("els => els.map(e => e.textContent)")
+    for label in rows["value_label"]:
+        assert any(label in text for text in shown), (label, shown)
+
+
+def test_shared_address_presets_filters(browser, server_url):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT)
+        page.goto(f"{server_url}/data?sector=economy&year=2024-2025&status=actual")
+        _settle(page)
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        assert "Economic output" in sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text="Sector").inner_text()
+        values = sidebar.locator('input[type="range"]').evaluate_all("els => els.map(e => e.value)")
+        assert values == ["2024", "2025"]
+        frame = load_frame()
+        expected = frame[(frame["sector"] == "economy") & (frame["year_end"] >= 2024) & (frame["year_start"] <= 2025)
+                         & (frame["status"] == "actual")]
+        assert page.get_by_text(re.compile(rf"^{len(expected)} of {len(frame)} rows match")).is_visible()
+
+        with page.expect_download() as info:
+            page.get_by_role("button", name=re.compile(r"Download these \d+ rows")).click()
+        rows = pd.read_csv(io.BytesIO(open(info.value.path(), "rb").read()))
+        assert sorted(rows["figure_id"]) == sorted(expected["figure_id"])
+
+        # The filters survive a page switch.
+        page.get_by_role("link", name="Sectors").click()
+        _settle(page)
+        assert _query(page)["sector"] == ["economy"]
+        assert "Gross domestic product" in _chart_titles(page)
+
+        # A malformed address gives a notice, not an error.
+        page.goto(f"{server_url}/?year=20245&sector=nonsense&colour=red")
+        _settle(page)
+        _no_exception(page)
+        assert page.get_by_text("Ignored in the address").is_visible()
+    finally:
+        context.close()
+
+
+def test_screenshot(page, server_url):
+    """Save what a user first sees on the Sectors page; the README's picture is made here."""
+    page.goto(f"{server_url}/sectors?sector=economy&sector=ai&sector=digital_economy")
+    _settle(page)
+    page.wait_for_selector(".js-plotly-plot .main-svg")
+    page.wait_for_timeout(1500)
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / "sectors.png"
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 20_000
+    if os.environ.get("DASHBOARD_UPDATE_SCREENSHOT"):
+        shutil.copyfile(shot, ROOT / "docs" / "screenshot.png")
