@@ -180,7 +180,7 @@ def timeline_chart(rows: pd.DataFrame, counted: bool, sectors: list[tuple[str, s
         part = rows[rows["status"] == status]
         if part.empty:
             continue
-        marker = {"color": colour, "symbol": symbol, "size": 11, "line": {"width": 2}}
+        marker = {"color": colour, "symbol": symbol, "size": 11, "line": {"width": 2}, "opacity": 0.85}
         if counted:
             marker["size"] = (8 + 26 * (part["figures"] / top) ** 0.5).tolist()
             traces.append({"type": "scatter", "x": part["year_end"].tolist(), "y": part["_y"].tolist(),
@@ -204,7 +204,8 @@ def timeline_chart(rows: pd.DataFrame, counted: bool, sectors: list[tuple[str, s
         })
     low = int(rows["year_end"].min() if counted else rows["year_start"].min())
     labels = dict(sectors)
-    xaxis = _year_axis([low, int(rows["year_end"].max())], 0.7, "year (a bar spans a period of several years)")
+    title = "year the figures are for (the last year of a period)" if counted else "year (a bar spans a period of years)"
+    xaxis = _year_axis([low, int(rows["year_end"].max())], 0.7, title)
     yaxis = {"tickmode": "array", "tickvals": list(range(len(order))), "range": [len(order) - 0.5, -0.5],
              "ticktext": [html.escape(labels[s], quote=False) for s in order], "automargin": True, "showgrid": False,
              "zeroline": False}

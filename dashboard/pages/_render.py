@@ -5,10 +5,23 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.charts import timeline_chart
+from dashboard.charts import figure, timeline_chart
 from dashboard.export import FIELDS
+from dashboard.frames import Filters
 from dashboard.load import COLUMNS
-from dashboard.pages._common import EMPTY, dataset_zip, filter_options, filtered, filtered_csv, md_escape, md_link, total
+from dashboard.pages._common import (
+    EMPTY,
+    current_filters,
+    data_paths,
+    dataset_zip,
+    filter_options,
+    filtered,
+    filtered_csv,
+    filtered_frame,
+    md_escape,
+    md_link,
+    total,
+)
 from dashboard.views import headline, timeline
 
 TABLE_COLUMNS = {
@@ -56,7 +69,7 @@ def render_overview() -> None:
                f"indicators from {frame['source_id'].nunique():,} articles, {frame['year_start'].min()} to "
                f"{frame['year_end'].max()}.")
     st.subheader("Headline figures")
-    top = headline(frame)
+    top = _headline(*data_paths(), current_filters())
     columns = st.columns(4)
     for i, row in enumerate(top.itertuples()):
         with columns[i % 4]:
@@ -73,12 +86,23 @@ def render_timeline() -> None:
     if frame.empty:
         st.info(EMPTY)
         return
-    rows, counted = timeline(frame)
+    spec, counted = _timeline(*data_paths(), current_filters())
     if counted:
         st.caption(f"{len(frame):,} figures are too many to mark one by one: each circle counts the figures of a "
                    "sector, year and status (hover for the number).")
-    st.plotly_chart(timeline_chart(rows, counted, list(filter_options().sectors)), width="stretch",
-                    config={"displaylogo": False})
+    st.plotly_chart(figure(spec["data"], spec["layout"]), width="stretch", config={"displaylogo": False})
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _timeline(indicators: str, sources: str, filters: Filters) -> tuple[dict, bool]:
+    """The timeline's Plotly spec for one selection, and whether it counts figures rather than marking each."""
+    rows, counted = timeline(filtered_frame(indicators, sources, filters))
+    return timeline_chart(rows, counted, list(filter_options().sectors)).to_dict(), counted
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _headline(indicators: str, sources: str, filters: Filters) -> pd.DataFrame:
+    return headline(filtered_frame(indicators, sources, filters))
 
 
 def render_data() -> None:

@@ -33,7 +33,7 @@ def _pager(label: str, count: int, per_page: int, key: str) -> int:
     if total <= 12:
         if st.session_state.get(key) not in range(1, total + 1):
             st.session_state[key] = 1
-        return st.segmented_control(f"{label} (page of {per_page})", list(range(1, total + 1)), key=key,
+        return st.segmented_control(f"{label}: page ({per_page} a page)", list(range(1, total + 1)), key=key,
                                     required=True) or 1
     return int(st.number_input(f"{label}: page (1 to {total}, {per_page} a page)", 1, total, key=key, step=1))
 

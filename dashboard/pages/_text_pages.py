@@ -2,14 +2,33 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import __version__
 from dashboard.export import CITATION, LICENCE
-from dashboard.pages._common import EMPTY, filtered, md_escape, md_link, sources, total
+from dashboard.frames import Filters
+from dashboard.pages._common import (
+    EMPTY,
+    current_filters,
+    data_paths,
+    filtered,
+    filtered_frame,
+    md_escape,
+    md_link,
+    sources,
+    total,
+)
 from dashboard.views import citation, sources_used
 
 SOURCES_PER_PAGE = 25
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _sources_used(indicators: str, sources: str, filters: Filters) -> list[tuple[str, pd.DataFrame]]:
+    columns = ["source_title", "publisher", "published", "url", "indicator", "geography", "period", "value_label",
+               "status", "quote"]
+    return [(sid, rows[columns]) for sid, rows in sources_used(filtered_frame(indicators, sources, filters))]
 
 
 def render_sources() -> None:
@@ -20,7 +39,7 @@ def render_sources() -> None:
     if frame.empty:
         st.info(EMPTY)
         return
-    used = sources_used(frame)
+    used = _sources_used(*data_paths(), current_filters())
     st.caption(f"{len(used):,} articles behind the {len(frame):,} figures that match the filters.")
     if len(used) > SOURCES_PER_PAGE:
         count = -(-len(used) // SOURCES_PER_PAGE)
