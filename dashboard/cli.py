@@ -18,6 +18,10 @@ APP = Path(__file__).resolve().parent / "app.py"
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command and return its exit code; errors are printed, never raised."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["run"] and not {"-h", "--help"} & set(argv[1:]):
+        # Everything after `run` belongs to streamlit, options included (argparse would claim --options).
+        return subprocess.call([sys.executable, "-m", "streamlit", "run", str(APP), *argv[1:]])
     parser = argparse.ArgumentParser(prog="python -m dashboard", description="Zhejiang Indicators Dashboard")
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="open the dashboard (extra arguments go to streamlit)")

@@ -78,3 +78,14 @@ def test_export_to_a_closed_pipe_is_quiet():
                           text=True, cwd=ROOT, timeout=120)
     assert done.stdout == "figure_id,"
     assert done.stderr == ""
+
+
+def test_run_passes_every_argument_to_streamlit(monkeypatch):
+    import dashboard.cli as cli
+
+    calls = []
+    monkeypatch.setattr(cli.subprocess, "call", lambda command: calls.append(command) or 0)
+    assert cli.main(["run", "--server.port", "8502", "--server.headless", "true"]) == 0
+    assert calls[0][1:4] == ["-m", "streamlit", "run"]
+    assert calls[0][4].endswith("app.py")
+    assert calls[0][5:] == ["--server.port", "8502", "--server.headless", "true"]
