@@ -153,7 +153,7 @@ def test_shared_address_presets_filters(browser, server_url):
 
 def test_screenshot(page, server_url):
     """Save what a user first sees on the Sectors page; the README's picture is made here."""
-    page.goto(f"{server_url}/sectors?sector=economy&sector=ai&sector=digital_economy")
+    page.goto(f"{server_url}/sectors?sector=economy&sector=ai")
     _settle(page)
     page.wait_for_selector(".js-plotly-plot .main-svg")
     page.wait_for_timeout(1500)
