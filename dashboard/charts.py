@@ -1,15 +1,15 @@
-"""Plotly figures of the tidy frame: one indicator per chart, and the timeline. Frame in, figure out."""
+"""Plotly figures of the tidy frame: one indicator per chart, and the timeline. Rows (records or a frame) in, figure out."""
 
 from __future__ import annotations
 
 import html
 import math
 import textwrap
+from collections import Counter
 
-import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.views import bar_labels, chart_kind
+from dashboard.views import Rows, bar_labels, chart_kind, records
 
 # Okabe-Ito, a palette told apart with every common colour-vision deficiency.
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#999999")
@@ -28,7 +28,7 @@ HOVER = (
 HOVER_COLUMNS = ["value_text", "geography", "period", "qualifier", "status", "publisher", "published", "figure_id"]
 
 
-def _text(values: pd.Series) -> list[str]:
+def _text(values) -> list[str]:
     """Data text made inert for Plotly's small HTML subset."""
     return [html.escape(str(v), quote=False) if v is not None and v == v else "" for v in values]
 
@@ -39,20 +39,21 @@ def _wrap(text: str, width: int = 24) -> str:
     return "<br>".join(html.escape(line, quote=False) for line in lines)
 
 
-def _custom(rows: pd.DataFrame) -> list[list[str]]:
-    return [list(t) for t in zip(*(_text(rows[c]) for c in HOVER_COLUMNS), strict=True)]
+def _custom(rows) -> list[list[str]]:
+    return [_text([getattr(r, c) for c in HOVER_COLUMNS]) for r in rows]
 
 
-def scale(rows: pd.DataFrame) -> tuple[float, str]:
+def scale(rows: Rows) -> tuple[float, str]:
     """Divisor and word for the value axis, so it reads '9 trillion', never 9e12 or 9T."""
-    top = rows["value"].abs().max() if len(rows) else 0
+    top = max((abs(r.value) for r in records(rows) if r.value == r.value), default=0)
     return next(((size, word) for size, word in SCALES if top >= size), (1.0, ""))
 
 
-def axis_title(rows: pd.DataFrame) -> str:
+def axis_title(rows: Rows) -> str:
     """The value axis title: the unit, with the scale word ('billion yuan')."""
+    rows = records(rows)
     _, word = scale(rows)
-    units = " / ".join(dict.fromkeys(rows["unit_label"].astype(str)))
+    units = " / ".join(dict.fromkeys(str(r.unit_label) for r in rows))
     return f"{word} {units}".strip()
 
 
@@ -71,7 +72,7 @@ def _spec(traces: list[dict], layout: dict) -> dict:
     return {"data": traces, "layout": {"template": {}, **layout}}
 
 
-def indicator_chart(rows: pd.DataFrame) -> go.Figure:
+def indicator_chart(rows: Rows) -> go.Figure:
     """One indicator's figures: bars over the years for one place, bars per place, or markers per place over time."""
     spec = indicator_spec(rows)
     return figure(spec["data"], spec["layout"])
@@ -95,50 +96,49 @@ def _year_axis(years: list[int], pad: float, title: str = "year") -> dict:
             "tickformat": "d", "range": [min(years) - pad, max(years) + pad]}
 
 
-def indicator_spec(rows: pd.DataFrame) -> dict:
+def indicator_spec(rows: Rows) -> dict:
     """The plain Plotly spec (data and layout) of indicator_chart."""
+    rows = records(rows)
     kind = chart_kind(rows)
     if kind == "series":
         return _series(rows)
     size, _ = scale(rows)
     horizontal = kind == "places"
-    labels = bar_labels(rows).map(_wrap) if horizontal else None
+    labels = [_wrap(label) for label in bar_labels(rows)] if horizontal else None
     traces = []
     for status, (name, colour, pattern, _) in STATUS_STYLE.items():
-        part = rows[rows["status"] == status]
-        if part.empty:
+        part = [i for i, r in enumerate(rows) if r.status == status]
+        if not part:
             continue
-        values = (part["value"] / size).tolist()
-        where = labels[part.index].tolist() if horizontal else part["year_end"].tolist()
+        values = [rows[i].value / size for i in part]
+        where = [labels[i] for i in part] if horizontal else [rows[i].year_end for i in part]
+        picked = [rows[i] for i in part]
         traces.append({
             "type": "bar", "x": values if horizontal else where, "y": where if horizontal else values,
             "orientation": "h" if horizontal else "v", "name": name,
             "marker": {"color": colour, "line": {"color": colour, "width": 1.5},
                        "pattern": {"shape": pattern, "fillmode": "replace", "solidity": 0.35}},
-            "text": _text(part["value_label"]), "textposition": "outside", "cliponaxis": False,
-            "customdata": _custom(part), "hovertemplate": HOVER,
+            "text": _text([r.value_label for r in picked]), "textposition": "outside", "cliponaxis": False,
+            "customdata": _custom(picked), "hovertemplate": HOVER,
         })
-    values = (rows["value"] / size).tolist()
+    values = [r.value / size for r in rows]
     value_axis = {"title": {"text": axis_title(rows)}, "tickformat": ",~f", "zeroline": True,
                   "range": _value_range(values, 1.6 if horizontal else 1.2)}
     if horizontal:
-        order = labels[rows.sort_values("value").index].tolist()
+        order = [labels[i] for i in sorted(range(len(rows)), key=lambda i: rows[i].value)]
         lines = sum(label.count("<br>") + 1 for label in labels)
         return _spec(traces, _layout(120 + 22 * lines + 16 * len(rows), xaxis=value_axis, yaxis={
             "categoryorder": "array", "categoryarray": order, "automargin": True}))
-    return _spec(traces, _layout(360, yaxis=value_axis, xaxis=_year_axis(rows["year_end"].tolist(), 0.7)))
+    return _spec(traces, _layout(360, yaxis=value_axis, xaxis=_year_axis([r.year_end for r in rows], 0.7)))
 
 
-def _series(rows: pd.DataFrame) -> dict:
+def _series(rows) -> dict:
     """Several places over the years: a colour per place, a marker shape per status, lines only through actuals."""
     size, _ = scale(rows)
-    ordered = rows.sort_values("year_end", kind="stable")
-    custom = _custom(ordered)
+    ordered = sorted(rows, key=lambda r: r.year_end)
     by_geo: dict[str, list[tuple[int, float, str, list[str]]]] = {}
-    for geo, year, value, status, data in zip(ordered["geography"].tolist(), ordered["year_end"].tolist(),
-                                              (ordered["value"] / size).tolist(), ordered["status"].tolist(), custom,
-                                              strict=True):
-        by_geo.setdefault(geo, []).append((year, value, status, data))
+    for r, data in zip(ordered, _custom(ordered), strict=True):
+        by_geo.setdefault(r.geography, []).append((r.year_end, r.value / size, r.status, data))
     traces = []
     for i, (geo, points) in enumerate(by_geo.items()):
         colour, name = OKABE_ITO[i % len(OKABE_ITO)], html.escape(str(geo), quote=False)
@@ -157,59 +157,78 @@ def _series(rows: pd.DataFrame) -> dict:
             })
         traces.append({"type": "scatter", "x": [None], "y": [None], "mode": "lines+markers", "name": name,
                        "legendgroup": name, "line": {"color": colour, "width": 2}, "marker": {"color": colour, "size": 9}})
-    for status in [s for s in STATUS_STYLE if s in set(rows["status"])]:
+    present = {r.status for r in rows}
+    for status in [s for s in STATUS_STYLE if s in present]:
         name, _, _, symbol = STATUS_STYLE[status]
         traces.append({"type": "scatter", "x": [None], "y": [None], "mode": "markers", "name": name,
                        "legendgroup": "status", "marker": {"color": "#999999", "size": 11, "symbol": symbol,
                                                            "line": {"width": 2}}})
-    return _spec(traces, _layout(400, xaxis=_year_axis(rows["year_end"].tolist(), 0.5), yaxis={
+    return _spec(traces, _layout(400, xaxis=_year_axis([r.year_end for r in rows], 0.5), yaxis={
         "title": {"text": axis_title(rows)}, "tickformat": ",~f", "rangemode": "tozero"}))
 
 
-def timeline_chart(rows: pd.DataFrame, counted: bool, sectors: list[tuple[str, str]]) -> go.Figure:
+def _spread(rows, index: dict[str, int]) -> list[float]:
+    """A row position per point: its sector's row, points of one sector and year spread apart a little."""
+    count = Counter((r["sector"], r["year_end"]) for r in rows)
+    rank: Counter = Counter()
+    ys = []
+    for r in rows:
+        key = (r["sector"], r["year_end"])
+        n = count[key]
+        ys.append(index[r["sector"]] + (rank[key] - (n - 1) / 2) * min(0.8 / n, 0.16))
+        rank[key] += 1
+    return ys
+
+
+def timeline_chart(rows: Rows, counted: bool, sectors: list[tuple[str, str]]) -> go.Figure:
     """Every figure on one year axis, a row per sector; or, when `counted`, circles sized by figures per year."""
-    order = [s for s, _ in sectors if s in set(rows["sector"])]
-    index = {s: i for i, s in enumerate(order)}
-    rows = rows.assign(_y=rows["sector"].map(index).astype(float))
-    group = rows.groupby(["sector", "year_end"], sort=False)
-    rank, count = group.cumcount(), group["year_end"].transform("size")
-    rows["_y"] = rows["_y"] + (rank - (count - 1) / 2) * (0.8 / count).clip(upper=0.16)
-    top = rows["figures"].max() if counted else 1
+    spec = timeline_spec(rows, counted, sectors)
+    return figure(spec["data"], spec["layout"])
+
+
+def timeline_spec(rows: Rows, counted: bool, sectors: list[tuple[str, str]]) -> dict:
+    """The plain Plotly spec of timeline_chart; `rows` are records, or count dicts (views.timeline) when `counted`."""
+    rows = rows if counted else [r._asdict() for r in records(rows)]
+    present = {r["sector"] for r in rows}
+    order = [s for s, _ in sectors if s in present]
+    ys = _spread(rows, {s: i for i, s in enumerate(order)})
+    top = max(r["figures"] for r in rows) if counted else 1
     traces = []
     for status, (name, colour, _, symbol) in STATUS_STYLE.items():
-        part = rows[rows["status"] == status]
-        if part.empty:
+        at = [i for i, r in enumerate(rows) if r["status"] == status]
+        if not at:
             continue
+        part = [rows[i] for i in at]
         marker = {"color": colour, "symbol": symbol, "size": 11, "line": {"width": 2}, "opacity": 0.85}
         if counted:
-            marker["size"] = (8 + 26 * (part["figures"] / top) ** 0.5).tolist()
-            traces.append({"type": "scatter", "x": part["year_end"].tolist(), "y": part["_y"].tolist(),
+            marker["size"] = [8 + 26 * (r["figures"] / top) ** 0.5 for r in part]
+            traces.append({"type": "scatter", "x": [r["year_end"] for r in part], "y": [ys[i] for i in at],
                            "mode": "markers", "name": name, "marker": marker,
-                           "customdata": [list(c) for c in zip(_text(part["sector_label"]), part["figures"].tolist(),
-                                                               strict=True)],
+                           "customdata": [[t, r["figures"]] for t, r in zip(_text([r["sector_label"] for r in part]),
+                                                                            part, strict=True)],
                            "hovertemplate": "%{customdata[0]}, %{x}: %{customdata[1]:,} figures<extra>" + name + "</extra>"})
             continue
-        spans = part[part["year_start"] < part["year_end"]]
-        xs, ys = [], []
-        for start, end, y in zip(spans["year_start"].tolist(), spans["year_end"].tolist(), spans["_y"].tolist(), strict=True):
-            xs += [start, end, None]
-            ys += [y, y, None]
+        xs, line_ys = [], []
+        for i, r in zip(at, part, strict=True):
+            if r["year_start"] < r["year_end"]:
+                xs += [r["year_start"], r["year_end"], None]
+                line_ys += [ys[i], ys[i], None]
         if xs:
-            traces.append({"type": "scatter", "x": xs, "y": ys, "mode": "lines", "line": {"color": colour, "width": 3},
+            traces.append({"type": "scatter", "x": xs, "y": line_ys, "mode": "lines", "line": {"color": colour, "width": 3},
                            "legendgroup": status, "showlegend": False, "hoverinfo": "skip"})
+        custom = [_text([r[c] for c in HOVER_COLUMNS]) for r in part]
         traces.append({
-            "type": "scatter", "x": part["year_end"].tolist(), "y": part["_y"].tolist(), "mode": "markers", "name": name,
-            "legendgroup": status, "marker": marker, "hovertemplate": "<b>%{customdata[8]}</b><br>" + HOVER,
-            "customdata": [[*c, t] for c, t in zip(_custom(part), _text(part["indicator"]), strict=True)],
+            "type": "scatter", "x": [r["year_end"] for r in part], "y": [ys[i] for i in at], "mode": "markers",
+            "name": name, "legendgroup": status, "marker": marker, "hovertemplate": "<b>%{customdata[8]}</b><br>" + HOVER,
+            "customdata": [[*c, t] for c, t in zip(custom, _text([r["indicator"] for r in part]), strict=True)],
         })
-    low = int(rows["year_end"].min() if counted else rows["year_start"].min())
+    low = int(min(r["year_end"] for r in rows) if counted else min(r["year_start"] for r in rows))
     labels = dict(sectors)
     title = "year the figures are for (the last year of a period)" if counted else "year (a bar spans a period of years)"
-    xaxis = _year_axis([low, int(rows["year_end"].max())], 0.7, title)
+    xaxis = _year_axis([low, int(max(r["year_end"] for r in rows))], 0.7, title)
     yaxis = {"tickmode": "array", "tickvals": list(range(len(order))), "range": [len(order) - 0.5, -0.5],
              "ticktext": [html.escape(labels[s], quote=False) for s in order], "automargin": True, "showgrid": False,
              "zeroline": False}
     shapes = [{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": i + 0.5, "y1": i + 0.5,
                "line": {"width": 1, "color": "rgba(128,128,128,0.3)"}} for i in range(len(order) - 1)]
-    spec = _spec(traces, _layout(120 + 80 * len(order), xaxis={**xaxis, "showgrid": True}, yaxis=yaxis, shapes=shapes))
-    return figure(spec["data"], spec["layout"])
+    return _spec(traces, _layout(120 + 80 * len(order), xaxis={**xaxis, "showgrid": True}, yaxis=yaxis, shapes=shapes))

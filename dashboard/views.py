@@ -1,18 +1,36 @@
-"""Pure pandas shaping of the filtered frame for each page: chart groups, capped chart rows, timeline, sources."""
+"""Shaping of the filtered figures for each page: chart groups, capped chart rows, timeline, sources.
+
+The functions take rows as plain records (named tuples with the frame's columns, see `records`) or as a frame:
+on selections of a few dozen rows, plain Python is many times faster than pandas.
+"""
 
 from __future__ import annotations
 
 import math
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
-
-from dashboard.frames import HEADLINES
 
 CHARTS_PER_PAGE = 8
 CARDS_PER_PAGE = 12
 MAX_BARS = 12  # places on one bar chart
 MAX_SERIES = 6  # places on one chart of several years
 TIMELINE_MAX_POINTS = 400  # past this the timeline counts figures per sector and year
+COUNT_FIELDS = ("sector", "sector_label", "year_end", "status", "figures")
+
+Rows = pd.DataFrame | Sequence[Any]
+
+
+def records(rows: Rows) -> Sequence[Any]:
+    """Rows as named tuples (`Index` first, then the columns); records pass through unchanged."""
+    return list(rows.itertuples(name="Figure")) if isinstance(rows, pd.DataFrame) else rows
+
+
+def ids(rows: Rows) -> list[int]:
+    """The frame index (position in the whole frame) of each row."""
+    return [r.Index for r in records(rows)]
 
 
 def pages(count: int, per_page: int) -> int:
@@ -26,82 +44,94 @@ def page_of(items: list, page: int, per_page: int) -> list:
     return items[(page - 1) * per_page: page * per_page]
 
 
-def split_indicators(frame: pd.DataFrame) -> tuple[list[str], pd.DataFrame]:
+def split_indicators(rows: Rows) -> tuple[list[str], list]:
     """Indicators with several figures (one chart each, in data order) and the rows of those with a single figure."""
-    counts = frame.groupby("indicator_id", sort=False).size()
-    charted = [i for i, n in counts.items() if n > 1]
-    singles = frame[frame["indicator_id"].map(counts) == 1]
-    return charted, singles
+    rows = records(rows)
+    counts = Counter(r.indicator_id for r in rows)
+    return [i for i, n in counts.items() if n > 1], [r for r in rows if counts[r.indicator_id] == 1]
 
 
-def chart_kind(rows: pd.DataFrame) -> str:
+def chart_kind(rows: Rows) -> str:
     """'years' (one place over time), 'series' (several places over time) or 'places' (one value per bar)."""
-    if rows.duplicated(["geography", "period", "status"]).any():
-        return "places"
-    geos = rows["geography"].nunique()
-    per_geo = rows.groupby("geography")["period"].nunique()
-    if geos == 1 and per_geo.iloc[0] > 1:
+    seen: set[tuple] = set()
+    periods: dict[Any, set] = {}
+    for r in records(rows):
+        key = (r.geography, r.period, r.status)
+        if key in seen:
+            return "places"
+        seen.add(key)
+        periods.setdefault(r.geography, set()).add(r.period)
+    if len(periods) == 1 and len(next(iter(periods.values()))) > 1:
         return "years"
-    if geos > 1 and (per_geo > 1).any():
+    if len(periods) > 1 and any(len(p) > 1 for p in periods.values()):
         return "series"
     return "places"
 
 
-def chart_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, int]:
-    """The rows a chart of one indicator draws (top places when there are too many) and how many places are left out."""
+def _by_value(r) -> tuple[bool, float]:
+    return (r.value != r.value, -r.value if r.value == r.value else 0.0)  # largest first, missing last
+
+
+def drawn(rows: Rows) -> tuple[list, int]:
+    """The records a chart of one indicator draws (top places when there are too many) and how many places are left out."""
+    rows = records(rows)
     kind = chart_kind(rows)
     cap = MAX_SERIES if kind == "series" else MAX_BARS
     if kind == "years":
-        return rows.sort_values(["year_end", "year_start"]), 0
+        return sorted(rows, key=lambda r: (r.year_end, r.year_start)), 0
     if kind == "places":
-        keep = rows.sort_values("value", ascending=False, kind="stable").head(cap)
-        return keep, rows["geography"].nunique() - keep["geography"].nunique()
-    stats = rows.groupby("geography").agg(n=("value", "size"), latest=("year_end", "max"), top=("value", "max"))
-    ranked = stats.sort_values(["n", "latest", "top"], ascending=False, kind="stable").index[:cap]
-    keep = rows[rows["geography"].isin(ranked)].sort_values(["geography", "year_end"], kind="stable")
+        keep = sorted(rows, key=_by_value)[:cap]
+        return keep, len({r.geography for r in rows}) - len({r.geography for r in keep})
+    stats: dict[Any, list] = {}
+    for r in rows:
+        n, latest, top = stats.get(r.geography, (0, r.year_end, r.value))
+        stats[r.geography] = [n + 1, max(latest, r.year_end), max(top, r.value)]
+    ranked = sorted(sorted(stats), key=lambda g: stats[g], reverse=True)[:cap]  # ties: places in name order
+    chosen = set(ranked)
+    keep = sorted((r for r in rows if r.geography in chosen), key=lambda r: (r.geography, r.year_end))
     return keep, len(stats) - len(ranked)
 
 
-def bar_labels(rows: pd.DataFrame) -> pd.Series:
+def chart_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """`drawn` for a frame: the rows a chart draws, as a frame, and how many places are left out."""
+    keep, left_out = drawn(rows)
+    return rows.loc[ids(keep)], left_out
+
+
+def bar_labels(rows: Rows) -> list[str]:
     """A distinct category name per row: the place, then its period, then the figure id when still ambiguous."""
-    labels = rows["geography"].astype(str)
-    if rows["period"].nunique() > 1:
-        labels = labels + ", " + rows["period"].astype(str)
-    dup = labels.duplicated(keep=False)
-    return labels.where(~dup, labels + ": " + rows["figure_id"].astype(str))
+    rows = records(rows)
+    labels = [str(r.geography) for r in rows]
+    if len({r.period for r in rows}) > 1:
+        labels = [f"{label}, {r.period}" for label, r in zip(labels, rows, strict=True)]
+    counts = Counter(labels)
+    return [label if counts[label] == 1 else f"{label}: {r.figure_id}" for label, r in zip(labels, rows, strict=True)]
 
 
-def headline(frame: pd.DataFrame, count: int = 8) -> pd.DataFrame:
-    """The Overview's figures: the curated headline list, else the latest actual figure of each sector."""
-    chosen = frame[frame["figure_id"].isin(HEADLINES)]
-    if len(chosen):
-        order = {fid: i for i, fid in enumerate(HEADLINES)}
-        return chosen.sort_values("figure_id", key=lambda s: s.map(order)).head(count)
-    ordered = frame.sort_values(["year_end", "value"], ascending=False, kind="stable")
-    actual = ordered[ordered["status"] == "actual"]
-    return (actual if len(actual) else ordered).drop_duplicates("sector").head(count)
+def timeline(rows: Rows, max_points: int = TIMELINE_MAX_POINTS) -> tuple[Sequence[Any], bool]:
+    """Rows for the timeline, or counts per sector, year and status (dicts of COUNT_FIELDS) when there are too many."""
+    rows = records(rows)
+    if len(rows) <= max_points:
+        return rows, False
+    counts = Counter((r.sector, r.sector_label, r.year_end, r.status) for r in rows)
+    return [dict(zip(COUNT_FIELDS, (*key, n), strict=True)) for key, n in counts.items()], True
 
 
-def timeline(frame: pd.DataFrame, max_points: int = TIMELINE_MAX_POINTS) -> tuple[pd.DataFrame, bool]:
-    """Rows for the timeline, or counts per sector, year and status when there are too many to draw one by one."""
-    if len(frame) <= max_points:
-        return frame, False
-    counts = (frame.groupby(["sector", "sector_label", "year_end", "status"], sort=False)
-              .size().rename("figures").reset_index())
-    return counts, True
-
-
-def sources_used(frame: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+def sources_used(rows: Rows) -> list[tuple[str, list]]:
     """Each source with the rows drawn from it, newest article first."""
-    order = frame.drop_duplicates("source_id").sort_values(["published", "source_id"], ascending=[False, True])
-    groups = dict(tuple(frame.groupby("source_id", sort=False)))
-    return [(sid, groups[sid]) for sid in order["source_id"]]
+    groups: dict[str, list] = {}
+    for r in records(rows):
+        groups.setdefault(r.source_id, []).append(r)
+    newest = sorted(sorted(groups), key=lambda sid: str(groups[sid][0].published), reverse=True)
+    return [(sid, groups[sid]) for sid in newest]
 
 
-def source_refs(rows: pd.DataFrame) -> pd.DataFrame:
-    """The distinct sources of some rows: id, publisher, headline, date and address."""
-    columns = ["source_id", "publisher", "source_title", "published", "url"]
-    return rows[columns].drop_duplicates("source_id").sort_values(["published", "source_id"])
+def source_refs(rows: Rows) -> list:
+    """The distinct sources of some rows (a record each, read for source_id, publisher, source_title, published, url)."""
+    first: dict[str, Any] = {}
+    for r in records(rows):
+        first.setdefault(r.source_id, r)
+    return sorted(first.values(), key=lambda r: (str(r.published), r.source_id))
 
 
 def citation(source) -> str:

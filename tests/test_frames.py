@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 from dashboard import views
 from dashboard.frames import MAX_QUERY_CHARS, Filters, apply, options, parse_query, to_query
 from dashboard.load import COLUMNS, load_catalog, load_frame
+from dashboard.table import Table
 
 
 def row(**fields) -> dict:
@@ -51,6 +53,18 @@ def test_filters_combine(real):
     assert apply(real, Filters(years=(2003, 2027), sectors=("energy",), geos=("Hangzhou",))).empty
 
 
+@pytest.mark.parametrize("filters", [
+    Filters(years=(2026, 2026)),
+    Filters(years=(2003, 2027), sectors=("ai",), statuses=("target",)),
+    Filters(years=(2003, 2027), sectors=("energy",), geos=("Hangzhou",)),
+    Filters(years=(2018, 2025), sectors=("economy", "no-such-sector"), geos=("Hangzhou", "Zhejiang")),
+])
+def test_table_selects_the_rows_apply_keeps(real, filters):
+    table = Table.of(real)
+    assert list(table.positions(filters)) == list(apply(real, filters).index)
+    assert [r.figure_id for r in table.rows(table.positions(filters))] == list(apply(real, filters)["figure_id"])
+
+
 def test_query_round_trip(real):
     opts = options(real)
     chosen = Filters(years=(2020, 2025), sectors=("ai", "energy"), geos=("Hangzhou",), statuses=("target",))
@@ -90,17 +104,21 @@ def test_good_values_survive_next_to_bad_ones(real):
     assert filters.sectors == ("ai",) and filters.years == (2003, 2027) and len(notices) == 1
 
 
+ONE_ROW_OPTIONS = options(frame_of(row()))  # built once: the property is about parse_query alone
+
+
 @given(st.dictionaries(st.text(max_size=8), st.lists(st.text(max_size=30), max_size=4), max_size=5))
 def test_parse_query_never_raises(query):
-    opts = options(frame_of(row()))
-    filters, notices = parse_query(query, opts)
+    filters, notices = parse_query(query, ONE_ROW_OPTIONS)
     assert isinstance(filters, Filters) and all(isinstance(n, str) for n in notices)
 
 
 def test_split_indicators_and_chart_kinds(real):
     charted, singles = views.split_indicators(real)
     assert {"gdp", "ai_industry_revenue", "digital_core_value_added"} <= set(charted)
-    assert singles["indicator_id"].is_unique and not set(singles["indicator_id"]) & set(charted)
+    single_ids = [r.indicator_id for r in singles]
+    assert len(set(single_ids)) == len(single_ids) and not set(single_ids) & set(charted)
+    assert len(singles) + sum((real["indicator_id"] == i).sum() for i in charted) == len(real)
     kinds = {i: views.chart_kind(real[real["indicator_id"] == i]) for i in charted}
     assert kinds["digital_core_value_added"] == "years"
     assert kinds["gdp"] == "places"
@@ -125,7 +143,7 @@ def test_bars_are_capped_by_value():
 def test_bar_labels_are_distinct(real):
     rows = real[real["indicator_id"] == "logistics_daily_shipments"]
     labels = views.bar_labels(rows)
-    assert labels.is_unique and all(label.startswith("Cixi (Bull Group): cixi-bull-group-shipments-") for label in labels)
+    assert len(set(labels)) == len(labels) and all(label.startswith("Cixi (Bull Group): cixi-bull-group-shipments-") for label in labels)
     gdp = views.bar_labels(real[real["indicator_id"] == "gdp"])
     assert set(gdp) == {"Zhejiang, 2024", "Wenzhou, 2025"}
 
@@ -136,27 +154,35 @@ def test_pages():
 
 
 def test_headline_prefers_the_curated_list_then_falls_back(real):
-    top = views.headline(real)
-    assert list(top["figure_id"][:4]) == ["zj-gdp-2024", "zj-digital-core-va-2020", "zj-ai-revenue-target-2027",
-                                          "wz-gdp-2025"]
-    other = frame_of(row(figure_id="a", sector="x", status="target", year_end=2030),
-                     row(figure_id="b", sector="x"), row(figure_id="c", sector="y"))
-    assert list(views.headline(other)["figure_id"]) == ["b", "c"]
+    table = Table.of(real)
+    top = table.headline(np.arange(len(real)))
+    assert [r.figure_id for r in top[:4]] == ["zj-gdp-2024", "zj-digital-core-va-2020", "zj-ai-revenue-target-2027",
+                                              "wz-gdp-2025"]
+    other = Table.of(frame_of(row(figure_id="a", sector="x", status="target", year_end=2030),
+                              row(figure_id="b", sector="x"), row(figure_id="c", sector="y")))
+    assert [r.figure_id for r in other.headline(np.arange(3))] == ["b", "c"]
+    tied = Table.of(frame_of(row(figure_id="a", sector="x", value=1.0), row(figure_id="b", sector="x", value=3.0),
+                             row(figure_id="c", sector="y", year_end=2019), row(figure_id="d", sector="y", value=5.0)))
+    assert [r.figure_id for r in tied.headline(np.arange(4))] == ["d", "b"]  # latest year, then largest value, per sector
+    assert [r.figure_id for r in tied.headline(np.array([0, 2]))] == ["a", "c"]  # only the rows given
 
 
 def test_timeline_aggregates_when_large(real):
     rows, counted = views.timeline(real)
     assert not counted and len(rows) == len(real)
     counts, counted = views.timeline(real, max_points=10)
-    assert counted and counts["figures"].sum() == len(real)
+    assert counted and sum(c["figures"] for c in counts) == len(real)
+    assert set(counts[0]) == set(views.COUNT_FIELDS)
 
 
 def test_sources_used_and_citation(real):
     used = views.sources_used(real)
     assert sum(len(rows) for _, rows in used) == len(real)
+    assert all({r.source_id for r in rows} == {sid} for sid, rows in used)
     _, sources = load_catalog()
     no_link = [sid for sid, s in sources.items() if s.url is None]
     assert no_link and "no link known" in views.citation(sources[no_link[0]])
     text = views.citation(sources["techedt-2025-10-25-zhejiang-ai-plan"])
     assert "2025-10-25" in text and "https://www.techedt.com/" in text
-    assert dt.date.fromisoformat(used[0][1]["published"].iloc[0]) >= dt.date.fromisoformat(used[-1][1]["published"].iloc[0])
+    dates = [dt.date.fromisoformat(rows[0].published) for _, rows in used]
+    assert dates == sorted(dates, reverse=True)

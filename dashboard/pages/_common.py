@@ -7,12 +7,14 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
 from dashboard.export import package_zip, to_csv
-from dashboard.frames import Filters, Options, apply, options, parse_query, to_query
+from dashboard.frames import Filters, Options, parse_query, to_query
 from dashboard.load import DataError, build_frame, indicators_path, load_catalog, sources_path
+from dashboard.table import Table
 
 EMPTY = "No figures match these filters. Widen the year range or clear a filter in the sidebar."
 MAX_PROBLEMS = 200
@@ -24,6 +26,13 @@ def _load(indicators: str, sources: str) -> tuple[pd.DataFrame, dict, dict[str, 
     catalog, found = load_catalog(Path(indicators), Path(sources))
     described = {item.id: item.description for item in (*catalog.sectors, *catalog.indicators)}
     return build_frame(catalog, found), found, described
+
+
+@st.cache_resource(show_spinner="Loading the figures...", max_entries=4)
+def _prepared(indicators: str, sources: str) -> tuple[Table, dict, dict[str, str]]:
+    """The data prepared once per process and shared read-only by every session (never modify what it returns)."""
+    frame, found, described = _load(indicators, sources)
+    return Table.of(frame), found, described
 
 
 def data_paths() -> tuple[str, str]:
@@ -41,34 +50,24 @@ def dataset() -> tuple[pd.DataFrame, dict]:
     return frame, found
 
 
+def table() -> Table:
+    """The whole dataset, prepared for fast selections (shared, read-only); raises DataError."""
+    return _prepared(*_paths())[0]
+
+
 def sources() -> dict:
     """The source articles by id."""
-    return _load(*_paths())[1]
-
-
-@st.cache_data(show_spinner=False, max_entries=4)
-def _total(indicators: str, sources: str) -> int:
-    return len(_load(indicators, sources)[0])
+    return _prepared(*_paths())[1]
 
 
 def total() -> int:
     """How many figures the whole dataset holds."""
-    return _total(*_paths())
+    return len(table())
 
 
 def descriptions() -> dict[str, str]:
     """What each sector and indicator is, by id."""
-    return _load(*_paths())[2]
-
-
-@st.cache_data(show_spinner=False, max_entries=4)
-def _options(indicators: str, sources: str) -> Options:
-    return options(_load(indicators, sources)[0])
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _filtered(indicators: str, sources: str, filters: Filters) -> pd.DataFrame:
-    return apply(_load(indicators, sources)[0], filters).reset_index(drop=True)
+    return _prepared(*_paths())[2]
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -77,13 +76,8 @@ def _zip(indicators: str, sources: str) -> bytes:
     return package_zip(frame, found)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _csv(indicators: str, sources: str, filters: Filters) -> bytes:
-    return to_csv(_filtered(indicators, sources, filters))
-
-
 def filter_options() -> Options:
-    return _options(*_paths())
+    return table().options
 
 
 def current_filters() -> Filters:
@@ -95,19 +89,18 @@ def current_filters() -> Filters:
                    geos=tuple(state.get("geo", ())), statuses=tuple(state.get("status", ())))
 
 
-def filtered_frame(indicators: str, sources: str, filters: Filters) -> pd.DataFrame:
-    """The rows of those data files that pass those filters (cached)."""
-    return _filtered(indicators, sources, filters)
+def selected() -> np.ndarray:
+    """Positions in table() of the rows that pass the sidebar filters."""
+    return table().positions(current_filters())
 
 
-def filtered() -> pd.DataFrame:
-    """The rows that pass the sidebar filters (cached per selection)."""
-    return _filtered(*_paths(), current_filters())
+def _csv_of(data: Table, positions: tuple[int, ...]) -> bytes:
+    return to_csv(data.frame.iloc[list(positions)])
 
 
-def filtered_csv() -> Callable[[], bytes]:
-    """Builds the CSV of the filtered rows when called (on click, outside the script run)."""
-    return functools.partial(_csv, *_paths(), current_filters())
+def rows_csv(positions) -> Callable[[], bytes]:
+    """Builds the CSV of the rows at these positions of table() when called (on click, outside the script run)."""
+    return functools.partial(_csv_of, table(), tuple(np.asarray(positions).tolist()))
 
 
 def dataset_zip() -> Callable[[], bytes]:
@@ -210,16 +203,16 @@ def md_link(text: object, url: object) -> str:
     return f"[{md_escape(text)}]({safe})"
 
 
-def source_lines(refs: pd.DataFrame) -> str:
+def source_lines(refs) -> str:
     """Markdown list of sources: publisher, linked headline, date."""
     return "\n".join(
         f"- {md_escape(r.publisher)}: {md_link(r.source_title, r.url)}, {md_escape(r.published)}"
         + ("" if isinstance(r.url, str) and r.url else " (no link known)")
-        for r in refs.itertuples()
+        for r in refs
     )
 
 
-def csv_button(rows: pd.DataFrame, name: str, key: str, label: str = "Download CSV") -> None:
-    """A download of exactly these rows, every column (sources included), formula-safe; built only when clicked."""
-    st.download_button(label, data=functools.partial(to_csv, rows), file_name=f"{name}.csv", mime="text/csv", key=key,
+def csv_button(positions, name: str, key: str, label: str = "Download CSV") -> None:
+    """A download of exactly these rows of table(), every column (sources included), formula-safe; built only when clicked."""
+    st.download_button(label, data=rows_csv(positions), file_name=f"{name}.csv", mime="text/csv", key=key,
                        on_click="ignore", icon=":material/download:")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
+import pyarrow as pa
 import streamlit as st
 
-from dashboard.charts import figure, timeline_chart
+from dashboard.charts import figure, timeline_spec
 from dashboard.export import FIELDS
 from dashboard.frames import Filters
 from dashboard.load import COLUMNS
@@ -14,15 +16,12 @@ from dashboard.pages._common import (
     current_filters,
     data_paths,
     dataset_zip,
-    filter_options,
-    filtered,
-    filtered_csv,
-    filtered_frame,
     md_escape,
     md_link,
-    total,
+    rows_csv,
+    table,
 )
-from dashboard.views import headline, timeline
+from dashboard.views import timeline
 
 TABLE_COLUMNS = {
     "indicator": st.column_config.TextColumn("Indicator", width="large"),
@@ -57,21 +56,21 @@ def card(row, show_sector: bool = False) -> None:
 
 
 def render_overview() -> None:
-    frame = filtered()
+    data = table()
+    chosen = data.positions(current_filters())
     st.title("Zhejiang Indicators")
     st.markdown("The hard numbers behind the news about Zhejiang province: the economy, the digital economy, AI, "
                 "innovation, common prosperity and energy. Every figure is traced to the article that reported it, "
                 "with the article's own words, and says whether it is an actual result, a target or a forecast.")
-    if frame.empty:
+    if not len(chosen):
         st.info(EMPTY)
         return
-    st.caption(f"{len(frame):,} of {total():,} figures match the filters, on {frame['indicator_id'].nunique():,} "
-               f"indicators from {frame['source_id'].nunique():,} articles, {frame['year_start'].min()} to "
-               f"{frame['year_end'].max()}.")
+    st.caption(f"{len(chosen):,} of {len(data):,} figures match the filters, on {data.distinct('indicator_id', chosen):,} "
+               f"indicators from {data.distinct('source_id', chosen):,} articles, {data.year_start[chosen].min()} to "
+               f"{data.year_end[chosen].max()}.")
     st.subheader("Headline figures")
-    top = _headline(*data_paths(), current_filters())
     columns = st.columns(4)
-    for i, row in enumerate(top.itertuples()):
+    for i, row in enumerate(data.headline(chosen)):
         with columns[i % 4]:
             card(row, show_sector=True)
     st.caption("Open **Sectors** for every figure by indicator, **Timeline** to see history against targets, "
@@ -79,51 +78,61 @@ def render_overview() -> None:
 
 
 def render_timeline() -> None:
-    frame = filtered()
+    filters = current_filters()
+    chosen = table().positions(filters)
     st.title("Timeline")
     st.markdown("Every figure on one time axis, a row per sector. Filled marks are results; hollow marks are "
                 "targets and forecasts, placed in the year they are due. A bar shows a period of several years.")
-    if frame.empty:
+    if not len(chosen):
         st.info(EMPTY)
         return
-    spec, counted = _timeline(*data_paths(), current_filters())
+    chart, counted = _timeline(*data_paths(), filters)
     if counted:
-        st.caption(f"{len(frame):,} figures are too many to mark one by one: each circle counts the figures of a "
+        st.caption(f"{len(chosen):,} figures are too many to mark one by one: each circle counts the figures of a "
                    "sector, year and status (hover for the number).")
-    st.plotly_chart(figure(spec["data"], spec["layout"]), width="stretch", config={"displaylogo": False})
+    st.plotly_chart(chart, width="stretch", config={"displaylogo": False})
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _timeline(indicators: str, sources: str, filters: Filters) -> tuple[dict, bool]:
-    """The timeline's Plotly spec for one selection, and whether it counts figures rather than marking each."""
-    rows, counted = timeline(filtered_frame(indicators, sources, filters))
-    return timeline_chart(rows, counted, list(filter_options().sectors)).to_dict(), counted
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _timeline(indicators: str, sources: str, filters: Filters) -> tuple[go.Figure, bool]:
+    """The timeline for one selection, and whether it counts figures rather than marking each; shared read-only."""
+    data = table()
+    rows, counted = timeline(data.rows(data.positions(filters)))
+    spec = timeline_spec(rows, counted, list(data.options.sectors))
+    return figure(spec["data"], spec["layout"]), counted
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _headline(indicators: str, sources: str, filters: Filters) -> pd.DataFrame:
-    return headline(filtered_frame(indicators, sources, filters))
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _arrow(indicators: str, sources: str, columns: tuple[str, ...]) -> pa.Table:
+    """Some columns of the whole dataset as an Arrow table, which st.dataframe sends without converting."""
+    return pa.Table.from_pandas(table().frame[list(columns)], preserve_index=False)
+
+
+def arrow_rows(columns: tuple[str, ...], positions) -> pa.Table:
+    """Those columns of the rows at these positions of table()."""
+    return _arrow(*data_paths(), columns).take(positions)
 
 
 def render_data() -> None:
-    frame = filtered()
+    data = table()
+    chosen = data.positions(current_filters())
     st.title("Data")
     st.markdown("The tidy table behind every chart: one row per figure, with its source and the article's words.")
-    st.caption(f"{len(frame):,} of {total():,} rows match the filters.")
-    if frame.empty:
+    st.caption(f"{len(chosen):,} of {len(data):,} rows match the filters.")
+    if not len(chosen):
         st.info(EMPTY)
     else:
-        columns = [c for c in TABLE_COLUMNS if c in frame.columns]
-        st.dataframe(frame[columns], column_config=TABLE_COLUMNS, hide_index=True, width="stretch",
-                     height=min(600, 38 + 35 * len(frame)))
+        columns = tuple(c for c in TABLE_COLUMNS if c in data.frame.columns)
+        st.dataframe(arrow_rows(columns, chosen), column_config=TABLE_COLUMNS, hide_index=True, width="stretch",
+                     height=min(600, 38 + 35 * len(chosen)))
     left, right = st.columns(2)
     with left:
-        st.download_button(f"Download these {len(frame):,} rows (CSV)", data=filtered_csv(), file_name="figures.csv",
-                           mime="text/csv", on_click="ignore", icon=":material/download:", disabled=frame.empty,
+        st.download_button(f"Download these {len(chosen):,} rows (CSV)", data=rows_csv(chosen), file_name="figures.csv",
+                           mime="text/csv", on_click="ignore", icon=":material/download:", disabled=not len(chosen),
                            key="csv_filtered")
         st.caption("Every column, sources included. Cells that a spreadsheet would run as a formula are neutralised.")
     with right:
-        st.download_button(f"Download the full dataset, {total():,} rows (zip)", data=dataset_zip(),
+        st.download_button(f"Download the full dataset, {len(data):,} rows (zip)", data=dataset_zip(),
                            file_name="zhejiang-indicators.zip", mime="application/zip", on_click="ignore",
                            icon=":material/folder_zip:", key="zip_all")
         st.caption("A Frictionless Data Package: figures.csv, datapackage.json describing every column, and a "

@@ -2,62 +2,48 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import __version__
 from dashboard.export import CITATION, LICENCE
-from dashboard.frames import Filters
-from dashboard.pages._common import (
-    EMPTY,
-    current_filters,
-    data_paths,
-    filtered,
-    filtered_frame,
-    md_escape,
-    md_link,
-    sources,
-    total,
-)
-from dashboard.views import citation, sources_used
+from dashboard.pages._common import EMPTY, current_filters, md_escape, md_link, sources, table, total
+from dashboard.pages._render import arrow_rows
+from dashboard.views import citation, ids, sources_used
 
 SOURCES_PER_PAGE = 25
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _sources_used(indicators: str, sources: str, filters: Filters) -> list[tuple[str, pd.DataFrame]]:
-    columns = ["source_title", "publisher", "published", "url", "indicator", "geography", "period", "value_label",
-               "status", "quote"]
-    return [(sid, rows[columns]) for sid, rows in sources_used(filtered_frame(indicators, sources, filters))]
+SOURCE_COLUMNS = ("indicator", "geography", "period", "value_label", "status", "quote")
+SOURCE_TABLE = {"indicator": "Indicator", "geography": "Place", "period": "Period", "value_label": "Value",
+                "status": "Status", "quote": "In the article's words"}
 
 
 def render_sources() -> None:
-    frame = filtered()
+    data = table()
+    chosen = data.positions(current_filters())
     found = sources()
     st.title("Sources")
     st.markdown("The articles the figures come from, newest first, each with the figures drawn from it.")
-    if frame.empty:
+    if not len(chosen):
         st.info(EMPTY)
         return
-    used = _sources_used(*data_paths(), current_filters())
-    st.caption(f"{len(used):,} articles behind the {len(frame):,} figures that match the filters.")
+    used = sources_used(data.rows(chosen))
+    st.caption(f"{len(used):,} articles behind the {len(chosen):,} figures that match the filters.")
     if len(used) > SOURCES_PER_PAGE:
         count = -(-len(used) // SOURCES_PER_PAGE)
         page = int(st.number_input(f"Page (1 to {count})", 1, count, key="sources_page"))
         used = used[(page - 1) * SOURCES_PER_PAGE: page * SOURCES_PER_PAGE]
     for source_id, rows in used:
         source = found.get(source_id)
-        first = rows.iloc[0]
+        first = rows[0]
         with st.container(border=True):
-            st.subheader(md_escape(first["source_title"]), anchor=False)
-            link = md_link("open the article", first["url"]) if isinstance(first["url"], str) else "no link known"
-            st.markdown(f"{md_escape(first['publisher'])} · {md_escape(first['published'])} · {link}")
+            st.subheader(md_escape(first.source_title), anchor=False)
+            link = md_link("open the article", first.url) if isinstance(first.url, str) else "no link known"
+            st.markdown(f"{md_escape(first.publisher)} · {md_escape(first.published)} · {link}")
             if source is not None:
                 st.markdown(md_escape(source.summary))
-            st.dataframe(rows[["indicator", "geography", "period", "value_label", "status", "quote"]],
-                         hide_index=True, width="stretch", column_config={
-                             "indicator": "Indicator", "geography": "Place", "period": "Period",
-                             "value_label": "Value", "status": "Status", "quote": "In the article's words"})
+            st.dataframe(arrow_rows(SOURCE_COLUMNS, ids(rows)), hide_index=True, width="stretch",
+                         column_config=SOURCE_TABLE)
             if source is not None:
                 st.caption("Citation (copy with the button at its right):")
                 st.code(citation(source), language=None, wrap_lines=True)

@@ -1,0 +1,89 @@
+"""The tidy frame prepared once for many selections: filter masks on arrays, plain records, the headline figures.
+
+A filter change then costs a few array operations and list lookups instead of many pandas calls on small frames.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from dashboard.frames import HEADLINES, Filters, Options, options
+
+CODED = ("indicator_id", "sector", "geography", "status", "source_id")
+
+
+@dataclass(frozen=True, eq=False)
+class Table:
+    """A read-only frame with a RangeIndex, its rows as named tuples (`Index` is the position) and coded columns."""
+
+    frame: pd.DataFrame
+    records: tuple
+    options: Options
+    year_start: np.ndarray
+    year_end: np.ndarray
+    codes: dict[str, np.ndarray] = field(repr=False)  # column -> integer code per row (-1: missing)
+    values: dict[str, dict[str, int]] = field(repr=False)  # column -> value -> code
+    recent: np.ndarray = field(repr=False)  # positions, latest year first, then largest value; missing values last
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame) -> Table:
+        frame = frame.reset_index(drop=True)
+        codes, values = {}, {}
+        for column in CODED:
+            codes[column], uniques = pd.factorize(frame[column])
+            values[column] = {v: i for i, v in enumerate(uniques)}
+        value = frame["value"].to_numpy(dtype=float)
+        recent = np.lexsort((np.where(np.isnan(value), np.inf, -value), -frame["year_end"].to_numpy()))
+        return cls(frame=frame, records=tuple(frame.itertuples(name="Figure")), options=options(frame),
+                   year_start=frame["year_start"].to_numpy(), year_end=frame["year_end"].to_numpy(),
+                   codes=codes, values=values, recent=recent)
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def mask(self, filters: Filters) -> np.ndarray:
+        """True for each row that passes the filters; a period that is a span is kept when it overlaps the year range."""
+        low, high = filters.years
+        mask = (self.year_start <= high) & (self.year_end >= low)
+        for column, chosen in (("sector", filters.sectors), ("geography", filters.geos), ("status", filters.statuses)):
+            if chosen:
+                mask &= self.where(column, chosen)
+        return mask
+
+    def where(self, column: str, chosen) -> np.ndarray:
+        """True for each row whose `column` is one of `chosen`."""
+        known = self.values[column]
+        allowed = np.zeros(len(known) + 1, dtype=bool)  # the last slot is read by code -1, a missing value
+        allowed[[known[v] for v in chosen if v in known]] = True
+        return allowed[self.codes[column]]
+
+    def positions(self, filters: Filters) -> np.ndarray:
+        """Positions of the rows that pass the filters, in data order."""
+        return np.flatnonzero(self.mask(filters))
+
+    def rows(self, positions) -> list:
+        """The records at these positions."""
+        records = self.records
+        return [records[i] for i in np.asarray(positions).tolist()]
+
+    def distinct(self, column: str, positions: np.ndarray) -> int:
+        """How many different values `column` takes at these positions (a coded column)."""
+        return int(np.unique(self.codes[column][positions]).size)
+
+    def headline(self, positions: np.ndarray, count: int = 8) -> list:
+        """The Overview's figures: the curated headline list, else the latest actual figure of each sector."""
+        chosen = self.rows(positions)
+        order = {fid: i for i, fid in enumerate(HEADLINES)}
+        curated = [r for r in chosen if r.figure_id in order]
+        if curated:
+            return sorted(curated, key=lambda r: order[r.figure_id])[:count]
+        keep = np.zeros(len(self), dtype=bool)
+        keep[positions] = True
+        ordered = self.recent[keep[self.recent]]
+        actual = ordered[self.where("status", ["actual"])[ordered]]
+        pool = actual if len(actual) else ordered
+        _, first = np.unique(self.codes["sector"][pool], return_index=True)
+        return self.rows(pool[np.sort(first)][:count])
