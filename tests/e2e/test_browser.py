@@ -89,11 +89,13 @@ def test_filters_redraw_charts_and_download_matches(page, server_url, tmp_path):
     assert _query(page)["sector"] == ["ai"]
 
     # The year range: move the lower handle up with the keyboard, to 2024.
+    # Each key press is one change the app reruns on, so wait for it before the next.
     handle = page.locator('[data-testid="stSidebar"] input[type="range"]').first
-    handle.focus()
-    for _ in range(21):  # 2003 -> 2024
-        page.keyboard.press("ArrowRight")
-    _settle(page)
+    for key in ("End", "ArrowLeft", "ArrowLeft", "ArrowLeft"):  # 2003 -> 2027 (the upper handle) -> 2024
+        handle.focus()
+        page.keyboard.press(key)
+        _settle(page)
+    assert handle.input_value() == "2024"
     assert _query(page)["year"] == ["2024-2027"]
     _no_exception(page)
     page.locator(".js-plotly-plot").first.wait_for()
