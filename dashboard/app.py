@@ -29,11 +29,11 @@ def main() -> None:
     page = st.navigation([st.Page(HERE / "pages" / name, title=title, icon=icon, default=i == 0)
                           for i, (name, title, icon) in enumerate(PAGES)], position="top")
     try:
-        filter_options()
+        opts = filter_options()
     except DataError as exc:
         show_problems(exc)
         return
-    draw_filters()
+    draw_filters(opts)
     page.run()
 
 

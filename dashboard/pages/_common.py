@@ -80,27 +80,28 @@ def filter_options() -> Options:
     return table().options
 
 
-def current_filters() -> Filters:
-    """The filters as the sidebar holds them."""
-    opts = filter_options()
+def current_filters(opts: Options | None = None) -> Filters:
+    """The filters as the sidebar holds them (`opts`: the filter options, when the caller has them already)."""
+    opts = opts or filter_options()
     state = st.session_state
     years = state.get("year", opts.years)
     return Filters(years=(int(years[0]), int(years[1])), sectors=tuple(state.get("sector", ())),
                    geos=tuple(state.get("geo", ())), statuses=tuple(state.get("status", ())))
 
 
-def selected() -> np.ndarray:
-    """Positions in table() of the rows that pass the sidebar filters."""
-    return table().positions(current_filters())
+def selection() -> tuple[Table, Filters]:
+    """The prepared dataset and the sidebar filters, read once for a page's run."""
+    data = table()
+    return data, current_filters(data.options)
 
 
 def _csv_of(data: Table, positions: tuple[int, ...]) -> bytes:
     return to_csv(data.frame.iloc[list(positions)])
 
 
-def rows_csv(positions) -> Callable[[], bytes]:
-    """Builds the CSV of the rows at these positions of table() when called (on click, outside the script run)."""
-    return functools.partial(_csv_of, table(), tuple(np.asarray(positions).tolist()))
+def rows_csv(data: Table, positions) -> Callable[[], bytes]:
+    """Builds the CSV of the rows at these positions when called (on click, outside the script run)."""
+    return functools.partial(_csv_of, data, tuple(np.asarray(positions).tolist()))
 
 
 def dataset_zip() -> Callable[[], bytes]:
@@ -154,9 +155,9 @@ def _keep_valid(opts: Options) -> None:
         state["year"] = opts.years
 
 
-def draw_filters() -> Filters:
+def draw_filters(opts: Options | None = None) -> Filters:
     """The sidebar filters, the same on every page; their state is mirrored in the URL."""
-    opts = filter_options()
+    opts = opts or filter_options()
     if "year" not in st.session_state:
         _from_url(opts)
     _keep_valid(opts)
@@ -171,10 +172,10 @@ def draw_filters() -> Filters:
     bar.multiselect("Geography", list(opts.geos), key="geo", placeholder="All places", on_change=_clear_notices)
     bar.multiselect("Status", list(opts.statuses), key="status", placeholder="Actual, target, forecast, derived",
                     on_change=_clear_notices)
-    bar.button("Reset filters", on_click=_reset, disabled=current_filters() == Filters(years=opts.years))
+    bar.button("Reset filters", on_click=_reset, disabled=current_filters(opts) == Filters(years=opts.years))
     if st.session_state.get(NOTICES):
         bar.warning("Ignored in the address: " + "; ".join(md_escape(n) for n in st.session_state[NOTICES]) + ".")
-    filters = current_filters()
+    filters = current_filters(opts)
     query = to_query(filters, opts)
     if {key: st.query_params.get_all(key) for key in st.query_params} != query:
         st.query_params.from_dict(query)
@@ -212,7 +213,7 @@ def source_lines(refs) -> str:
     )
 
 
-def csv_button(positions, name: str, key: str, label: str = "Download CSV") -> None:
-    """A download of exactly these rows of table(), every column (sources included), formula-safe; built only when clicked."""
-    st.download_button(label, data=rows_csv(positions), file_name=f"{name}.csv", mime="text/csv", key=key,
+def csv_button(data: Table, positions, name: str, key: str, label: str = "Download CSV") -> None:
+    """A download of exactly these rows, every column (sources included), formula-safe; built only when clicked."""
+    st.download_button(label, data=rows_csv(data, positions), file_name=f"{name}.csv", mime="text/csv", key=key,
                        on_click="ignore", icon=":material/download:")

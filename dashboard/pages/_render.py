@@ -13,12 +13,12 @@ from dashboard.frames import Filters
 from dashboard.load import COLUMNS
 from dashboard.pages._common import (
     EMPTY,
-    current_filters,
     data_paths,
     dataset_zip,
     md_escape,
     md_link,
     rows_csv,
+    selection,
     table,
 )
 from dashboard.views import timeline
@@ -56,8 +56,8 @@ def card(row, show_sector: bool = False) -> None:
 
 
 def render_overview() -> None:
-    data = table()
-    chosen = data.positions(current_filters())
+    data, filters = selection()
+    chosen = data.positions(filters)
     st.title("Zhejiang Indicators")
     st.markdown("The hard numbers behind the news about Zhejiang province: the economy, the digital economy, AI, "
                 "innovation, common prosperity and energy. Every figure is traced to the article that reported it, "
@@ -78,8 +78,8 @@ def render_overview() -> None:
 
 
 def render_timeline() -> None:
-    filters = current_filters()
-    chosen = table().positions(filters)
+    data, filters = selection()
+    chosen = data.positions(filters)
     st.title("Timeline")
     st.markdown("Every figure on one time axis, a row per sector. Filled marks are results; hollow marks are "
                 "targets and forecasts, placed in the year they are due. A bar shows a period of several years.")
@@ -114,8 +114,8 @@ def arrow_rows(columns: tuple[str, ...], positions) -> pa.Table:
 
 
 def render_data() -> None:
-    data = table()
-    chosen = data.positions(current_filters())
+    data, filters = selection()
+    chosen = data.positions(filters)
     st.title("Data")
     st.markdown("The tidy table behind every chart: one row per figure, with its source and the article's words.")
     st.caption(f"{len(chosen):,} of {len(data):,} rows match the filters.")
@@ -127,7 +127,7 @@ def render_data() -> None:
                      height=min(600, 38 + 35 * len(chosen)))
     left, right = st.columns(2)
     with left:
-        st.download_button(f"Download these {len(chosen):,} rows (CSV)", data=rows_csv(chosen), file_name="figures.csv",
+        st.download_button(f"Download these {len(chosen):,} rows (CSV)", data=rows_csv(data, chosen), file_name="figures.csv",
                            mime="text/csv", on_click="ignore", icon=":material/download:", disabled=not len(chosen),
                            key="csv_filtered")
         st.caption("Every column, sources included. Cells that a spreadsheet would run as a formula are neutralised.")

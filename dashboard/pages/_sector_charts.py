@@ -10,14 +10,14 @@ from dashboard.frames import Filters
 from dashboard.pages._common import (
     EMPTY,
     csv_button,
-    current_filters,
     data_paths,
     descriptions,
     md_escape,
+    selection,
     source_lines,
-    table,
 )
 from dashboard.pages._render import card
+from dashboard.table import Table
 from dashboard.views import CARDS_PER_PAGE, CHARTS_PER_PAGE, drawn, ids, page_of, pages, source_refs, split_indicators
 
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
@@ -52,9 +52,8 @@ def _block(indicators: str, sources: str, indicator: str, key: bytes, _rows: lis
     }
 
 
-def _sector_view(filters: Filters, sector: str, chart_page: int, card_page: int) -> dict:
+def _sector_view(data: Table, filters: Filters, sector: str, chart_page: int, card_page: int) -> dict:
     """Everything the Sectors page draws for one sector and page (each chart cached by the rows it draws from)."""
-    data = table()
     rows = data.rows(np.flatnonzero(data.mask(filters) & data.where("sector", [sector])))
     charted, singles = split_indicators(rows)
     groups: dict[str, list] = {indicator: [] for indicator in page_of(charted, chart_page, CHARTS_PER_PAGE)}
@@ -68,7 +67,7 @@ def _sector_view(filters: Filters, sector: str, chart_page: int, card_page: int)
             "cards": cards, "card_sources": source_lines(source_refs(cards))}
 
 
-def _chart(block: dict) -> None:
+def _chart(data: Table, block: dict) -> None:
     """One indicator's chart with its sources and a CSV of exactly the rows drawn."""
     with st.container(border=True):
         st.markdown(f"**{md_escape(block['name'])}**")
@@ -77,11 +76,11 @@ def _chart(block: dict) -> None:
         if block["left_out"]:
             st.caption(block["left_out"])
         st.markdown("Sources:\n" + block["sources"])
-        csv_button(block["positions"], name=str(block["id"]), key=f"csv_{block['id']}")
+        csv_button(data, block["positions"], name=str(block["id"]), key=f"csv_{block['id']}")
 
 
 def render_sectors() -> None:
-    data, filters = table(), current_filters()
+    data, filters = selection()
     chosen = data.positions(filters)
     st.title("Sectors")
     if not len(chosen):
@@ -95,7 +94,7 @@ def render_sectors() -> None:
     sector = st.segmented_control("Sector", present, format_func=labels.get, key="sector_view", required=True)
     sector = sector or present[0]
     chart_key, card_key = f"chart_page_{sector}", f"card_page_{sector}"
-    view = _sector_view(filters, sector, st.session_state.get(chart_key, 1), st.session_state.get(card_key, 1))
+    view = _sector_view(data, filters, sector, st.session_state.get(chart_key, 1), st.session_state.get(card_key, 1))
     st.markdown(md_escape(view["about"]))
     st.caption(f"{view['figures']:,} figures on {view['indicators']:,} indicators. Hover over a chart for "
                "each figure's wording, period, status and source.")
@@ -104,7 +103,7 @@ def render_sectors() -> None:
         columns = st.columns(2)
         for i, block in enumerate(view["blocks"]):
             with columns[i % 2]:
-                _chart(block)
+                _chart(data, block)
     if view["singles"]:
         st.subheader("Single figures")
         st.caption("Indicators with one figure each, shown as cards rather than one-bar charts.")
@@ -114,4 +113,4 @@ def render_sectors() -> None:
             with columns[i % 3]:
                 card(row)
         st.markdown("Sources:\n" + view["card_sources"])
-        csv_button(ids(view["cards"]), name=f"{sector}-single-figures", key=f"csv_singles_{sector}")
+        csv_button(data, ids(view["cards"]), name=f"{sector}-single-figures", key=f"csv_singles_{sector}")

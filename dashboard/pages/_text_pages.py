@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import __version__
 from dashboard.export import CITATION, LICENCE
-from dashboard.pages._common import EMPTY, current_filters, md_escape, md_link, sources, table, total
+from dashboard.pages._common import EMPTY, md_escape, md_link, selection, sources, total
 from dashboard.pages._render import arrow_rows
 from dashboard.views import citation, ids, sources_used
 
@@ -19,8 +19,8 @@ SOURCE_TABLE = {"indicator": "Indicator", "geography": "Place", "period": "Perio
 
 
 def render_sources() -> None:
-    data = table()
-    chosen = data.positions(current_filters())
+    data, filters = selection()
+    chosen = data.positions(filters)
     found = sources()
     st.title("Sources")
     st.markdown("The articles the figures come from, newest first, each with the figures drawn from it.")
