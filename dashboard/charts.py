@@ -68,6 +68,19 @@ def figure(traces: list[dict], layout: dict) -> go.Figure:
     return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
 
+class PlainFigure(go.Figure):
+    """A finished spec of plain lists and dicts that Plotly serialises as is: no trace objects built, no deep copy.
+
+    st.plotly_chart reads a figure through to_dict(); a cached spec is shared, so it must never be modified.
+    """
+
+    def __init__(self, spec: dict) -> None:  # Figure.__init__ is skipped on purpose: it builds what is not needed
+        object.__setattr__(self, "_plain", spec)
+
+    def to_dict(self) -> dict:
+        return self._plain
+
+
 def _spec(traces: list[dict], layout: dict) -> dict:
     return {"data": traces, "layout": {"template": {}, **layout}}
 

@@ -143,3 +143,18 @@ def test_every_figure_is_valid_plotly(real):
                                                         ("common_prosperity", "C")]))
     for fig in figures:
         go.Figure(fig.to_dict())  # raises on any invalid property
+
+
+def test_a_plain_figure_is_sent_as_its_spec_unchanged(real):
+    import json
+
+    import plotly.io
+    import plotly.tools
+
+    spec = charts.indicator_spec(views.chart_rows(real[real["indicator_id"] == "gdp"])[0])
+    before = json.dumps(spec, sort_keys=True)
+    plain = charts.PlainFigure(spec)
+    assert plotly.tools.return_figure_from_figure_or_data(plain, validate_figure=True) is spec  # what st.plotly_chart reads
+    assert json.loads(plotly.io.to_json(plain, validate=False)) == json.loads(before)
+    assert json.dumps(spec, sort_keys=True) == before  # a shared, cached spec is left as it was
+    go.Figure(spec)  # and it is valid Plotly

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 import pyarrow as pa
 import streamlit as st
 
-from dashboard.charts import figure, timeline_spec
+from dashboard.charts import PlainFigure, timeline_spec
 from dashboard.export import FIELDS
 from dashboard.frames import Filters
 from dashboard.load import COLUMNS
@@ -98,8 +98,7 @@ def _timeline(indicators: str, sources: str, filters: Filters) -> tuple[go.Figur
     """The timeline for one selection, and whether it counts figures rather than marking each; shared read-only."""
     data = table()
     rows, counted = timeline(data.rows(data.positions(filters)))
-    spec = timeline_spec(rows, counted, list(data.options.sectors))
-    return figure(spec["data"], spec["layout"]), counted
+    return PlainFigure(timeline_spec(rows, counted, list(data.options.sectors))), counted
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from dashboard.charts import figure, indicator_spec
+from dashboard.charts import PlainFigure, indicator_spec
 from dashboard.frames import Filters
 from dashboard.pages._common import (
     EMPTY,
@@ -41,11 +41,10 @@ def _block(indicators: str, sources: str, indicator: str, key: bytes, _rows: lis
     """One indicator's chart and what goes with it, for these rows (`key`: their positions); shared read-only."""
     shown, left_out = drawn(_rows)
     first = _rows[0]
-    spec = indicator_spec(shown)
     return {
         "id": indicator, "name": first.indicator, "positions": ids(shown),
         "about": f"{descriptions().get(indicator, '')} Unit: {first.unit_label}.",
-        "figure": figure(spec["data"], spec["layout"]),
+        "figure": PlainFigure(indicator_spec(shown)),
         "left_out": (f"{len(shown):,} of {len(_rows):,} figures drawn: {left_out:,} more places are left out here "
                      "and listed on the Data page.") if left_out else "",
         "sources": source_lines(source_refs(shown)),
