@@ -50,8 +50,8 @@ def card(row, show_sector: bool = False) -> None:
         facts = [row.qualifier if row.qualifier != "exact" else "exact figure", row.period, row.status]
         if show_sector:
             facts.append(row.sector_label)
-        st.caption(md_escape(" · ".join(str(f) for f in facts)))
-        st.caption(md_link(f"{row.publisher}, {row.published}", row.url)
+        st.caption(md_escape(" · ".join(str(f) for f in facts)) + "  \n"  # a line break within one element
+                   + md_link(f"{row.publisher}, {row.published}", row.url)
                    + ("" if isinstance(row.url, str) and row.url else " (no link known)"))
 
 
@@ -107,9 +107,9 @@ def _arrow(indicators: str, sources: str, columns: tuple[str, ...]) -> pa.Table:
     return pa.Table.from_pandas(table().frame[list(columns)], preserve_index=False)
 
 
-def arrow_rows(columns: tuple[str, ...], positions) -> pa.Table:
-    """Those columns of the rows at these positions of table()."""
-    return _arrow(*data_paths(), columns).take(positions)
+def arrow_table(columns: tuple[str, ...]) -> pa.Table:
+    """Those columns of the whole dataset, in data order (shared, read-only: take rows from it by position)."""
+    return _arrow(*data_paths(), columns)
 
 
 def render_data() -> None:
@@ -122,7 +122,7 @@ def render_data() -> None:
         st.info(EMPTY)
     else:
         columns = tuple(c for c in TABLE_COLUMNS if c in data.frame.columns)
-        st.dataframe(arrow_rows(columns, chosen), column_config=TABLE_COLUMNS, hide_index=True, width="stretch",
+        st.dataframe(arrow_table(columns).take(chosen), column_config=TABLE_COLUMNS, hide_index=True, width="stretch",
                      height=min(600, 38 + 35 * len(chosen)))
     left, right = st.columns(2)
     with left:

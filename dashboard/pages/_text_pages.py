@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard import __version__
 from dashboard.export import CITATION, LICENCE
 from dashboard.pages._common import EMPTY, md_escape, md_link, selection, sources, total
-from dashboard.pages._render import arrow_rows
+from dashboard.pages._render import arrow_table
 from dashboard.views import citation, ids, sources_used
 
 SOURCES_PER_PAGE = 25
@@ -28,6 +28,7 @@ def render_sources() -> None:
         st.info(EMPTY)
         return
     used = sources_used(data.rows(chosen))
+    table = arrow_table(SOURCE_COLUMNS)
     st.caption(f"{len(used):,} articles behind the {len(chosen):,} figures that match the filters.")
     if len(used) > SOURCES_PER_PAGE:
         count = -(-len(used) // SOURCES_PER_PAGE)
@@ -42,7 +43,7 @@ def render_sources() -> None:
             st.markdown(f"{md_escape(first.publisher)} · {md_escape(first.published)} · {link}")
             if source is not None:
                 st.markdown(md_escape(source.summary))
-            st.dataframe(arrow_rows(SOURCE_COLUMNS, ids(rows)), hide_index=True, width="stretch",
+            st.dataframe(table.take(ids(rows)), hide_index=True, width="stretch",
                          column_config=SOURCE_TABLE)
             if source is not None:
                 st.caption("Citation (copy with the button at its right):")
