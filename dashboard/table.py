@@ -27,6 +27,7 @@ class Table:
     codes: dict[str, np.ndarray] = field(repr=False)  # column -> integer code per row (-1: missing)
     values: dict[str, dict[str, int]] = field(repr=False)  # column -> value -> code
     recent: np.ndarray = field(repr=False)  # positions, latest year first, then largest value; missing values last
+    curated: np.ndarray = field(repr=False)  # positions of the HEADLINES figures
 
     @classmethod
     def of(cls, frame: pd.DataFrame) -> Table:
@@ -39,7 +40,8 @@ class Table:
         recent = np.lexsort((np.where(np.isnan(value), np.inf, -value), -frame["year_end"].to_numpy()))
         return cls(frame=frame, records=tuple(frame.itertuples(name="Figure")), options=options(frame),
                    year_start=frame["year_start"].to_numpy(), year_end=frame["year_end"].to_numpy(),
-                   codes=codes, values=values, recent=recent)
+                   codes=codes, values=values, recent=recent,
+                   curated=np.flatnonzero(frame["figure_id"].isin(HEADLINES).to_numpy()))
 
     def __len__(self) -> int:
         return len(self.records)
@@ -75,13 +77,12 @@ class Table:
 
     def headline(self, positions: np.ndarray, count: int = 8) -> list:
         """The Overview's figures: the curated headline list, else the latest actual figure of each sector."""
-        chosen = self.rows(positions)
-        order = {fid: i for i, fid in enumerate(HEADLINES)}
-        curated = [r for r in chosen if r.figure_id in order]
-        if curated:
-            return sorted(curated, key=lambda r: order[r.figure_id])[:count]
         keep = np.zeros(len(self), dtype=bool)
         keep[positions] = True
+        curated = self.rows(self.curated[keep[self.curated]])
+        if curated:
+            order = {fid: i for i, fid in enumerate(HEADLINES)}
+            return sorted(curated, key=lambda r: order[r.figure_id])[:count]
         ordered = self.recent[keep[self.recent]]
         actual = ordered[self.where("status", ["actual"])[ordered]]
         pool = actual if len(actual) else ordered

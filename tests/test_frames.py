@@ -143,7 +143,8 @@ def test_bars_are_capped_by_value():
 def test_bar_labels_are_distinct(real):
     rows = real[real["indicator_id"] == "logistics_daily_shipments"]
     labels = views.bar_labels(rows)
-    assert len(set(labels)) == len(labels) and all(label.startswith("Cixi (Bull Group): cixi-bull-group-shipments-") for label in labels)
+    assert len(set(labels)) == len(labels)
+    assert all(label.startswith("Cixi (Bull Group): cixi-bull-group-shipments-") for label in labels)
     gdp = views.bar_labels(real[real["indicator_id"] == "gdp"])
     assert set(gdp) == {"Zhejiang, 2024", "Wenzhou, 2025"}
 
