@@ -6,6 +6,7 @@ import pytest
 
 from dashboard import charts, views
 from dashboard.load import COLUMNS, load_frame
+from dashboard.timeline_chart import timeline_chart
 
 
 def row(**fields) -> dict:
@@ -111,7 +112,7 @@ def test_one_unit_per_axis(real):
 
 def test_timeline_draws_every_figure_once(real):
     rows, counted = views.timeline(real)
-    fig = charts.timeline_chart(rows, counted, [("digital_economy", "Digital economy"), ("economy", "Economic output"),
+    fig = timeline_chart(rows, counted, [("digital_economy", "Digital economy"), ("economy", "Economic output"),
                                                 ("ai", "AI"), ("innovation", "Innovation"),
                                                 ("common_prosperity", "Common prosperity"), ("energy", "Energy")])
     assert sorted(drawn_ids(fig)) == sorted(real["figure_id"])
@@ -124,7 +125,7 @@ def test_timeline_counts_when_large():
                           year_start=2000 + i % 20, status=("actual", "target")[i % 2]) for i in range(2000)])
     counts, counted = views.timeline(rows)
     assert counted
-    fig = charts.timeline_chart(counts, counted, [("s0", "S0"), ("s1", "S1"), ("s2", "S2")])
+    fig = timeline_chart(counts, counted, [("s0", "S0"), ("s1", "S1"), ("s2", "S2")])
     total = sum(c[1] for trace in fig.data if trace.customdata is not None for c in trace.customdata)
     assert total == 2000 and sum(len(t.x) for t in fig.data if t.x is not None) < 200
 
@@ -134,11 +135,11 @@ def test_every_figure_is_valid_plotly(real):
     figures = [charts.indicator_chart(views.chart_rows(real[real["indicator_id"] == i])[0])
                for i in views.split_indicators(real)[0]]
     rows, counted = views.timeline(real)
-    figures.append(charts.timeline_chart(rows, counted, [("ai", "AI"), ("energy", "Energy"), ("economy", "E"),
+    figures.append(timeline_chart(rows, counted, [("ai", "AI"), ("energy", "Energy"), ("economy", "E"),
                                                          ("digital_economy", "D"), ("innovation", "I"),
                                                          ("common_prosperity", "C")]))
     counts, _ = views.timeline(real, max_points=1)
-    figures.append(charts.timeline_chart(counts, True, [("ai", "AI"), ("energy", "Energy"), ("economy", "E"),
+    figures.append(timeline_chart(counts, True, [("ai", "AI"), ("energy", "Energy"), ("economy", "E"),
                                                         ("digital_economy", "D"), ("innovation", "I"),
                                                         ("common_prosperity", "C")]))
     for fig in figures:

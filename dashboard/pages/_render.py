@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 import pyarrow as pa
 import streamlit as st
 
-from dashboard.charts import PlainFigure, timeline_spec
+from dashboard.charts import PlainFigure
 from dashboard.export import FIELDS
 from dashboard.frames import Filters
 from dashboard.load import COLUMNS
@@ -21,6 +21,7 @@ from dashboard.pages._common import (
     selection,
     table,
 )
+from dashboard.timeline_chart import timeline_spec
 from dashboard.views import timeline
 
 TABLE_COLUMNS = {
