@@ -88,3 +88,16 @@ class Table:
         pool = actual if len(actual) else ordered
         _, first = np.unique(self.codes["sector"][pool], return_index=True)
         return self.rows(pool[np.sort(first)][:count])
+
+    def counts(self, positions: np.ndarray) -> list[dict]:
+        """Figures per sector, year and status at these positions, in order of first appearance (as views.timeline)."""
+        if not len(positions):
+            return []
+        years = self.year_end[positions]
+        low, span = int(years.min()), int(years.max() - years.min()) + 1
+        statuses = len(self.values["status"]) + 1
+        key = ((self.codes["sector"][positions] + 1) * span + (years - low)) * statuses + self.codes["status"][positions] + 1
+        _, first, number = np.unique(key, return_index=True, return_counts=True)
+        order = np.argsort(first)
+        return [{"sector": r.sector, "sector_label": r.sector_label, "year_end": r.year_end, "status": r.status,
+                 "figures": n} for r, n in zip(self.rows(positions[first[order]]), number[order].tolist(), strict=True)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import Any
 
 import pandas as pd
@@ -113,7 +114,7 @@ def timeline(rows: Rows, max_points: int = TIMELINE_MAX_POINTS) -> tuple[Sequenc
     rows = records(rows)
     if len(rows) <= max_points:
         return rows, False
-    counts = Counter((r.sector, r.sector_label, r.year_end, r.status) for r in rows)
+    counts = Counter(map(attrgetter(*COUNT_FIELDS[:-1]), rows))
     return [dict(zip(COUNT_FIELDS, (*key, n), strict=True)) for key, n in counts.items()], True
 
 

@@ -176,6 +176,14 @@ def test_timeline_aggregates_when_large(real):
     assert set(counts[0]) == set(views.COUNT_FIELDS)
 
 
+def test_table_counts_as_the_timeline_does(real):
+    table = Table.of(real)
+    for positions in (np.arange(len(real)), table.positions(Filters(years=(2020, 2025), sectors=("ai", "economy")))):
+        counts, counted = views.timeline(table.rows(positions), max_points=1)
+        assert counted and table.counts(positions) == counts
+    assert table.counts(np.array([], dtype=int)) == []
+
+
 def test_sources_used_and_citation(real):
     used = views.sources_used(real)
     assert sum(len(rows) for _, rows in used) == len(real)

@@ -22,7 +22,7 @@ from dashboard.pages._common import (
     table,
 )
 from dashboard.timeline_chart import timeline_spec
-from dashboard.views import timeline
+from dashboard.views import TIMELINE_MAX_POINTS
 
 TABLE_COLUMNS = {
     "indicator": st.column_config.TextColumn("Indicator", width="large"),
@@ -98,7 +98,9 @@ def render_timeline() -> None:
 def _timeline(indicators: str, sources: str, filters: Filters) -> tuple[go.Figure, bool]:
     """The timeline for one selection, and whether it counts figures rather than marking each; shared read-only."""
     data = table()
-    rows, counted = timeline(data.rows(data.positions(filters)))
+    chosen = data.positions(filters)
+    counted = len(chosen) > TIMELINE_MAX_POINTS
+    rows = data.counts(chosen) if counted else data.rows(chosen)
     return PlainFigure(timeline_spec(rows, counted, list(data.options.sectors))), counted
 
 
