@@ -66,13 +66,21 @@ class Indicator(Strict):
     description: Text
 
 
+PERIOD = re.compile(r"(\d{4})(?:\s*[-–]\s*(\d{4}))?")
+
+
 def _period(value: object) -> str:
     """Accept 2020, '2020' or '2021-2023' and return the canonical string."""
+    if value.__class__ is int and YEAR_MIN <= value <= YEAR_MAX:  # the common case, without the pattern
+        return str(value)
     text = str(value).strip()
-    match = re.fullmatch(r"(\d{4})(?:\s*[-–]\s*(\d{4}))?", text)
-    if isinstance(value, bool) or not match:
-        raise ValueError(f"must be a year such as 2024 or a span such as 2021-2023, not {describe(value)}")
-    start, end = int(match[1]), int(match[2] or match[1])
+    if len(text) == 9 and text[4] == "-" and text.isascii() and text[:4].isdigit() and text[5:].isdigit():
+        start, end = int(text[:4]), int(text[5:])
+    else:
+        match = PERIOD.fullmatch(text)
+        if isinstance(value, bool) or not match:
+            raise ValueError(f"must be a year such as 2024 or a span such as 2021-2023, not {describe(value)}")
+        start, end = int(match[1]), int(match[2] or match[1])
     for year in (start, end):
         if not YEAR_MIN <= year <= YEAR_MAX:
             raise ValueError(f"year {year} is outside {YEAR_MIN}-{YEAR_MAX}")
