@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import stat
 from pathlib import Path
@@ -10,6 +12,7 @@ import pandas as pd
 import yaml
 from pydantic import ValidationError
 
+from dashboard.fast_yaml import load_data
 from dashboard.problems import DataError, Problem, field_name, from_validation, line_of
 from dashboard.safe_yaml import YamlProblem, parse
 from dashboard.schema import (
@@ -44,8 +47,8 @@ def sources_path() -> Path:
     return Path(os.environ.get("DASHBOARD_SOURCES") or ROOT / "sources")
 
 
-def read_yaml(path: Path) -> tuple[object, yaml.Node | None]:
-    """Parse one YAML file safely; return its data and node tree (for line numbers), or raise DataError."""
+def _read_text(path: Path) -> str:
+    """The text of one data file, after checking that it is a regular, not too large, UTF-8 file; or DataError."""
     name = str(path)
 
     def fail(line: int, field: str, message: str) -> DataError:
@@ -66,17 +69,51 @@ def read_yaml(path: Path) -> tuple[object, yaml.Node | None]:
     if len(raw) > MAX_BYTES:
         raise fail(0, "(file)", f"file is larger than the limit of {MAX_BYTES:,} bytes")
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise fail(raw.count(b"\n", 0, exc.start) + 1, "(file)",
                    f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8") from None
+
+
+def read_yaml(path: Path) -> tuple[object, yaml.Node | None]:
+    """Parse one YAML file safely; return its data and node tree (for line numbers), or raise DataError."""
+    text = _read_text(path)
     try:
         data, node = parse(text)
     except YamlProblem as exc:
-        raise fail(exc.line, "(yaml)", exc.message) from None
+        raise DataError([Problem(str(path), exc.line, "(yaml)", exc.message)]) from None
     if data is None:
-        raise fail(1, "(file)", "file is empty")
+        raise DataError([Problem(str(path), 1, "(file)", "file is empty")])
     return data, node
+
+
+def _read_data(path: Path) -> tuple[object, str]:
+    """Like read_yaml, faster, without the node tree: the data and the text (to find lines when there are problems)."""
+    text = _read_text(path)
+    try:
+        data = load_data(text)
+    except YamlProblem as exc:
+        raise DataError([Problem(str(path), exc.line, "(yaml)", exc.message)]) from None
+    if data is None:
+        raise DataError([Problem(str(path), 1, "(file)", "file is empty")])
+    return data, text
+
+
+@contextlib.contextmanager
+def _collector_paused():
+    """Pause the cycle collector: building thousands of records triggers many collections that find nothing."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _tree(text: str) -> yaml.Node | None:
+    """The node tree of text that has already been read without problems, for the lines of validation problems."""
+    return parse(text)[1]
 
 
 def _read_sources(folder: Path) -> tuple[dict[str, Source], list[Problem], set[str] | None]:
@@ -87,16 +124,16 @@ def _read_sources(folder: Path) -> tuple[dict[str, Source], list[Problem], set[s
     problems: list[Problem] = []
     paths = sorted(folder.glob("*.y*ml"))
     for path in paths:
-        data = node = None
+        data = text = None
         try:
-            data, node = read_yaml(path)
+            data, text = _read_data(path)
             if not isinstance(data, dict):
                 raise DataError([Problem(str(path), 1, "(top level)", "must be a mapping of field: value")])
             sources[path.stem] = Source.model_validate(data)
         except DataError as exc:
             problems += exc.problems
         except ValidationError as exc:
-            problems += from_validation(exc, str(path), data, node)
+            problems += from_validation(exc, str(path), data, _tree(text))
     if not paths:
         problems.append(Problem(str(folder), 0, "(folder)", "no source files (*.yaml) found"))
     return sources, problems, {path.stem for path in paths}
@@ -118,15 +155,18 @@ def load_catalog(indicators: Path | None = None, sources: Path | None = None) ->
     """Read and check everything; raise DataError listing every problem found in every file."""
     path = indicators or indicators_path()
     problems: list[Problem] = []
-    catalog = node = data = None
+    catalog = data = text = node = None
     try:
-        data, node = read_yaml(path)
-        if not isinstance(data, dict):
-            raise DataError([Problem(str(path), 1, "(top level)", "must be a mapping with sectors, units, indicators, figures")])
-        catalog = Catalog.model_validate(data)
+        with _collector_paused():
+            data, text = _read_data(path)
+            if not isinstance(data, dict):
+                raise DataError([Problem(str(path), 1, "(top level)",
+                                         "must be a mapping with sectors, units, indicators, figures")])
+            catalog = Catalog.model_validate(data)
     except DataError as exc:
         problems += exc.problems
     except ValidationError as exc:
+        node = _tree(text)
         problems += from_validation(exc, str(path), data, node)
     found, source_problems, source_ids = _read_sources(sources or sources_path())
     problems += source_problems
@@ -136,6 +176,8 @@ def load_catalog(indicators: Path | None = None, sources: Path | None = None) ->
         checks, where = _partial_checks(data, source_ids)
     else:
         checks, where = [], None
+    if checks and node is None and text is not None:
+        node = _tree(text)
     for loc, message in checks:
         if where is not None:
             loc = (loc[0], where[loc[0]][loc[1]], *loc[2:])
