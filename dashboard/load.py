@@ -23,20 +23,12 @@ from dashboard.schema import (
     Source,
     Unit,
     cross_check,
-    format_value,
-    period_bounds,
-    qualified,
 )
+from dashboard.tidy import COLUMNS as COLUMNS  # part of this module's interface
+from dashboard.tidy import build_frame
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_BYTES = 5 * 1024 * 1024
-
-COLUMNS = [
-    "figure_id", "indicator_id", "indicator", "sector", "sector_label", "geography", "period", "year_start",
-    "year_end", "value", "unit", "unit_label", "value_text", "value_label", "qualifier", "status", "usd_value",
-    "usd_text", "derived_formula", "derived_inputs", "note", "source_id", "source_title", "publisher", "author",
-    "published", "url", "quote",
-]
 
 
 def indicators_path() -> Path:
@@ -237,38 +229,6 @@ def _duplicate(data: dict, node, loc, message: str) -> str:
         if isinstance(item, dict) and item.get("id") == this:
             return f"duplicate id {this!r} (first at line {line_of(node, (section, j))})"
     return message
-
-
-def build_frame(catalog: Catalog, sources: dict[str, Source]) -> pd.DataFrame:
-    """One row per figure with its indicator, unit, sector and source spelt out."""
-    sectors = {s.id: s for s in catalog.sectors}
-    units = {u.id: u for u in catalog.units}
-    indicators = {i.id: i for i in catalog.indicators}
-    usd = units.get("USD")
-    rows = []
-    for fig in catalog.figures:
-        ind = indicators[fig.indicator]
-        unit, src = units[ind.unit], sources[fig.source]
-        text = format_value(fig.value, unit.display)
-        start, end = period_bounds(fig.period)
-        usd_text = None
-        if fig.usd is not None:
-            usd_text = qualified(format_value(fig.usd.value, usd.display) if usd else f"US${fig.usd.value:,.0f}",
-                                 fig.usd.qualifier)
-        rows.append((
-            fig.id, ind.id, ind.name, ind.sector, sectors[ind.sector].label, fig.geography, fig.period, start, end,
-            fig.value, unit.id, unit.label, qualified(text, fig.qualifier), qualified(text, fig.qualifier, short=True),
-            fig.qualifier, fig.status, fig.usd.value if fig.usd else None, usd_text,
-            fig.derived.formula if fig.derived else None, " ".join(fig.derived.inputs) if fig.derived else None,
-            fig.note, fig.source, src.headline, src.publisher, src.author, src.published.isoformat(),
-            str(src.url) if src.url else None, fig.quote,
-        ))
-    frame = pd.DataFrame.from_records(rows, columns=COLUMNS)
-    frame["year_start"] = frame["year_start"].astype("int64")
-    frame["year_end"] = frame["year_end"].astype("int64")
-    frame["value"] = frame["value"].astype("float64")
-    frame["usd_value"] = frame["usd_value"].astype("float64")
-    return frame
 
 
 def load_frame(indicators: Path | None = None, sources: Path | None = None) -> pd.DataFrame:

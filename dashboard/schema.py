@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl, field_validator
@@ -321,20 +322,33 @@ QUALIFIER_SIGNS = {"exact": "", "about": "~", "nearly": "≈", "more than": ">",
 
 def format_value(value: float, display: Display) -> str:
     """Write a value the way a reader says it: '702 billion yuan', '13%', '410,000 enterprises'."""
-    number, word = value, ""
-    if display.scale == "words":
-        for size, name in SCALE_WORDS:
-            if abs(value) >= size:
-                number, word = value / size, name
-                break
-    text = f"{number:,.{display.decimals}f}".rstrip("0").rstrip(".") if display.decimals else f"{number:,.0f}"
-    if display.scale == "ordinal" and float(number).is_integer():
-        n = int(number)
-        text += "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return formatter(display)(value)
+
+
+def formatter(display: Display) -> Callable[[float], str]:
+    """format_value for one display, with the display read once (a table of thousands of figures uses a few)."""
+    words, ordinal, prefix, decimals = display.scale == "words", display.scale == "ordinal", display.prefix, display.decimals
+    spec = f",.{decimals}f" if decimals else ",.0f"
     suffix = display.suffix
     if suffix and not suffix.startswith("%"):
         suffix = " " + suffix
-    return f"{display.prefix}{text}{' ' + word if word else ''}{suffix}"
+
+    def write(value: float) -> str:
+        number, word = value, ""
+        if words:
+            for size, name in SCALE_WORDS:
+                if abs(value) >= size:
+                    number, word = value / size, " " + name
+                    break
+        text = format(number, spec)
+        if decimals:
+            text = text.rstrip("0").rstrip(".")
+        if ordinal and float(number).is_integer():
+            n = int(number)
+            text += "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{prefix}{text}{word}{suffix}"
+
+    return write
 
 
 def qualified(text: str, qualifier: str, short: bool = False) -> str:

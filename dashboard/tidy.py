@@ -1,0 +1,65 @@
+"""The tidy table: one row per figure with its indicator, unit, sector and source spelt out. No I/O."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.schema import Catalog, Source, formatter, period_bounds, qualified
+
+COLUMNS = [
+    "figure_id", "indicator_id", "indicator", "sector", "sector_label", "geography", "period", "year_start",
+    "year_end", "value", "unit", "unit_label", "value_text", "value_label", "qualifier", "status", "usd_value",
+    "usd_text", "derived_formula", "derived_inputs", "note", "source_id", "source_title", "publisher", "author",
+    "published", "url", "quote",
+]
+
+
+def build_frame(catalog: Catalog, sources: dict[str, Source]) -> pd.DataFrame:
+    """One row per figure with its indicator, unit, sector and source spelt out."""
+    sectors = {s.id: s.label for s in catalog.sectors}
+    units = {u.id: u for u in catalog.units}
+    indicators = {i.id: i for i in catalog.indicators}
+    write = {u.id: formatter(u.display) for u in catalog.units}
+    usd = units.get("USD")
+    write_usd = formatter(usd.display) if usd else "US${:,.0f}".format
+    figures = catalog.figures
+    inds = [indicators[fig.indicator] for fig in figures]
+    unit_ids = [ind.unit for ind in inds]
+    unit_of = [units[uid] for uid in unit_ids]
+    texts = [write[uid](fig.value) for fig, uid in zip(figures, unit_ids, strict=True)]
+    bounds = {period: period_bounds(period) for period in {fig.period for fig in figures}}
+    src = {sid: (s.headline, s.publisher, s.author, s.published.isoformat(), str(s.url) if s.url else None)
+           for sid, s in sources.items()}
+    src_of = [src[fig.source] for fig in figures]
+    columns = {
+        "figure_id": [fig.id for fig in figures],
+        "indicator_id": [ind.id for ind in inds],
+        "indicator": [ind.name for ind in inds],
+        "sector": [ind.sector for ind in inds],
+        "sector_label": [sectors[ind.sector] for ind in inds],
+        "geography": [fig.geography for fig in figures],
+        "period": [fig.period for fig in figures],
+        "year_start": [bounds[fig.period][0] for fig in figures],
+        "year_end": [bounds[fig.period][1] for fig in figures],
+        "value": [fig.value for fig in figures],
+        "unit": unit_ids,
+        "unit_label": [unit.label for unit in unit_of],
+        "value_text": [qualified(text, fig.qualifier) for fig, text in zip(figures, texts, strict=True)],
+        "value_label": [qualified(text, fig.qualifier, short=True) for fig, text in zip(figures, texts, strict=True)],
+        "qualifier": [fig.qualifier for fig in figures],
+        "status": [fig.status for fig in figures],
+        "usd_value": [fig.usd.value if fig.usd else None for fig in figures],
+        "usd_text": [qualified(write_usd(fig.usd.value), fig.usd.qualifier) if fig.usd else None for fig in figures],
+        "derived_formula": [fig.derived.formula if fig.derived else None for fig in figures],
+        "derived_inputs": [" ".join(fig.derived.inputs) if fig.derived else None for fig in figures],
+        "note": [fig.note for fig in figures],
+        "source_id": [fig.source for fig in figures],
+        **{name: [s[i] for s in src_of] for i, name in enumerate(("source_title", "publisher", "author", "published", "url"))},
+        "quote": [fig.quote for fig in figures],
+    }
+    frame = pd.DataFrame(columns, columns=COLUMNS)
+    frame["year_start"] = frame["year_start"].astype("int64")
+    frame["year_end"] = frame["year_end"].astype("int64")
+    frame["value"] = frame["value"].astype("float64")
+    frame["usd_value"] = frame["usd_value"].astype("float64")
+    return frame
