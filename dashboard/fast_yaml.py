@@ -41,7 +41,7 @@ def load_data(text: str) -> object:
     gc.disable()  # building a large tree triggers many useless collections; nothing here makes cycles
     try:
         return _read(text)
-    except (_Unusual, yaml.YAMLError, RecursionError):
+    except Exception:  # _Unusual, a syntax error, or anything unforeseen: safe_yaml gives the data or the problem
         return parse(text)[0]
     finally:
         if paused:
@@ -106,8 +106,8 @@ def _read(text: str) -> object:
 def _scalar(text: str) -> object:
     """A plain scalar's value, exactly as safe_yaml makes it."""
     digits = text[1:] if text[:1] == "-" else text
-    if digits.isascii():  # the common numbers, without the resolver: 2024, -5, 4.75 (not 017, 1_000, 1e3)
-        if digits.isdigit() and (digits[0] != "0" or digits == "0"):
+    if digits.isascii() and len(digits) < 100:  # the common numbers, without the resolver: 2024, -5, 4.75
+        if digits.isdigit() and (digits[0] != "0" or digits == "0"):  # not 017 (octal), 1_000, 1e3
             return int(text)
         whole, dot, part = digits.partition(".")
         if dot and whole.isdigit() and part.isdigit():

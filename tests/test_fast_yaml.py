@@ -106,6 +106,8 @@ HOSTILE = {
     "anchor without alias": "a: &x 1\nb: 2\n",
     "tag directive": "%TAG !e! tag:yaml.org,2002:\n---\na: !e!int 3\n",
     "empty": "",
+    "number too long for int()": "a: " + "9" * 5000 + "\n",
+    "long decimal": "a: " + "9" * 400 + "." + "5" * 400 + "\n",
 }
 
 
