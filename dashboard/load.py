@@ -12,6 +12,7 @@ import pandas as pd
 import yaml
 from pydantic import ValidationError
 
+from dashboard.checks import cross_check
 from dashboard.fast_yaml import load_data
 from dashboard.problems import DataError, Problem, field_name, from_validation, line_of
 from dashboard.safe_yaml import YamlProblem, parse
@@ -22,7 +23,6 @@ from dashboard.schema import (
     Sector,
     Source,
     Unit,
-    cross_check,
 )
 from dashboard.tidy import COLUMNS as COLUMNS  # part of this module's interface
 from dashboard.tidy import build_frame

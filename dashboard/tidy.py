@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.schema import Catalog, Source, formatter, period_bounds, qualified
+from dashboard.display import formatter, qualified
+from dashboard.schema import Catalog, Source, period_bounds
 
 COLUMNS = [
     "figure_id", "indicator_id", "indicator", "sector", "sector_label", "geography", "period", "year_start",

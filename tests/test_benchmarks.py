@@ -7,9 +7,10 @@ import pytest
 
 from benchmarks import synth
 from benchmarks.rerun import Row, table
+from dashboard.checks import derive
 from dashboard.cli import main as cli
 from dashboard.load import load_catalog
-from dashboard.schema import STATUSES, derive
+from dashboard.schema import STATUSES
 
 
 @pytest.fixture(scope="module")

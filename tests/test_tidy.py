@@ -2,8 +2,9 @@
 
 import pytest
 
+from dashboard.display import format_value, formatter
 from dashboard.load import load_frame
-from dashboard.schema import Display, format_value, formatter
+from dashboard.schema import Display
 
 CASES = [
     (702e9, Display(suffix="yuan", scale="words"), "702 billion yuan"),

@@ -1,0 +1,95 @@
+"""Rules that span records: unique ids, known references, derived figures that match their formula. No I/O."""
+
+from __future__ import annotations
+
+import math
+
+from dashboard.schema import ARITY, Catalog, Figure, Loc
+
+
+def derive(formula: str, inputs: list[float]) -> float:
+    """Compute a derived figure's value from its inputs' values."""
+    if formula == "prior_from_growth":
+        value, growth = inputs
+        return value / (1 + growth / 100)
+    first, second = inputs
+    return first / second
+
+
+def cross_check(catalog: Catalog, source_ids: set[str]) -> list[tuple[Loc, str]]:
+    """Problems between records: duplicate ids, unknown references, derived figures that do not add up."""
+    problems: list[tuple[Loc, str]] = []
+    for section in ("sectors", "units", "indicators", "figures"):
+        seen: dict[str, int] = {}
+        for i, item in enumerate(getattr(catalog, section)):
+            if item.id in seen:
+                problems.append(((section, i, "id"), f"duplicate id {item.id!r} (first at item {seen[item.id] + 1})"))
+            seen.setdefault(item.id, i)
+    sectors = {s.id for s in catalog.sectors}
+    units = {u.id: u for u in catalog.units}
+    indicators = {i.id: i for i in catalog.indicators}
+    figures = {f.id: f for f in catalog.figures}
+    for i, ind in enumerate(catalog.indicators):
+        if ind.sector not in sectors:
+            problems.append((("indicators", i, "sector"), f"unknown sector {ind.sector!r}"))
+        if ind.unit not in units:
+            problems.append((("indicators", i, "unit"), f"unknown unit {ind.unit!r}"))
+    for i, fig in enumerate(catalog.figures):
+        problems += [((("figures", i) + loc), msg) for loc, msg in _check_figure(fig, indicators, units, source_ids)]
+    problems += _check_derived(catalog.figures, figures)
+    return problems
+
+
+def _check_figure(fig: Figure, indicators, units, source_ids) -> list[tuple[Loc, str]]:
+    problems: list[tuple[Loc, str]] = []
+    indicator = indicators.get(fig.indicator)
+    if indicator is None:
+        problems.append((("indicator",), f"unknown indicator {fig.indicator!r}"))
+    elif indicator.unit in units and fig.value < 0 and not units[indicator.unit].signed:
+        problems.append((("value",), f"negative value {fig.value:g} makes no sense in unit {indicator.unit!r}"))
+    if fig.source not in source_ids:
+        problems.append((("source",), f"unknown source {fig.source!r} (no file sources/{fig.source}.yaml)"))
+    if fig.status == "derived" and fig.derived is None:
+        problems.append((("derived",), "required field is missing: status is derived, so give its formula and inputs"))
+    elif fig.derived is not None and fig.status != "derived":
+        problems.append((("status",), f"must be derived, because the figure has a 'derived' formula (not {fig.status!r})"))
+    return problems
+
+
+def _check_derived(items: list[Figure], figures: dict[str, Figure]) -> list[tuple[Loc, str]]:
+    problems: list[tuple[Loc, str]] = []
+    for i, fig in enumerate(items):
+        if fig.derived is None:
+            continue
+        loc = ("figures", i, "derived", "inputs")
+        missing = [name for name in fig.derived.inputs if name not in figures]
+        if missing:
+            problems.append((loc, f"unknown input figure(s): {', '.join(missing)}"))
+        elif len(fig.derived.inputs) != ARITY[fig.derived.formula]:
+            problems.append((loc, f"formula {fig.derived.formula} takes {ARITY[fig.derived.formula]} inputs"))
+        elif _in_cycle(fig.id, figures):
+            problems.append((loc, f"derived figure {fig.id!r} depends on itself"))
+        else:
+            try:
+                expected = derive(fig.derived.formula, [figures[n].value for n in fig.derived.inputs])
+            except ZeroDivisionError:
+                problems.append((loc, "an input is zero, so the formula cannot be computed"))
+                continue
+            if not math.isclose(expected, fig.value, rel_tol=5e-3):
+                problems.append(((("figures", i, "value")), f"{fig.value:g} does not match its formula ({expected:g})"))
+    return problems
+
+
+def _in_cycle(start: str, figures: dict[str, Figure]) -> bool:
+    stack, seen = [start], set()
+    while stack:
+        current = figures.get(stack.pop())
+        if current is None or current.derived is None:
+            continue
+        for name in current.derived.inputs:
+            if name == start:
+                return True
+            if name not in seen:
+                seen.add(name)
+                stack.append(name)
+    return False
