@@ -28,6 +28,7 @@ FIELDS = {
     "sector": ("string", "Id of the sector the indicator belongs to."),
     "sector_label": ("string", "Name of that sector."),
     "geography": ("string", "Place the figure is about."),
+    "label": ("string", "Short words that tell apart figures of one indicator, place and period (e.g. before and after)."),
     "period": ("string", "Year, or first-last year of a span; for a target, the year it is due."),
     "year_start": ("integer", "First year of the period."),
     "year_end": ("integer", "Last year of the period."),

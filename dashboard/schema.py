@@ -163,6 +163,7 @@ class Figure(Strict):
     quote: Annotated[str, Field(min_length=1, max_length=300)]
     usd: Usd | None = None
     derived: Derivation | None = None
+    label: Annotated[str, Field(min_length=1, max_length=60)] | None = None  # tells apart figures of one place and period
     note: Text | None = None
 
     @field_validator("period", mode="before")

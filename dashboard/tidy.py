@@ -8,8 +8,8 @@ from dashboard.display import formatter, qualified
 from dashboard.schema import Catalog, Source, period_bounds
 
 COLUMNS = [
-    "figure_id", "indicator_id", "indicator", "sector", "sector_label", "geography", "period", "year_start",
-    "year_end", "value", "unit", "unit_label", "value_text", "value_label", "qualifier", "status", "usd_value",
+    "figure_id", "indicator_id", "indicator", "sector", "sector_label", "geography", "label", "period",
+    "year_start", "year_end", "value", "unit", "unit_label", "value_text", "value_label", "qualifier", "status", "usd_value",
     "usd_text", "derived_formula", "derived_inputs", "note", "source_id", "source_title", "publisher", "author",
     "published", "url", "quote",
 ]
@@ -39,6 +39,7 @@ def build_frame(catalog: Catalog, sources: dict[str, Source]) -> pd.DataFrame:
         "sector": [ind.sector for ind in inds],
         "sector_label": [sectors[ind.sector] for ind in inds],
         "geography": [fig.geography for fig in figures],
+        "label": [fig.label for fig in figures],
         "period": [fig.period for fig in figures],
         "year_start": [bounds[fig.period][0] for fig in figures],
         "year_end": [bounds[fig.period][1] for fig in figures],

@@ -100,13 +100,13 @@ def chart_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, int]:
 
 
 def bar_labels(rows: Rows) -> list[str]:
-    """A distinct category name per row: the place, then its period, then the figure id when still ambiguous."""
+    """A distinct category name per row: the place, then its period, then the figure's label (or id) when still ambiguous."""
     rows = records(rows)
     labels = [str(r.geography) for r in rows]
     if len({r.period for r in rows}) > 1:
         labels = [f"{label}, {r.period}" for label, r in zip(labels, rows, strict=True)]
     counts = Counter(labels)
-    return [label if counts[label] == 1 else f"{label}: {r.figure_id}" for label, r in zip(labels, rows, strict=True)]
+    return [label if counts[label] == 1 else f"{label}: {r.label or r.figure_id}" for label, r in zip(labels, rows, strict=True)]
 
 
 def timeline(rows: Rows, max_points: int = TIMELINE_MAX_POINTS) -> tuple[Sequence[Any], bool]:

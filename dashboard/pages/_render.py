@@ -27,6 +27,7 @@ from dashboard.views import TIMELINE_MAX_POINTS
 TABLE_COLUMNS = {
     "indicator": st.column_config.TextColumn("Indicator", width="large"),
     "geography": "Place",
+    "label": "Which",
     "period": "Period",
     "value_label": "Value",
     "status": "Status",
@@ -46,7 +47,8 @@ TABLE_COLUMNS = {
 def card(row, show_sector: bool = False) -> None:
     """One figure as a bordered card: what and where, the value as worded, qualifier, period, status, source link."""
     with st.container(border=True):
-        st.markdown(md_escape(f"{row.indicator}, {row.geography}"), help=md_escape(f'In the article: "{row.quote}"'))
+        which = f" ({row.label})" if row.label else ""
+        st.markdown(md_escape(f"{row.indicator}, {row.geography}{which}"), help=md_escape(f'In the article: "{row.quote}"'))
         st.subheader(md_escape(row.value_label), anchor=False)
         facts = [row.qualifier if row.qualifier != "exact" else "exact figure", row.period, row.status]
         if show_sector:

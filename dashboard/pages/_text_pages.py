@@ -13,8 +13,8 @@ from dashboard.views import citation, ids, sources_used
 SOURCES_PER_PAGE = 25
 
 
-SOURCE_COLUMNS = ("indicator", "geography", "period", "value_label", "status", "quote")
-SOURCE_TABLE = {"indicator": "Indicator", "geography": "Place", "period": "Period", "value_label": "Value",
+SOURCE_COLUMNS = ("indicator", "geography", "label", "period", "value_label", "status", "quote")
+SOURCE_TABLE = {"indicator": "Indicator", "geography": "Place", "label": "Which", "period": "Period", "value_label": "Value",
                 "status": "Status", "quote": "In the article's words"}
 
 
