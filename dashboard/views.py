@@ -106,7 +106,8 @@ def bar_labels(rows: Rows) -> list[str]:
     if len({r.period for r in rows}) > 1:
         labels = [f"{label}, {r.period}" for label, r in zip(labels, rows, strict=True)]
     counts = Counter(labels)
-    return [label if counts[label] == 1 else f"{label}: {r.label or r.figure_id}" for label, r in zip(labels, rows, strict=True)]
+    which = [r.label if isinstance(r.label, str) else r.figure_id for r in rows]
+    return [label if counts[label] == 1 else f"{label}: {w}" for label, w in zip(labels, which, strict=True)]
 
 
 def timeline(rows: Rows, max_points: int = TIMELINE_MAX_POINTS) -> tuple[Sequence[Any], bool]:

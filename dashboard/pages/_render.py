@@ -47,7 +47,7 @@ TABLE_COLUMNS = {
 def card(row, show_sector: bool = False) -> None:
     """One figure as a bordered card: what and where, the value as worded, qualifier, period, status, source link."""
     with st.container(border=True):
-        which = f" ({row.label})" if row.label else ""
+        which = f" ({row.label})" if isinstance(row.label, str) else ""
         st.markdown(md_escape(f"{row.indicator}, {row.geography}{which}"), help=md_escape(f'In the article: "{row.quote}"'))
         st.subheader(md_escape(row.value_label), anchor=False)
         facts = [row.qualifier if row.qualifier != "exact" else "exact figure", row.period, row.status]
