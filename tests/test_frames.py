@@ -10,22 +10,9 @@ from hypothesis import strategies as st
 
 from dashboard import views
 from dashboard.frames import MAX_QUERY_CHARS, Filters, apply, options, parse_query, to_query
-from dashboard.load import COLUMNS, load_catalog, load_frame
+from dashboard.load import load_catalog, load_frame
 from dashboard.table import Table
-
-
-def row(**fields) -> dict:
-    base = dict.fromkeys(COLUMNS)
-    base.update(figure_id="f", indicator_id="i", indicator="I", sector="s", sector_label="S", geography="G",
-                period="2020", year_start=2020, year_end=2020, value=1.0, unit="CNY", unit_label="yuan",
-                value_text="1 yuan", value_label="1 yuan", qualifier="exact", status="actual", source_id="src",
-                source_title="T", publisher="P", published="2024-01-01", url="https://example.org/a", quote="q")
-    base.update(fields)
-    return base
-
-
-def frame_of(*rows: dict) -> pd.DataFrame:
-    return pd.DataFrame([r for r in rows], columns=COLUMNS)
+from tests.rows import frame_of, row
 
 
 @pytest.fixture(scope="module")
