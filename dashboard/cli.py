@@ -20,8 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command and return its exit code; errors are printed, never raised."""
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["run"] and not {"-h", "--help"} & set(argv[1:]):
-        # Everything after `run` belongs to streamlit, options included (argparse would claim --options).
-        return subprocess.call([sys.executable, "-m", "streamlit", "run", str(APP), *argv[1:]])
+        return _streamlit(argv[1:])  # everything after `run` is streamlit's, options included
     parser = argparse.ArgumentParser(prog="python -m dashboard", description="Zhejiang Indicators Dashboard")
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="open the dashboard (extra arguments go to streamlit)")
@@ -36,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--output", default="-", help="file (csv; - for stdout) or folder (datapackage)")
     args = parser.parse_args(argv)
     if args.command == "run":
-        return subprocess.call([sys.executable, "-m", "streamlit", "run", str(APP), *args.streamlit_args])
+        return _streamlit(args.streamlit_args)
     try:
         catalog, sources = load_catalog(args.indicators, args.sources)
     except DataError as exc:
@@ -54,6 +53,11 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         print(f"{args.output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return 1
+
+
+def _streamlit(arguments: list[str]) -> int:
+    """Start the dashboard in the repo's folder, where Streamlit finds .streamlit/config.toml (theme, server)."""
+    return subprocess.call([sys.executable, "-m", "streamlit", "run", str(APP), *arguments], cwd=APP.parent.parent)
 
 
 def _export(frame, sources, fmt: str, output: str) -> int:

@@ -84,7 +84,7 @@ def test_run_passes_every_argument_to_streamlit(monkeypatch):
     import dashboard.cli as cli
 
     calls = []
-    monkeypatch.setattr(cli.subprocess, "call", lambda command: calls.append(command) or 0)
+    monkeypatch.setattr(cli.subprocess, "call", lambda command, cwd: calls.append(command) or 0)
     assert cli.main(["run", "--server.port", "8502", "--server.headless", "true"]) == 0
     assert calls[0][1:4] == ["-m", "streamlit", "run"]
     assert calls[0][4].endswith("app.py")
