@@ -52,6 +52,8 @@ FIGURE_CASES = {
                                       "    qualifier: more than\n    status: guess\n    usd: {value: 1240000000000",
                                       "status: guess", f"{F}.status",
                                       "must be one of: actual, target, forecast, derived; not text 'guess'"),
+    "label too long": (GDP, GDP + "    label: " + "x" * 61 + "\n", "label: xxx", f"{F}.label",
+                       "is too long: at most 60 characters"),
     "unknown field": (GDP, GDP + "    colour: red\n", "colour: red", f"{F}.colour",
                       "unknown field 'colour': not part of the format (check the spelling)"),
     "unknown field in a nested mapping": (USD, USD.replace("qualifier: exact}", "qualifier: exact, rate: 7.2}"),
