@@ -172,7 +172,9 @@ def parse(text: str) -> tuple[object, yaml.Node | None]:
                           f"character #x{exc.character:04x} is not allowed in YAML") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise YamlProblem(mark.line + 1 if mark else 1, _reason(exc)) from None
+        line = mark.line + 1 if mark else 1
+        tab = "\t" in (text.split("\n", line)[line - 1] if line <= text.count("\n") + 1 else "")
+        raise YamlProblem(line, _reason(exc, tab)) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(1, f"YAML error: {exc}") from None
     except RecursionError:
@@ -184,7 +186,7 @@ def parse(text: str) -> tuple[object, yaml.Node | None]:
     return data, node
 
 
-def _reason(exc: yaml.MarkedYAMLError) -> str:
+def _reason(exc: yaml.MarkedYAMLError, tab_on_line: bool = False) -> str:
     """A curator's wording of a parser or constructor error."""
     problem = exc.problem or ""
     if isinstance(exc, ConstructorError) and "could not determine a constructor" in problem:
@@ -195,6 +197,6 @@ def _reason(exc: yaml.MarkedYAMLError) -> str:
     if isinstance(exc, ConstructorError):
         return problem
     reason = "YAML syntax error: " + " ".join(filter(None, [exc.context, problem]))
-    if "tab" in problem:
+    if "tab" in problem or tab_on_line:
         reason += " (indent with spaces, not tabs)"
     return reason

@@ -202,3 +202,13 @@ def test_invalid_items_do_not_make_their_references_unknown(tmp_path):
     data.replace("    sector: digital_economy\n    unit: CNY\n", "    sector: digital_economy\n    unit: [CNY]\n")
     assert [p.field for p in data.problems()] == ["indicators[digital_core_value_added].unit",
                                                   "figures[zj-digital-core-va-2020].value"]
+
+
+def test_a_tab_in_the_indentation_is_named(tmp_path):
+    data = Data(tmp_path)
+    data.replace("    geography: Zhejiang\n", "\tgeography: Zhejiang\n")
+    problems = data.problems()
+    assert len(problems) == 1
+    assert problems[0].field == "(yaml)"
+    assert problems[0].message.endswith("(indent with spaces, not tabs)")
+    assert "\t" in data.indicators.read_text(encoding="utf-8").splitlines()[problems[0].line - 1]
