@@ -195,3 +195,24 @@ def test_text_from_the_data_is_never_markup(tmp_path, monkeypatch):
             bare = re.sub(r"\\.", "", value)  # what Markdown would still read as markup once escapes are removed
             assert "](http://evil" not in bare and "**loud**" not in bare and "<img" not in bare, value
     assert "unsafe_allow_html" not in "".join(p.read_text() for p in (ROOT / "dashboard").rglob("*.py"))
+
+
+def test_large_data_is_listed_in_bounded_tables(tmp_path_factory, monkeypatch):
+    """At thousands of figures the tables send a bounded number of rows and say where the rest are."""
+    from benchmarks import synth
+    from dashboard.pages._render import MAX_TABLE_ROWS
+    from dashboard.pages._text_pages import SOURCE_ROWS
+
+    folder = tmp_path_factory.mktemp("large")
+    synth.generate(1_500, folder, seed=11)
+    monkeypatch.setenv("DASHBOARD_INDICATORS", str(folder / "indicators.yaml"))
+    monkeypatch.setenv("DASHBOARD_SOURCES", str(folder / "sources"))
+    at = app()
+    at.switch_page("pages/data.py").run()
+    assert not at.exception
+    assert len(at.dataframe[0].value) == MAX_TABLE_ROWS
+    assert any("first 1,000 of these 1,500 rows" in c.value for c in at.caption)
+    at.switch_page("pages/sources.py").run()
+    assert not at.exception
+    assert all(len(table.value) <= SOURCE_ROWS for table in at.dataframe)
+    assert any("the Data page lists them all" in c.value for c in at.caption)

@@ -117,6 +117,9 @@ def arrow_table(columns: tuple[str, ...]) -> pa.Table:
     return _arrow(*data_paths(), columns)
 
 
+MAX_TABLE_ROWS = 1_000  # rows sent to the browser table; the CSV holds every row
+
+
 def render_data() -> None:
     data, filters = selection()
     chosen = data.positions(filters)
@@ -127,8 +130,12 @@ def render_data() -> None:
         st.info(EMPTY)
     else:
         columns = tuple(c for c in TABLE_COLUMNS if c in data.frame.columns)
-        st.dataframe(arrow_table(columns).take(chosen), column_config=TABLE_COLUMNS, hide_index=True, width="stretch",
-                     height=min(600, 38 + 35 * len(chosen)))
+        shown = chosen[:MAX_TABLE_ROWS]
+        st.dataframe(arrow_table(columns).take(shown), column_config=TABLE_COLUMNS, hide_index=True, width="stretch",
+                     height=min(600, 38 + 35 * len(shown)))
+        if len(chosen) > len(shown):
+            st.caption(f"The table shows the first {len(shown):,} of these {len(chosen):,} rows; the CSV below holds "
+                       "all of them. Narrow the filters to see others here.")
     left, right = st.columns(2)
     with left:
         st.download_button(f"Download these {len(chosen):,} rows (CSV)", data=rows_csv(data, chosen), file_name="figures.csv",

@@ -13,6 +13,7 @@ from dashboard.views import citation, ids, sources_used
 SOURCES_PER_PAGE = 25
 
 
+SOURCE_ROWS = 50  # figures listed under one article; the Data page lists them all
 SOURCE_COLUMNS = ("indicator", "geography", "label", "period", "value_label", "status", "quote")
 SOURCE_TABLE = {"indicator": "Indicator", "geography": "Place", "label": "Which", "period": "Period", "value_label": "Value",
                 "status": "Status", "quote": "In the article's words"}
@@ -43,8 +44,11 @@ def render_sources() -> None:
             st.markdown(f"{md_escape(first.publisher)} · {md_escape(first.published)} · {link}")
             if source is not None:
                 st.markdown(md_escape(source.summary))
-            st.dataframe(table.take(ids(rows)), hide_index=True, width="stretch",
+            st.dataframe(table.take(ids(rows[:SOURCE_ROWS])), hide_index=True, width="stretch",
                          column_config=SOURCE_TABLE)
+            if len(rows) > SOURCE_ROWS:
+                st.caption(f"{SOURCE_ROWS} of the {len(rows):,} figures from this article are listed here; the Data "
+                           "page lists them all.")
             if source is not None:
                 st.caption("Citation (copy with the button at its right):")
                 st.code(citation(source), language=None, wrap_lines=True)
