@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -81,12 +82,12 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server_url():
-    """Start `streamlit run dashboard/app.py` on a free loopback port; always stop it."""
+@contextlib.contextmanager
+def streamlit_server(log_name: str = "server.log"):
+    """Start `streamlit run dashboard/app.py` on a free loopback port and yield its address; always stop it."""
     port = _free_port()
-    log = (ARTIFACTS / "server.log")
     ARTIFACTS.mkdir(exist_ok=True)
+    log = ARTIFACTS / log_name
     command = [
         sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
         "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port),
@@ -117,3 +118,10 @@ def server_url():
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=15)
+
+
+@pytest.fixture(scope="session")
+def server_url():
+    """The real server, shared by the browser tests."""
+    with streamlit_server() as url:
+        yield url

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from dashboard.load import load_frame
-from tests.e2e.conftest import ARTIFACTS, ROOT
+from tests.e2e.conftest import ARTIFACTS, ROOT, streamlit_server
 
 pytestmark = pytest.mark.e2e
 PAGES = {"": "Zhejiang Indicators", "sectors": "Sectors", "timeline": "Timeline", "data": "Data", "sources": "Sources",
@@ -165,3 +165,21 @@ def test_screenshot(page, server_url):
     assert shot.stat().st_size > 20_000
     if os.environ.get("DASHBOARD_UPDATE_SCREENSHOT"):
         shutil.copyfile(shot, ROOT / "docs" / "screenshot.png")
+
+
+def test_a_shared_address_as_the_first_request_a_new_server_sees(browser):
+    """Someone restarts the server and opens a bookmarked page: the page comes with its filters and navigation."""
+    with streamlit_server("fresh-server.log") as url:
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        try:
+            page = context.new_page()
+            page.set_default_timeout(TIMEOUT)
+            page.goto(f"{url}/sectors?sector=energy")
+            _settle(page)
+            _no_exception(page)
+            assert page.get_by_role("link", name="Overview").is_visible()
+            sidebar = page.locator('[data-testid="stSidebar"]')
+            assert "Energy" in sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text="Sector").inner_text()
+            page.get_by_text("EV charging on State Grid's platform, daily peak").first.wait_for()
+        finally:
+            context.close()
