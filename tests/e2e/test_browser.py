@@ -117,40 +117,35 @@ def test_filters_redraw_charts_and_download_matches(page, server_url, tmp_path):
         assert any(label in text for text in shown), (label, shown)
 
 
-def test_shared_address_presets_filters(browser, server_url):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    try:
-        page = context.new_page()
-        page.set_default_timeout(TIMEOUT)
-        page.goto(f"{server_url}/data?sector=economy&year=2024-2025&status=actual")
-        _settle(page)
-        sidebar = page.locator('[data-testid="stSidebar"]')
-        assert "Economic output" in sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text="Sector").inner_text()
-        values = sidebar.locator('input[type="range"]').evaluate_all("els => els.map(e => e.value)")
-        assert values == ["2024", "2025"]
-        frame = load_frame()
-        expected = frame[(frame["sector"] == "economy") & (frame["year_end"] >= 2024) & (frame["year_start"] <= 2025)
-                         & (frame["status"] == "actual")]
-        assert page.get_by_text(re.compile(rf"^{len(expected)} of {len(frame)} rows match")).is_visible()
+def test_shared_address_presets_filters(page, server_url):
+    """A shared address opened in a new browser context sets the filters."""
+    page.goto(f"{server_url}/data?sector=economy&year=2024-2025&status=actual")
+    _settle(page)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert "Economic output" in sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text="Sector").inner_text()
+    values = sidebar.locator('input[type="range"]').evaluate_all("els => els.map(e => e.value)")
+    assert values == ["2024", "2025"]
+    frame = load_frame()
+    expected = frame[(frame["sector"] == "economy") & (frame["year_end"] >= 2024) & (frame["year_start"] <= 2025)
+                     & (frame["status"] == "actual")]
+    assert page.get_by_text(re.compile(rf"^{len(expected)} of {len(frame)} rows match")).is_visible()
 
-        with page.expect_download() as info:
-            page.get_by_role("button", name=re.compile(r"Download these \d+ rows")).click()
-        rows = pd.read_csv(io.BytesIO(open(info.value.path(), "rb").read()))
-        assert sorted(rows["figure_id"]) == sorted(expected["figure_id"])
+    with page.expect_download() as info:
+        page.get_by_role("button", name=re.compile(r"Download these \d+ rows")).click()
+    rows = pd.read_csv(io.BytesIO(open(info.value.path(), "rb").read()))
+    assert sorted(rows["figure_id"]) == sorted(expected["figure_id"])
 
-        # The filters survive a page switch.
-        page.get_by_role("link", name="Sectors").click()
-        _settle(page)
-        assert _query(page)["sector"] == ["economy"]
-        assert "Gross domestic product" in _chart_titles(page)
+    # The filters survive a page switch.
+    page.get_by_role("link", name="Sectors").click()
+    _settle(page)
+    assert _query(page)["sector"] == ["economy"]
+    assert "Gross domestic product" in _chart_titles(page)
 
-        # A malformed address gives a notice, not an error.
-        page.goto(f"{server_url}/?year=20245&sector=nonsense&colour=red")
-        _settle(page)
-        _no_exception(page)
-        assert page.get_by_text("Ignored in the address").is_visible()
-    finally:
-        context.close()
+    # A malformed address gives a notice, not an error.
+    page.goto(f"{server_url}/?year=20245&sector=nonsense&colour=red")
+    _settle(page)
+    _no_exception(page)
+    assert page.get_by_text("Ignored in the address").is_visible()
 
 
 def test_screenshot(page, server_url):
@@ -167,19 +162,13 @@ def test_screenshot(page, server_url):
         shutil.copyfile(shot, ROOT / "docs" / "screenshot.png")
 
 
-def test_a_shared_address_as_the_first_request_a_new_server_sees(browser):
+def test_a_shared_address_as_the_first_request_a_new_server_sees(page):
     """Someone restarts the server and opens a bookmarked page: the page comes with its filters and navigation."""
     with streamlit_server("fresh-server.log") as url:
-        context = browser.new_context(viewport={"width": 1400, "height": 1000})
-        try:
-            page = context.new_page()
-            page.set_default_timeout(TIMEOUT)
-            page.goto(f"{url}/sectors?sector=energy")
-            _settle(page)
-            _no_exception(page)
-            assert page.get_by_role("link", name="Overview").is_visible()
-            sidebar = page.locator('[data-testid="stSidebar"]')
-            assert "Energy" in sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text="Sector").inner_text()
-            page.get_by_text("EV charging on State Grid's platform, daily peak").first.wait_for()
-        finally:
-            context.close()
+        page.goto(f"{url}/sectors?sector=energy")
+        _settle(page)
+        _no_exception(page)
+        assert page.get_by_role("link", name="Overview").is_visible()
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        assert "Energy" in sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text="Sector").inner_text()
+        page.get_by_text("EV charging on State Grid's platform, daily peak").first.wait_for()
