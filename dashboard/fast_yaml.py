@@ -23,7 +23,7 @@ from yaml.events import (
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
-from dashboard.safe_yaml import MAX_DEPTH, _Loader, parse
+from dashboard.safe_yaml import MAX_DEPTH, Loader, parse
 
 _STR, _NULL, _BOOL = (f"tag:yaml.org,2002:{name}" for name in ("str", "null", "bool"))
 _BUILT = {f"tag:yaml.org,2002:{name}" for name in ("int", "float", "timestamp")}
@@ -50,7 +50,7 @@ def load_data(text: str) -> object:
 
 def _read(text: str) -> object:
     """The events of the single document, made into data with an explicit stack (no recursion)."""
-    get = _Loader(text).get_event
+    get = Loader(text).get_event
     get()  # stream start
     if get().__class__ is StreamEndEvent:
         return None
@@ -118,7 +118,7 @@ def _scalar(text: str) -> object:
     if tag == _NULL:
         return None
     if tag == _BOOL:
-        return _Loader.bool_values[text.lower()]
+        return Loader.bool_values[text.lower()]
     if tag in _BUILT:
         try:
             return _CONSTRUCT.yaml_constructors[tag](_CONSTRUCT, ScalarNode(tag, text))
@@ -127,4 +127,4 @@ def _scalar(text: str) -> object:
     raise _Unusual  # merge key (<<) or value key (=)
 
 
-_CONSTRUCT = _Loader("")  # only its scalar constructors are used
+_CONSTRUCT = Loader("")  # only its scalar constructors are used

@@ -48,7 +48,7 @@ class YamlProblem(Exception):
         self.message = message
 
 
-class _Loader(_Parser, SafeConstructor, Resolver):
+class Loader(_Parser, SafeConstructor, Resolver):
     """SafeLoader with its own composer (below) in place of libyaml's."""
 
     def __init__(self, text: str):
@@ -64,7 +64,7 @@ class _Loader(_Parser, SafeConstructor, Resolver):
             return self.construct_scalar(node)
 
 
-def _compose(loader: _Loader) -> yaml.Node | None:
+def _compose(loader: Loader) -> yaml.Node | None:
     """Build the node tree of the single document from the parser's events, iteratively.
 
     Replaces PyYAML's composer: libyaml's recurses in C (a deeply nested file crashes the process) and the Python
@@ -155,15 +155,15 @@ def _strict(name: str):
 
 
 for _name in ("int", "float", "bool"):
-    _Loader.add_constructor(f"tag:yaml.org,2002:{_name}", _strict(_name))
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+    Loader.add_constructor(f"tag:yaml.org,2002:{_name}", _strict(_name))
+Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
 
 
 def parse(text: str) -> tuple[object, yaml.Node | None]:
     """Data and node tree (for line numbers) of one YAML document, or YamlProblem."""
     paused = gc.isenabled()
     gc.disable()  # building a large tree triggers many useless collections; nothing here makes cycles
-    loader = _Loader(text)
+    loader = Loader(text)
     try:
         node = _compose(loader)
         data = loader.construct_document(node) if node is not None else None

@@ -35,7 +35,7 @@ def test_alias_bomb_is_refused_before_anything_is_built(tmp_path, monkeypatch):
     def never(*_):
         raise AssertionError("the document was constructed")
 
-    monkeypatch.setattr(safe_yaml._Loader, "construct_document", never)
+    monkeypatch.setattr(safe_yaml.Loader, "construct_document", never)
     path = tmp_path / "bomb.yaml"
     path.write_text(BOMB, encoding="utf-8")
     with pytest.raises(DataError) as caught:
