@@ -20,8 +20,7 @@ def page_files(app: Path) -> list[tuple[str, str]]:
     for node in tree.body:
         if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "PAGES" for t in node.targets):
             return [(item[0], item[1]) for item in ast.literal_eval(node.value)]
-    folder = app.parent / "pages"
-    return [(p.name, p.stem.title()) for p in sorted(folder.glob("*.py")) if not p.name.startswith("_")]
+    raise ValueError(f"{app}: no PAGES constant")
 
 
 @contextmanager
@@ -41,30 +40,6 @@ def data(indicators: Path | None, sources: Path | None):
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
-
-
-@contextmanager
-def like_a_running_server():
-    """Keep Streamlit's answer to "does the app use a pages/ folder?" at False across AppTest runs.
-
-    AppTest forgets that answer before every run, so each run of an app whose pages live in a folder named pages/
-    starts the page file alone, which hands over to the entry point with a rerun (dashboard.pages._common.
-    entry_point_first): two script starts per run. A server decides once per process, so after the first request
-    a user's rerun starts once. Timing inside this context measures what the user pays.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    PagesManager.__init__ = init
-    try:
-        yield
-    finally:
-        PagesManager.__init__ = original
 
 
 def year_ranges(low: int, high: int, seed: int = 0) -> list[tuple[int, int]]:
@@ -89,7 +64,7 @@ def measure(app: Path, label: str, indicators: Path | None, sources: Path | None
         rows.append(Row("App: first run, caches cleared", label, cold, floor_first))
         for name, title in page_files(app):
             start = time.perf_counter()
-            at.switch_page(f"pages/{name}").run()
+            at.switch_page(name).run()
             switched = time.perf_counter() - start
             if at.exception:
                 raise RuntimeError(f"{name}: {at.exception[0].message}")
@@ -97,18 +72,14 @@ def measure(app: Path, label: str, indicators: Path | None, sources: Path | None
             rerun = median_rerun(at, FILTER_KEY, values, repeats)
             rows.append(Row(f"{title}: first run (switch to page)", label, switched))
             rows.append(Row(f"{title}: filter-change rerun (median of {repeats})", label, rerun, floor_rerun, limit))
-            with like_a_running_server():
-                served = median_rerun(at, FILTER_KEY, [next(ranges) for _ in range(repeats)], repeats)
-            rows.append(Row(f"{title}: the same, as a running server starts it (median of {repeats})", label, served,
-                            floor_rerun))
     return rows
 
 
 def cached_load(folder: Path, label: str, limit: float) -> list[Row]:
-    """The app's cached loader (dashboard.pages._common.dataset) on a data folder: first call, then a cache hit."""
+    """The app's cached loader (dashboard.app_pages._common.dataset) on a data folder: first call, then a cache hit."""
     import streamlit as st
 
-    from dashboard.pages import _common
+    from dashboard.app_pages import _common
 
     with data(folder / "indicators.yaml", folder / "sources"):
         st.cache_data.clear()

@@ -10,23 +10,25 @@ if __package__ in (None, ""):  # run as a script by `streamlit run`: make the pa
 
 import streamlit as st  # noqa: E402
 
+from dashboard.app_pages._common import draw_filters, filter_options, show_problems  # noqa: E402
 from dashboard.load import DataError  # noqa: E402
-from dashboard.pages._common import draw_filters, filter_options, show_problems  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
+# The folder is not named pages/: Streamlit would take that for its older multipage scheme and, on a server's first
+# request for a page's address, run the page file alone, without these filters.
 PAGES = (
-    ("overview.py", "Overview", ":material/dashboard:"),
-    ("sectors.py", "Sectors", ":material/bar_chart:"),
-    ("timeline.py", "Timeline", ":material/timeline:"),
-    ("data.py", "Data", ":material/table:"),
-    ("sources.py", "Sources", ":material/article:"),
-    ("about.py", "About", ":material/info:"),
+    ("app_pages/overview.py", "Overview", ":material/dashboard:"),
+    ("app_pages/sectors.py", "Sectors", ":material/bar_chart:"),
+    ("app_pages/timeline.py", "Timeline", ":material/timeline:"),
+    ("app_pages/data.py", "Data", ":material/table:"),
+    ("app_pages/sources.py", "Sources", ":material/article:"),
+    ("app_pages/about.py", "About", ":material/info:"),
 )
 
 
 def main() -> None:
     st.set_page_config(page_title="Zhejiang Indicators", page_icon=":material/monitoring:", layout="wide")
-    page = st.navigation([st.Page(HERE / "pages" / name, title=title, icon=icon, default=i == 0)
+    page = st.navigation([st.Page(HERE / name, title=title, icon=icon, default=i == 0)
                           for i, (name, title, icon) in enumerate(PAGES)], position="top")
     try:
         opts = filter_options()

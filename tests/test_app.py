@@ -10,8 +10,8 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
+from dashboard.app_pages._common import EMPTY
 from dashboard.load import COLUMNS, load_frame
-from dashboard.pages._common import EMPTY
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "app.py")
@@ -61,26 +61,41 @@ def test_every_page_renders_on_the_real_data():
     assert any("Zhejiang" in m.value for m in at.markdown)
     seen = {}
     for page in PAGES[1:]:
-        at.switch_page(f"pages/{page}.py").run()
+        at.switch_page(f"app_pages/{page}.py").run()
         assert not at.exception, page
         assert not at.info, page  # no empty-state message without filters
         seen[page] = at
-    at.switch_page("pages/sectors.py").run()
+    at.switch_page("app_pages/sectors.py").run()
     assert len(at.get("plotly_chart")) >= 1 and len(at.get("download_button")) >= 2
-    at.switch_page("pages/timeline.py").run()
+    at.switch_page("app_pages/timeline.py").run()
     assert len(at.get("plotly_chart")) == 1 and set(chart_ids(at.get("plotly_chart")[0])) == set(load_frame()["figure_id"])
-    at.switch_page("pages/data.py").run()
+    at.switch_page("app_pages/data.py").run()
     assert len(at.dataframe[0].value) == len(load_frame())
     assert any(f"{len(load_frame())} of {len(load_frame())} rows" in c.value for c in at.caption)
-    at.switch_page("pages/sources.py").run()
+    at.switch_page("app_pages/sources.py").run()
     assert len(at.code) == load_frame()["source_id"].nunique()  # a copyable citation per article
     assert any("no link known" in m.value for m in at.markdown)
+
+
+def test_a_page_runs_once_per_rerun_and_always_under_the_entry_point(monkeypatch):
+    from dashboard.app_pages import _text_pages
+
+    runs = []
+    render = _text_pages.render_about
+    monkeypatch.setattr(_text_pages, "render_about", lambda: runs.append(1) or render())
+    at = app()
+    at.switch_page("app_pages/about.py").run()
+    runs.clear()
+    at.session_state["year"] = (2010, 2020)
+    at.run()
+    assert runs == [1]  # a page started on its own first would render twice
+    assert at.title[0].value == "About" and at.sidebar.slider(key="year").value == (2010, 2020)
 
 
 def test_every_sector_draws_its_own_figures_and_one_sector_narrows_it():
     frame = load_frame()
     at = app()
-    at.switch_page("pages/sectors.py").run()
+    at.switch_page("app_pages/sectors.py").run()
     sectors = at.get("button_group")[0].proto.options
     assert len(sectors) == frame["sector"].nunique()
     for sector in frame["sector"].unique():
@@ -91,16 +106,16 @@ def test_every_sector_draws_its_own_figures_and_one_sector_narrows_it():
         assert ids <= set(frame.loc[frame["sector"] == sector, "figure_id"]), sector
 
     narrowed = app(sector="ai")
-    narrowed.switch_page("pages/sectors.py").run()
+    narrowed.switch_page("app_pages/sectors.py").run()
     assert len(narrowed.get("button_group")[0].proto.options) == 1
-    narrowed.switch_page("pages/data.py").run()
+    narrowed.switch_page("app_pages/data.py").run()
     table = narrowed.dataframe[0].value
     assert len(table) == (frame["sector"] == "ai").sum() < len(frame)
 
 
 def test_the_csv_a_chart_offers_is_exactly_what_it_draws(deferred):
     at = app()
-    at.switch_page("pages/sectors.py").run()
+    at.switch_page("app_pages/sectors.py").run()
     checked = 0
     for sector in load_frame()["sector"].unique():
         at.session_state["sector_view"] = sector
@@ -125,7 +140,7 @@ def test_the_address_presets_the_filters_and_follows_changes():
     at.sidebar.multiselect(key="sector").set_value(["economy"]).run()
     at.sidebar.multiselect(key="status").set_value([]).run()
     assert url(at, "sector") == ["economy"] and url(at, "status") == [] and url(at, "year") == ["2020-2025"]
-    at.switch_page("pages/data.py").run()  # the selection survives a page switch
+    at.switch_page("app_pages/data.py").run()  # the selection survives a page switch
     assert at.session_state["sector"] == ["economy"] and url(at, "sector") == ["economy"]
     assert set(at.dataframe[0].value["sector_label"]) == {"Economic output"}
 
@@ -153,7 +168,7 @@ def test_a_selection_that_leaves_nothing_says_so_on_every_page():
     at = app(sector="energy", geo="Hangzhou")
     assert not at.exception
     for page in PAGES:
-        at.switch_page(f"pages/{page}.py").run()
+        at.switch_page(f"app_pages/{page}.py").run()
         assert not at.exception, page
         assert not at.get("plotly_chart"), page
         if page != "about":
@@ -173,7 +188,7 @@ def test_bad_data_shows_the_problems_as_plain_text(tmp_path, monkeypatch):
     line = listing.splitlines()[0]
     file, number, field, message = line.split(":", 3)
     assert file == str(bad) and number.isdigit() and field.strip() and message.strip()
-    at.switch_page("pages/sectors.py").run()
+    at.switch_page("app_pages/sectors.py").run()
     assert not at.exception and at.error and not at.get("plotly_chart")
 
 
@@ -187,7 +202,7 @@ def test_text_from_the_data_is_never_markup(tmp_path, monkeypatch):
     monkeypatch.setenv("DASHBOARD_SOURCES", str(tmp_path / "sources"))
     at = app(sector="ai")
     for page in ("sources", "sectors"):
-        at.switch_page(f"pages/{page}.py").run()
+        at.switch_page(f"app_pages/{page}.py").run()
         assert not at.exception
         shown = [m.value for m in (*at.markdown, *at.subheader, *at.caption) if "evil" in m.value]
         assert shown, page
@@ -200,19 +215,19 @@ def test_text_from_the_data_is_never_markup(tmp_path, monkeypatch):
 def test_large_data_is_listed_in_bounded_tables(tmp_path_factory, monkeypatch):
     """At thousands of figures the tables send a bounded number of rows and say where the rest are."""
     from benchmarks import synth
-    from dashboard.pages._render import MAX_TABLE_ROWS
-    from dashboard.pages._text_pages import SOURCE_ROWS
+    from dashboard.app_pages._render import MAX_TABLE_ROWS
+    from dashboard.app_pages._text_pages import SOURCE_ROWS
 
     folder = tmp_path_factory.mktemp("large")
     synth.generate(1_500, folder, seed=11)
     monkeypatch.setenv("DASHBOARD_INDICATORS", str(folder / "indicators.yaml"))
     monkeypatch.setenv("DASHBOARD_SOURCES", str(folder / "sources"))
     at = app()
-    at.switch_page("pages/data.py").run()
+    at.switch_page("app_pages/data.py").run()
     assert not at.exception
     assert len(at.dataframe[0].value) == MAX_TABLE_ROWS
     assert any("first 1,000 of these 1,500 rows" in c.value for c in at.caption)
-    at.switch_page("pages/sources.py").run()
+    at.switch_page("app_pages/sources.py").run()
     assert not at.exception
     assert all(len(table.value) <= SOURCE_ROWS for table in at.dataframe)
     assert any("the Data page lists them all" in c.value for c in at.caption)

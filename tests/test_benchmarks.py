@@ -109,27 +109,3 @@ def test_year_ranges_are_distinct_and_never_the_full_range():
     assert len(ranges) == len(set(ranges)) >= 20
     assert (2003, 2027) not in ranges
     assert all(2003 <= low <= high <= 2027 for low, high in ranges)
-
-
-def test_like_a_running_server_starts_each_run_once_and_restores_streamlit(monkeypatch):
-    from streamlit.runtime.pages_manager import PagesManager
-    from streamlit.testing.v1 import AppTest
-
-    import dashboard.pages._common as common
-    from benchmarks.apptest import like_a_running_server
-
-    starts = []
-    handover = common.entry_point_first
-    monkeypatch.setattr(common, "entry_point_first", lambda: starts.append(1) or handover())
-    original = PagesManager.__init__
-    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py"), default_timeout=60).run()
-    at.switch_page("pages/about.py").run()
-    starts.clear()
-    at.run()
-    assert len(starts) == 2  # AppTest alone: the page file first, then again through the entry point
-    starts.clear()
-    with like_a_running_server():
-        at.run()
-        assert len(starts) == 1
-        assert not at.exception and at.title[0].value == "About"
-    assert PagesManager.__init__ is original

@@ -166,9 +166,9 @@ def test_a_shared_address_as_the_first_request_a_new_server_sees(page):
     """Someone restarts the server and opens a bookmarked page: the page comes with its filters and navigation."""
     with streamlit_server("fresh-server.log") as url:
         page.goto(f"{url}/sectors?sector=energy")
+        page.get_by_role("link", name="Overview").wait_for(timeout=TIMEOUT)  # a new server imports and loads first
         _settle(page)
         _no_exception(page)
-        assert page.get_by_role("link", name="Overview").is_visible()
         sidebar = page.locator('[data-testid="stSidebar"]')
         assert "Energy" in sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text="Sector").inner_text()
         page.get_by_text("EV charging on State Grid's platform, daily peak").first.wait_for()

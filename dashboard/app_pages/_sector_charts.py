@@ -5,9 +5,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from dashboard.charts import PlainFigure, indicator_spec
-from dashboard.frames import Filters
-from dashboard.pages._common import (
+from dashboard.app_pages._common import (
     EMPTY,
     csv_button,
     data_paths,
@@ -16,7 +14,9 @@ from dashboard.pages._common import (
     selection,
     source_lines,
 )
-from dashboard.pages._render import card
+from dashboard.app_pages._render import card
+from dashboard.charts import PlainFigure, indicator_spec
+from dashboard.frames import Filters
 from dashboard.table import Table
 from dashboard.views import CARDS_PER_PAGE, CHARTS_PER_PAGE, drawn, ids, page_of, pages, source_refs, split_indicators
 

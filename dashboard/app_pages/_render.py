@@ -7,11 +7,7 @@ import plotly.graph_objects as go
 import pyarrow as pa
 import streamlit as st
 
-from dashboard.charts import PlainFigure
-from dashboard.export import FIELDS
-from dashboard.frames import Filters
-from dashboard.load import COLUMNS
-from dashboard.pages._common import (
+from dashboard.app_pages._common import (
     EMPTY,
     data_paths,
     dataset_zip,
@@ -21,6 +17,10 @@ from dashboard.pages._common import (
     selection,
     table,
 )
+from dashboard.charts import PlainFigure
+from dashboard.export import FIELDS
+from dashboard.frames import Filters
+from dashboard.load import COLUMNS
 from dashboard.timeline_chart import timeline_spec
 from dashboard.views import TIMELINE_MAX_POINTS
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import __version__
+from dashboard.app_pages._common import EMPTY, md_escape, md_link, selection, sources, total
+from dashboard.app_pages._render import arrow_table
 from dashboard.export import CITATION, LICENCE
-from dashboard.pages._common import EMPTY, md_escape, md_link, selection, sources, total
-from dashboard.pages._render import arrow_table
 from dashboard.views import citation, ids, sources_used
 
 SOURCES_PER_PAGE = 25

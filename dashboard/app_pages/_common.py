@@ -109,20 +109,6 @@ def dataset_zip() -> Callable[[], bytes]:
     return functools.partial(_zip, *_paths())
 
 
-def entry_point_first() -> None:
-    """Hand a page back to the entry point when Streamlit ran it alone.
-
-    Streamlit runs a page file directly, without dashboard/app.py and so without filters or navigation, when the
-    first request a server sees asks for a page's address (the folder is named pages/, which Streamlit's older
-    multipage scheme also reads). Marking the process as using st.navigation and rerunning puts it right.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
 def _clear_notices() -> None:
     st.session_state.pop(NOTICES, None)
 

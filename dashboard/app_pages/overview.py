@@ -1,0 +1,5 @@
+"""Overview: headline figures as cards."""
+
+from dashboard.app_pages._render import render_overview
+
+render_overview()
