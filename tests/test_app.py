@@ -209,6 +209,8 @@ def test_text_from_the_data_is_never_markup(tmp_path, monkeypatch):
         for value in shown:
             bare = re.sub(r"\\.", "", value)  # what Markdown would still read as markup once escapes are removed
             assert "](http://evil" not in bare and "**loud**" not in bare and "<img" not in bare, value
+        for block in at.get("html"):  # cards: HTML with every piece of data text escaped
+            assert "<img" not in block.proto.body
     assert "unsafe_allow_html" not in "".join(p.read_text() for p in (ROOT / "dashboard").rglob("*.py"))
 
 

@@ -11,12 +11,11 @@ from dashboard.app_pages._common import (
     EMPTY,
     data_paths,
     dataset_zip,
-    md_escape,
-    md_link,
     rows_csv,
     selection,
     table,
 )
+from dashboard.cards import cards
 from dashboard.charts import PlainFigure
 from dashboard.export import FIELDS
 from dashboard.frames import Filters
@@ -44,20 +43,6 @@ TABLE_COLUMNS = {
 }
 
 
-def card(row, show_sector: bool = False) -> None:
-    """One figure as a bordered card: what and where, the value as worded, qualifier, period, status, source link."""
-    with st.container(border=True):
-        which = f" ({row.label})" if isinstance(row.label, str) else ""
-        st.markdown(md_escape(f"{row.indicator}, {row.geography}{which}"), help=md_escape(f'In the article: "{row.quote}"'))
-        st.subheader(md_escape(row.value_label), anchor=False)
-        facts = [row.qualifier if row.qualifier != "exact" else "exact figure", row.period, row.status]
-        if show_sector:
-            facts.append(row.sector_label)
-        st.caption(md_escape(" · ".join(str(f) for f in facts)) + "  \n"  # a line break within one element
-                   + md_link(f"{row.publisher}, {row.published}", row.url)
-                   + ("" if isinstance(row.url, str) and row.url else " (no link known)"))
-
-
 def render_overview() -> None:
     data, filters = selection()
     chosen = data.positions(filters)
@@ -72,10 +57,7 @@ def render_overview() -> None:
                f"indicators from {data.distinct('source_id', chosen):,} articles, {data.year_start[chosen].min()} to "
                f"{data.year_end[chosen].max()}.")
     st.subheader("Headline figures")
-    columns = st.columns(4)
-    for i, row in enumerate(data.headline(chosen)):
-        with columns[i % 4]:
-            card(row, show_sector=True)
+    st.html(cards(data.headline(chosen), show_sector=True))
     st.caption("Open **Sectors** for every figure by indicator, **Timeline** to see history against targets, "
                "**Data** for the table and downloads, and **Sources** for the articles.")
 

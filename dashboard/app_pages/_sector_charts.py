@@ -14,7 +14,7 @@ from dashboard.app_pages._common import (
     selection,
     source_lines,
 )
-from dashboard.app_pages._render import card
+from dashboard.cards import cards
 from dashboard.charts import PlainFigure, indicator_spec
 from dashboard.frames import Filters
 from dashboard.table import Table
@@ -107,9 +107,6 @@ def render_sectors() -> None:
         st.subheader("Single figures")
         st.caption("Indicators with one figure each, shown as cards rather than one-bar charts.")
         _pager("Cards", view["singles"], CARDS_PER_PAGE, card_key)
-        columns = st.columns(3)
-        for i, row in enumerate(view["cards"]):
-            with columns[i % 3]:
-                card(row)
+        st.html(cards(view["cards"]))
         st.markdown("Sources:\n" + view["card_sources"])
         csv_button(data, ids(view["cards"]), name=f"{sector}-single-figures", key=f"csv_singles_{sector}")

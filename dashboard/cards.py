@@ -1,0 +1,53 @@
+"""Figures as a grid of cards in one block of HTML, every piece of data text escaped.
+
+One HTML block draws a whole grid: a card per Streamlit element would cost four elements a card on every rerun.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+STYLE = """<style>
+.zi-cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:1rem;margin:.25rem 0 1rem}
+.zi-card{border:1px solid rgba(128,128,128,.35);border-radius:.5rem;padding:.9rem 1rem;display:flex;
+flex-direction:column;gap:.35rem}
+.zi-card .zi-what{font-weight:600;line-height:1.35}
+.zi-card .zi-value{font-size:1.6rem;font-weight:700;line-height:1.2}
+.zi-card .zi-facts,.zi-card .zi-source{font-size:.85rem;opacity:.8}
+.zi-card a{color:inherit;text-decoration:underline}
+.zi-card details{font-size:.85rem}
+.zi-card summary{cursor:pointer;opacity:.8}
+.zi-card q{display:block;margin-top:.3rem;font-style:italic}
+</style>"""
+
+
+def _text(value: object) -> str:
+    """Data text made inert: HTML-escaped, runs of whitespace made one space."""
+    return escape(" ".join(str(value).split()))
+
+
+def _present(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def card(row, show_sector: bool = False) -> str:
+    """One figure: what and where, the value as worded, qualifier, period, status, source link, the article's words."""
+    what = f"{row.indicator}, {row.geography}" + (f" ({row.label})" if _present(row.label) else "")
+    facts = [row.qualifier if row.qualifier != "exact" else "exact figure", row.period, row.status]
+    if show_sector:
+        facts.append(row.sector_label)
+    source = _text(f"{row.publisher}, {row.published}")
+    if _present(row.url):
+        source = f'<a href="{escape(row.url, quote=True)}" target="_blank">{source}</a>'
+    else:
+        source += " (no link known)"
+    return (f'<div class="zi-card"><div class="zi-what">{_text(what)}</div>'
+            f'<div class="zi-value">{_text(row.value_label)}</div>'
+            f'<div class="zi-facts">{" · ".join(_text(f) for f in facts)}</div>'
+            f'<div class="zi-source">{source}</div>'
+            f"<details><summary>In the article's words</summary><q>{_text(row.quote)}</q></details></div>")
+
+
+def cards(rows, show_sector: bool = False) -> str:
+    """A responsive grid of cards, one per row (records with the tidy frame's columns)."""
+    return f'<div class="zi-cards">{STYLE}{"".join(card(r, show_sector) for r in rows)}</div>'
