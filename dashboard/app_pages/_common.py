@@ -6,6 +6,7 @@ import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -28,46 +29,34 @@ def _load(indicators: str, sources: str) -> tuple[pd.DataFrame, dict, dict[str, 
     return build_frame(catalog, found), found, described
 
 
+class Prepared(NamedTuple):
+    """The dataset as every page reads it; shared read-only by every session (never modify it)."""
+
+    table: Table  # the figures, prepared for fast selections
+    sources: dict  # the source articles by id
+    descriptions: dict[str, str]  # what each sector and indicator is, by id
+    paths: tuple[str, str]  # the data files: the key of every cache built from this data
+
+
 @st.cache_resource(show_spinner="Loading the figures...", max_entries=4)
-def _prepared(indicators: str, sources: str) -> tuple[Table, dict, dict[str, str]]:
-    """The data prepared once per process and shared read-only by every session (never modify what it returns)."""
+def _prepared(indicators: str, sources: str) -> Prepared:
     frame, found, described = _load(indicators, sources)
-    return Table.of(frame), found, described
-
-
-def data_paths() -> tuple[str, str]:
-    """The data files in use (cache keys: other data, other cache entries)."""
-    return _paths()
+    return Prepared(Table.of(frame), found, described, (indicators, sources))
 
 
 def _paths() -> tuple[str, str]:
     return str(indicators_path()), str(sources_path())
 
 
+def prepared() -> Prepared:
+    """The dataset, read and prepared once per process; raises DataError. One cache lookup: call it once a run."""
+    return _prepared(*_paths())
+
+
 def dataset() -> tuple[pd.DataFrame, dict]:
     """The whole tidy frame and the sources, read once per process; raises DataError."""
     frame, found, _ = _load(*_paths())
     return frame, found
-
-
-def table() -> Table:
-    """The whole dataset, prepared for fast selections (shared, read-only); raises DataError."""
-    return _prepared(*_paths())[0]
-
-
-def sources() -> dict:
-    """The source articles by id."""
-    return _prepared(*_paths())[1]
-
-
-def total() -> int:
-    """How many figures the whole dataset holds."""
-    return len(table())
-
-
-def descriptions() -> dict[str, str]:
-    """What each sector and indicator is, by id."""
-    return _prepared(*_paths())[2]
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -77,7 +66,7 @@ def _zip(indicators: str, sources: str) -> bytes:
 
 
 def filter_options() -> Options:
-    return table().options
+    return prepared().table.options
 
 
 def current_filters(opts: Options | None = None) -> Filters:
@@ -89,10 +78,10 @@ def current_filters(opts: Options | None = None) -> Filters:
                    geos=tuple(state.get("geo", ())), statuses=tuple(state.get("status", ())))
 
 
-def selection() -> tuple[Table, Filters]:
+def selection() -> tuple[Prepared, Filters]:
     """The prepared dataset and the sidebar filters, read once for a page's run."""
-    data = table()
-    return data, current_filters(data.options)
+    data = prepared()
+    return data, current_filters(data.table.options)
 
 
 def _csv_of(data: Table, positions: tuple[int, ...]) -> bytes:
@@ -104,9 +93,9 @@ def rows_csv(data: Table, positions) -> Callable[[], bytes]:
     return functools.partial(_csv_of, data, tuple(np.asarray(positions).tolist()))
 
 
-def dataset_zip() -> Callable[[], bytes]:
+def dataset_zip(data: Prepared) -> Callable[[], bytes]:
     """Builds the data package zip of the whole dataset when called."""
-    return functools.partial(_zip, *_paths())
+    return functools.partial(_zip, *data.paths)
 
 
 def _clear_notices() -> None:

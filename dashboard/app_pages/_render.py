@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import plotly.graph_objects as go
 import pyarrow as pa
 import streamlit as st
 
-from dashboard.app_pages._common import (
-    EMPTY,
-    data_paths,
-    dataset_zip,
-    rows_csv,
-    selection,
-    table,
-)
+from dashboard.app_pages._common import EMPTY, Prepared, dataset_zip, md_escape, rows_csv, selection
 from dashboard.cards import cards
 from dashboard.charts import PlainFigure
 from dashboard.export import FIELDS
 from dashboard.frames import Filters
 from dashboard.load import COLUMNS
+from dashboard.table import Table
 from dashboard.timeline_chart import timeline_spec
 from dashboard.views import TIMELINE_MAX_POINTS
 
@@ -44,7 +37,8 @@ TABLE_COLUMNS = {
 
 
 def render_overview() -> None:
-    data, filters = selection()
+    prep, filters = selection()
+    data = prep.table
     chosen = data.positions(filters)
     st.title("Zhejiang Indicators")
     st.markdown("The hard numbers behind the news about Zhejiang province: the economy, the digital economy, AI, "
@@ -63,7 +57,8 @@ def render_overview() -> None:
 
 
 def render_timeline() -> None:
-    data, filters = selection()
+    prep, filters = selection()
+    data = prep.table
     chosen = data.positions(filters)
     st.title("Timeline")
     st.markdown("Every figure on one time axis, a row per sector. Filled marks are results; hollow marks are "
@@ -71,7 +66,7 @@ def render_timeline() -> None:
     if not len(chosen):
         st.info(EMPTY)
         return
-    chart, counted = _timeline(*data_paths(), filters)
+    chart, counted = _timeline(prep.paths, filters, data)
     if counted:
         st.caption(f"{len(chosen):,} figures are too many to mark one by one: each circle counts the figures of a "
                    "sector, year and status (hover for the number).")
@@ -79,9 +74,12 @@ def render_timeline() -> None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _timeline(indicators: str, sources: str, filters: Filters) -> tuple[go.Figure, bool]:
-    """The timeline for one selection, and whether it counts figures rather than marking each; shared read-only."""
-    data = table()
+def _timeline(paths: tuple[str, str], filters: Filters, _data: Table) -> tuple[go.Figure, bool]:
+    """The timeline for one selection, and whether it counts figures rather than marking each; shared read-only.
+
+    `paths` name the data (the cache key), `_data` is that data (not hashed).
+    """
+    data = _data
     chosen = data.positions(filters)
     counted = len(chosen) > TIMELINE_MAX_POINTS
     rows = data.counts(chosen) if counted else data.rows(chosen)
@@ -89,21 +87,22 @@ def _timeline(indicators: str, sources: str, filters: Filters) -> tuple[go.Figur
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _arrow(indicators: str, sources: str, columns: tuple[str, ...]) -> pa.Table:
+def _arrow(paths: tuple[str, str], columns: tuple[str, ...], _data: Table) -> pa.Table:
     """Some columns of the whole dataset as an Arrow table, which st.dataframe sends without converting."""
-    return pa.Table.from_pandas(table().frame[list(columns)], preserve_index=False)
+    return pa.Table.from_pandas(_data.frame[list(columns)], preserve_index=False)
 
 
-def arrow_table(columns: tuple[str, ...]) -> pa.Table:
+def arrow_table(data: Prepared, columns: tuple[str, ...]) -> pa.Table:
     """Those columns of the whole dataset, in data order (shared, read-only: take rows from it by position)."""
-    return _arrow(*data_paths(), columns)
+    return _arrow(data.paths, columns, data.table)
 
 
 MAX_TABLE_ROWS = 1_000  # rows sent to the browser table; the CSV holds every row
 
 
 def render_data() -> None:
-    data, filters = selection()
+    prep, filters = selection()
+    data = prep.table
     chosen = data.positions(filters)
     st.title("Data")
     st.markdown("The tidy table behind every chart: one row per figure, with its source and the article's words.")
@@ -113,7 +112,7 @@ def render_data() -> None:
     else:
         columns = tuple(c for c in TABLE_COLUMNS if c in data.frame.columns)
         shown = chosen[:MAX_TABLE_ROWS]
-        st.dataframe(arrow_table(columns).take(shown), column_config=TABLE_COLUMNS, hide_index=True, width="stretch",
+        st.dataframe(arrow_table(prep, columns).take(shown), column_config=TABLE_COLUMNS, hide_index=True, width="stretch",
                      height=min(600, 38 + 35 * len(shown)))
         if len(chosen) > len(shown):
             st.caption(f"The table shows the first {len(shown):,} of these {len(chosen):,} rows; the CSV below holds "
@@ -125,7 +124,7 @@ def render_data() -> None:
                            key="csv_filtered")
         st.caption("Every column, sources included. Cells that a spreadsheet would run as a formula are neutralised.")
     with right:
-        st.download_button(f"Download the full dataset, {len(data):,} rows (zip)", data=dataset_zip(),
+        st.download_button(f"Download the full dataset, {len(data):,} rows (zip)", data=dataset_zip(prep),
                            file_name="zhejiang-indicators.zip", mime="application/zip", on_click="ignore",
                            icon=":material/folder_zip:", key="zip_all")
         st.caption("A Frictionless Data Package: figures.csv, datapackage.json describing every column, and a "
@@ -133,7 +132,10 @@ def render_data() -> None:
     _columns_help()
 
 
+COLUMNS_HELP = "| Column | Type | Meaning |\n|---|---|---|\n" + "\n".join(
+    f"| `{c}` | {kind} | {md_escape(meaning)} |" for c in COLUMNS for kind, meaning in [FIELDS.get(c, ("string", ""))])
+
+
 def _columns_help() -> None:
     with st.expander("What the columns mean"):
-        st.dataframe(pd.DataFrame([(c, *FIELDS.get(c, ("string", ""))) for c in COLUMNS],
-                                  columns=["column", "type", "meaning"]), hide_index=True, width="stretch")
+        st.markdown(COLUMNS_HELP)

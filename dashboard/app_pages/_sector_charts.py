@@ -7,9 +7,8 @@ import streamlit as st
 
 from dashboard.app_pages._common import (
     EMPTY,
+    Prepared,
     csv_button,
-    data_paths,
-    descriptions,
     md_escape,
     selection,
     source_lines,
@@ -37,49 +36,51 @@ def _pager(label: str, count: int, per_page: int, key: str) -> int:
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
-def _block(indicators: str, sources: str, indicator: str, key: bytes, _rows: list) -> dict:
-    """One indicator's chart and what goes with it, for these rows (`key`: their positions); shared read-only."""
+def _block(paths: tuple[str, str], indicator: str, key: bytes, _rows: list, _about: str) -> dict:
+    """One indicator's chart and what goes with it, for these rows; shared read-only.
+
+    `paths` (the data) and `key` (the rows' positions) are the cache key; `_rows` and `_about` are not hashed.
+    """
     shown, left_out = drawn(_rows)
     first = _rows[0]
+    notes = [f"{len(shown):,} of {len(_rows):,} figures drawn: {left_out:,} more places are left out here and listed "
+             "on the Data page."] if left_out else []
     return {
-        "id": indicator, "name": first.indicator, "positions": ids(shown),
-        "about": f"{descriptions().get(indicator, '')} Unit: {first.unit_label}.",
-        "figure": PlainFigure(indicator_spec(shown)),
-        "left_out": (f"{len(shown):,} of {len(_rows):,} figures drawn: {left_out:,} more places are left out here "
-                     "and listed on the Data page.") if left_out else "",
-        "sources": source_lines(source_refs(shown)),
+        "id": indicator, "positions": ids(shown), "figure": PlainFigure(indicator_spec(shown)),
+        "heading": f"**{md_escape(first.indicator)}**  \n:small[:gray[{md_escape(f'{_about} Unit: {first.unit_label}.')}]]",
+        "sources": "\n\n".join([*notes, "Sources:\n" + source_lines(source_refs(shown))]),
     }
 
 
-def _sector_view(data: Table, filters: Filters, sector: str, chart_page: int, card_page: int) -> dict:
+def _sector_view(prep: Prepared, filters: Filters, sector: str, chart_page: int, card_page: int) -> dict:
     """Everything the Sectors page draws for one sector and page (each chart cached by the rows it draws from)."""
+    data, described = prep.table, prep.descriptions
     rows = data.rows(np.flatnonzero(data.mask(filters) & data.where("sector", [sector])))
     charted, singles = split_indicators(rows)
     groups: dict[str, list] = {indicator: [] for indicator in page_of(charted, chart_page, CHARTS_PER_PAGE)}
     for r in rows:
         if r.indicator_id in groups:
             groups[r.indicator_id].append(r)
-    blocks = [_block(*data_paths(), indicator, np.array(ids(part)).tobytes(), part) for indicator, part in groups.items()]
+    blocks = [_block(prep.paths, indicator, np.array(ids(part)).tobytes(), part, described.get(indicator, ""))
+              for indicator, part in groups.items()]
     cards = page_of(singles, card_page, CARDS_PER_PAGE)
     return {"figures": len(rows), "indicators": len({r.indicator_id for r in rows}),
-            "about": descriptions().get(sector, ""), "charted": len(charted), "blocks": blocks, "singles": len(singles),
+            "about": described.get(sector, ""), "charted": len(charted), "blocks": blocks, "singles": len(singles),
             "cards": cards, "card_sources": source_lines(source_refs(cards))}
 
 
 def _chart(data: Table, block: dict) -> None:
     """One indicator's chart with its sources and a CSV of exactly the rows drawn."""
     with st.container(border=True):
-        st.markdown(f"**{md_escape(block['name'])}**")
-        st.caption(md_escape(block["about"]))
+        st.markdown(block["heading"])
         st.plotly_chart(block["figure"], width="stretch", config=PLOTLY_CONFIG, key=f"chart_{block['id']}")
-        if block["left_out"]:
-            st.caption(block["left_out"])
-        st.markdown("Sources:\n" + block["sources"])
+        st.markdown(block["sources"])
         csv_button(data, block["positions"], name=str(block["id"]), key=f"csv_{block['id']}")
 
 
 def render_sectors() -> None:
-    data, filters = selection()
+    prep, filters = selection()
+    data = prep.table
     chosen = data.positions(filters)
     st.title("Sectors")
     if not len(chosen):
@@ -93,7 +94,7 @@ def render_sectors() -> None:
     sector = st.segmented_control("Sector", present, format_func=labels.get, key="sector_view", required=True)
     sector = sector or present[0]
     chart_key, card_key = f"chart_page_{sector}", f"card_page_{sector}"
-    view = _sector_view(data, filters, sector, st.session_state.get(chart_key, 1), st.session_state.get(card_key, 1))
+    view = _sector_view(prep, filters, sector, st.session_state.get(chart_key, 1), st.session_state.get(card_key, 1))
     st.markdown(md_escape(view["about"]))
     st.caption(f"{view['figures']:,} figures on {view['indicators']:,} indicators. Hover over a chart for "
                "each figure's wording, period, status and source.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import __version__
-from dashboard.app_pages._common import EMPTY, md_escape, md_link, selection, sources, total
+from dashboard.app_pages._common import EMPTY, md_escape, md_link, prepared, selection
 from dashboard.app_pages._render import arrow_table
 from dashboard.export import CITATION, LICENCE
 from dashboard.views import citation, ids, sources_used
@@ -20,16 +20,16 @@ SOURCE_TABLE = {"indicator": "Indicator", "geography": "Place", "label": "Which"
 
 
 def render_sources() -> None:
-    data, filters = selection()
+    prep, filters = selection()
+    data, found = prep.table, prep.sources
     chosen = data.positions(filters)
-    found = sources()
     st.title("Sources")
     st.markdown("The articles the figures come from, newest first, each with the figures drawn from it.")
     if not len(chosen):
         st.info(EMPTY)
         return
     used = sources_used(data.rows(chosen))
-    table = arrow_table(SOURCE_COLUMNS)
+    table = arrow_table(prep, SOURCE_COLUMNS)
     st.caption(f"{len(used):,} articles behind the {len(chosen):,} figures that match the filters.")
     if len(used) > SOURCES_PER_PAGE:
         count = -(-len(used) // SOURCES_PER_PAGE)
@@ -57,7 +57,7 @@ def render_sources() -> None:
 def render_about() -> None:
     st.title("About")
     st.markdown(f"""
-**What the data is.** {total():,} figures about Zhejiang province (its economy, digital economy, AI policy,
+**What the data is.** {len(prepared().table):,} figures about Zhejiang province (its economy, digital economy, AI policy,
 innovation, common prosperity and energy) as reported in news articles. Each figure has an indicator, a place, a
 period, a value in base units, the qualifier the article uses ("more than", "about"...), a status and its source.
 
