@@ -101,3 +101,17 @@ class Table:
         order = np.argsort(first)
         return [{"sector": r.sector, "sector_label": r.sector_label, "year_end": r.year_end, "status": r.status,
                  "figures": n} for r, n in zip(self.rows(positions[first[order]]), number[order].tolist(), strict=True)]
+
+    def by_source(self, positions: np.ndarray) -> list[tuple[object, np.ndarray]]:
+        """The rows at these positions by source, as (first record, positions), newest article first."""
+        positions = np.asarray(positions)
+        if not len(positions):
+            return []
+        codes = self.codes["source_id"][positions]
+        order = np.argsort(codes, kind="stable")
+        _, starts = np.unique(codes[order], return_index=True)
+        groups = [(self.records[int(group[0])], group) for group in np.split(positions[order], starts[1:])]
+        groups.sort(key=lambda g: g[0].source_id)
+        groups.sort(key=lambda g: str(g[0].published), reverse=True)
+        return groups
+

@@ -119,15 +119,6 @@ def timeline(rows: Rows, max_points: int = TIMELINE_MAX_POINTS) -> tuple[Sequenc
     return [dict(zip(COUNT_FIELDS, (*key, n), strict=True)) for key, n in counts.items()], True
 
 
-def sources_used(rows: Rows) -> list[tuple[str, list]]:
-    """Each source with the rows drawn from it, newest article first."""
-    groups: dict[str, list] = {}
-    for r in records(rows):
-        groups.setdefault(r.source_id, []).append(r)
-    newest = sorted(sorted(groups), key=lambda sid: str(groups[sid][0].published), reverse=True)
-    return [(sid, groups[sid]) for sid in newest]
-
-
 def source_refs(rows: Rows) -> list:
     """The distinct sources of some rows (a record each, read for source_id, publisher, source_title, published, url)."""
     first: dict[str, Any] = {}

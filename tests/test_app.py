@@ -73,8 +73,28 @@ def test_every_page_renders_on_the_real_data():
     assert len(at.dataframe[0].value) == len(load_frame())
     assert any(f"{len(load_frame())} of {len(load_frame())} rows" in c.value for c in at.caption)
     at.switch_page("app_pages/sources.py").run()
-    assert len(at.code) == load_frame()["source_id"].nunique()  # a copyable citation per article
-    assert any("no link known" in m.value for m in at.markdown)
+    frame = load_frame()
+    listed = at.get("html")[0].proto.body
+    assert listed.count('class="zi-card"') == frame["source_id"].nunique() and "no link known" in listed
+    newest = frame.sort_values("published").iloc[-1]
+    assert at.selectbox(key="source_view").value == newest["source_id"]
+    assert len(at.dataframe[0].value) == (frame["source_id"] == newest["source_id"]).sum()
+    assert len(at.code) == 1 and newest["published"] in at.code[0].value  # the chosen article's citation, copyable
+
+
+def test_the_sources_page_shows_the_figures_of_the_article_chosen():
+    frame = load_frame()
+    at = app()
+    at.switch_page("app_pages/sources.py").run()
+    for source_id, group in frame.groupby("source_id"):
+        at.selectbox(key="source_view").set_value(source_id).run()
+        assert not at.exception
+        assert sorted(at.dataframe[0].value["quote"]) == sorted(group["quote"]), source_id
+    at.session_state["sector"] = ["energy"]
+    at.run()  # the article chosen no longer matches: the newest one that does is shown
+    energy = frame[frame["sector"] == "energy"].sort_values("published")
+    assert at.selectbox(key="source_view").value == energy["source_id"].iloc[-1]
+    assert set(at.dataframe[0].value["indicator"]) <= set(frame.loc[frame["sector"] == "energy", "indicator"])
 
 
 def test_a_page_runs_once_per_rerun_and_always_under_the_entry_point(monkeypatch):
@@ -205,12 +225,13 @@ def test_text_from_the_data_is_never_markup(tmp_path, monkeypatch):
         at.switch_page(f"app_pages/{page}.py").run()
         assert not at.exception
         shown = [m.value for m in (*at.markdown, *at.subheader, *at.caption) if "evil" in m.value]
-        assert shown, page
         for value in shown:
             bare = re.sub(r"\\.", "", value)  # what Markdown would still read as markup once escapes are removed
             assert "](http://evil" not in bare and "**loud**" not in bare and "<img" not in bare, value
-        for block in at.get("html"):  # cards: HTML with every piece of data text escaped
-            assert "<img" not in block.proto.body
+        html = [block.proto.body for block in at.get("html") if "evil" in block.proto.body]
+        for body in html:  # cards: HTML with every piece of data text escaped
+            assert "<img" not in body and "&lt;img src=x onerror=alert(1)&gt;" in body
+        assert shown or html, page
     assert "unsafe_allow_html" not in "".join(p.read_text() for p in (ROOT / "dashboard").rglob("*.py"))
 
 

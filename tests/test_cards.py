@@ -48,3 +48,30 @@ def test_one_grid_holds_every_card_in_order():
     html = cards([row(indicator=f"Indicator {i}") for i in range(12)])
     assert html.count('class="zi-card"') == 12
     assert html.index("Indicator 3,") < html.index("Indicator 11,")
+
+
+def article_row(**changes) -> SimpleNamespace:
+    base = dict(source_title="Zhejiang becoming model", publisher="China Daily", published="2025-02-05",
+                url="https://www.chinadaily.com.cn/a/202502/05/x.html")
+    return SimpleNamespace(**{**base, **changes})
+
+
+def test_an_article_card_links_summarises_counts_and_cites():
+    from dashboard.cards import articles
+
+    html = articles([(article_row(), 14, "Output and rank.", 'China Daily. "Zhejiang becoming model". 2025-02-05.'),
+                     (article_row(source_title="Offline hub", url=None), 1, None, None)])
+    assert html.count('class="zi-card"') == 2
+    assert '<a href="https://www.chinadaily.com.cn/a/202502/05/x.html" target="_blank">open the article</a>' in html
+    assert "14 figures from this article match" in html and "1 figure from this article match" in html
+    assert "China Daily · 2025-02-05 · no link known" in html
+    assert "<code>China Daily. &quot;Zhejiang becoming model&quot;. 2025-02-05.</code>" in html
+    assert html.count("Cite this article") == 1 and html.count("zi-summary") == 2  # one in the style, one card
+
+
+def test_article_text_is_never_markup():
+    from dashboard.cards import articles
+
+    html = articles([(article_row(source_title=EVIL, publisher=EVIL, published=EVIL), 2, EVIL, EVIL)])
+    body = html.split("</style>", 1)[1]
+    assert "<img" not in body and "<b>" not in body and body.count("&lt;img src=x onerror=alert(1)&gt;") == 5

@@ -171,17 +171,24 @@ def test_table_counts_as_the_timeline_does(real):
     assert table.counts(np.array([], dtype=int)) == []
 
 
-def test_sources_used_and_citation(real):
-    used = views.sources_used(real)
-    assert sum(len(rows) for _, rows in used) == len(real)
-    assert all({r.source_id for r in rows} == {sid} for sid, rows in used)
+def test_table_groups_rows_by_source_newest_first(real):
+    table = Table.of(real)
+    for positions in (np.arange(len(real)), table.positions(Filters(years=(2020, 2025), sectors=("ai", "economy")))):
+        used = table.by_source(positions)
+        assert sorted(np.concatenate([p for _, p in used]).tolist()) == sorted(positions.tolist())
+        for first, group in used:
+            assert {table.records[i].source_id for i in group} == {first.source_id} and first.Index == group[0]
+        dates = [dt.date.fromisoformat(first.published) for first, _ in used]
+        assert dates == sorted(dates, reverse=True)
+    assert table.by_source(np.array([], dtype=int)) == []
+
+
+def test_citation(real):
     _, sources = load_catalog()
     no_link = [sid for sid, s in sources.items() if s.url is None]
     assert no_link and "no link known" in views.citation(sources[no_link[0]])
     text = views.citation(sources["techedt-2025-10-25-zhejiang-ai-plan"])
     assert "2025-10-25" in text and "https://www.techedt.com/" in text
-    dates = [dt.date.fromisoformat(rows[0].published) for _, rows in used]
-    assert dates == sorted(dates, reverse=True)
 
 
 def test_bar_labels_fall_back_to_the_figure_id_without_a_label():

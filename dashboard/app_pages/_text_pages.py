@@ -5,10 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import __version__
-from dashboard.app_pages._common import EMPTY, md_escape, md_link, prepared, selection
+from dashboard.app_pages._common import EMPTY, Prepared, prepared, selection
 from dashboard.app_pages._render import arrow_table
+from dashboard.cards import articles
 from dashboard.export import CITATION, LICENCE
-from dashboard.views import citation, ids, sources_used
+from dashboard.views import citation
 
 SOURCES_PER_PAGE = 25
 
@@ -24,34 +25,50 @@ def render_sources() -> None:
     data, found = prep.table, prep.sources
     chosen = data.positions(filters)
     st.title("Sources")
-    st.markdown("The articles the figures come from, newest first, each with the figures drawn from it.")
+    st.markdown("The articles the figures come from, newest first. Choose one below the list to see its figures.")
     if not len(chosen):
         st.info(EMPTY)
         return
-    used = sources_used(data.rows(chosen))
-    table = arrow_table(prep, SOURCE_COLUMNS)
+    used = data.by_source(chosen)
     st.caption(f"{len(used):,} articles behind the {len(chosen):,} figures that match the filters.")
     if len(used) > SOURCES_PER_PAGE:
         count = -(-len(used) // SOURCES_PER_PAGE)
         page = int(st.number_input(f"Page (1 to {count})", 1, count, key="sources_page"))
         used = used[(page - 1) * SOURCES_PER_PAGE: page * SOURCES_PER_PAGE]
-    for source_id, rows in used:
-        source = found.get(source_id)
-        first = rows[0]
-        with st.container(border=True):
-            st.subheader(md_escape(first.source_title), anchor=False)
-            link = md_link("open the article", first.url) if isinstance(first.url, str) else "no link known"
-            st.markdown(f"{md_escape(first.publisher)} · {md_escape(first.published)} · {link}")
-            if source is not None:
-                st.markdown(md_escape(source.summary))
-            st.dataframe(table.take(ids(rows[:SOURCE_ROWS])), hide_index=True, width="stretch",
-                         column_config=SOURCE_TABLE)
-            if len(rows) > SOURCE_ROWS:
-                st.caption(f"{SOURCE_ROWS} of the {len(rows):,} figures from this article are listed here; the Data "
-                           "page lists them all.")
-            if source is not None:
-                st.caption("Citation (copy with the button at its right):")
-                st.code(citation(source), language=None, wrap_lines=True)
+    st.html(articles([(first, len(rows), _summary(found, first.source_id), _cited(found, first.source_id))
+                      for first, rows in used]))
+    _one_article(prep, used)
+
+
+def _summary(found: dict, source_id: str) -> str | None:
+    source = found.get(source_id)
+    return source.summary if source is not None else None
+
+
+def _cited(found: dict, source_id: str) -> str | None:
+    source = found.get(source_id)
+    return citation(source) if source is not None else None
+
+
+def _one_article(prep: Prepared, used: list) -> None:
+    """The figures of the article chosen, and its citation with a copy button."""
+    st.subheader("Figures from one article", anchor=False)
+    firsts = {first.source_id: first for first, _ in used}
+    if st.session_state.get("source_view") not in firsts:
+        st.session_state["source_view"] = next(iter(firsts))
+    chosen = st.selectbox("Article", list(firsts), key="source_view",
+                          format_func=lambda sid: f"{firsts[sid].source_title} ({firsts[sid].publisher}, "
+                                                  f"{firsts[sid].published})")
+    rows = dict((first.source_id, positions) for first, positions in used)[chosen]
+    st.dataframe(arrow_table(prep, SOURCE_COLUMNS).take(rows[:SOURCE_ROWS]), hide_index=True, width="stretch",
+                 column_config=SOURCE_TABLE)
+    if len(rows) > SOURCE_ROWS:
+        st.caption(f"{SOURCE_ROWS} of the {len(rows):,} figures from this article are listed here; the Data page lists "
+                   "them all.")
+    cited = _cited(prep.sources, chosen)
+    if cited:
+        st.caption("Citation (copy with the button at its right):")
+        st.code(cited, language=None, wrap_lines=True)
 
 
 def render_about() -> None:
