@@ -115,3 +115,15 @@ class Table:
         groups.sort(key=lambda g: str(g[0].published), reverse=True)
         return groups
 
+    def by_indicator(self, positions: np.ndarray) -> tuple[list[np.ndarray], np.ndarray]:
+        """Positions of each indicator with several figures (in order of first appearance), and of the single figures.
+
+        The array form of views.split_indicators: a chart each for the first, cards for the second.
+        """
+        positions = np.asarray(positions)
+        codes = self.codes["indicator_id"][positions]
+        _, first, inverse, counts = np.unique(codes, return_index=True, return_inverse=True, return_counts=True)
+        several = np.flatnonzero(counts > 1)
+        groups = [positions[inverse == k] for k in several[np.argsort(first[several])]]
+        return groups, positions[counts[inverse] == 1]
+

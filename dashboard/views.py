@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-CHARTS_PER_PAGE = 8
+CHARTS_PER_PAGE = 4  # two rows of two: about what one screen shows
 CARDS_PER_PAGE = 12
 MAX_BARS = 12  # places on one bar chart
 MAX_SERIES = 6  # places on one chart of several years

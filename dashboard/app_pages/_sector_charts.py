@@ -17,7 +17,7 @@ from dashboard.cards import cards
 from dashboard.charts import PlainFigure, indicator_spec
 from dashboard.frames import Filters
 from dashboard.table import Table
-from dashboard.views import CARDS_PER_PAGE, CHARTS_PER_PAGE, drawn, ids, page_of, pages, source_refs, split_indicators
+from dashboard.views import CARDS_PER_PAGE, CHARTS_PER_PAGE, drawn, ids, page_of, pages, source_refs
 
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 
@@ -36,17 +36,18 @@ def _pager(label: str, count: int, per_page: int, key: str) -> int:
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
-def _block(paths: tuple[str, str], indicator: str, key: bytes, _rows: list, _about: str) -> dict:
-    """One indicator's chart and what goes with it, for these rows; shared read-only.
+def _block(paths: tuple[str, str], key: bytes, _data: Table, _positions: np.ndarray, _about: str) -> dict:
+    """One indicator's chart and what goes with it, for the rows at these positions; shared read-only.
 
-    `paths` (the data) and `key` (the rows' positions) are the cache key; `_rows` and `_about` are not hashed.
+    `paths` (the data) and `key` (the positions) are the cache key; the arguments named with _ are not hashed.
     """
-    shown, left_out = drawn(_rows)
-    first = _rows[0]
-    notes = [f"{len(shown):,} of {len(_rows):,} figures drawn: {left_out:,} more places are left out here and listed "
+    rows = _data.rows(_positions)
+    shown, left_out = drawn(rows)
+    first = rows[0]
+    notes = [f"{len(shown):,} of {len(rows):,} figures drawn: {left_out:,} more places are left out here and listed "
              "on the Data page."] if left_out else []
     return {
-        "id": indicator, "positions": ids(shown), "figure": PlainFigure(indicator_spec(shown)),
+        "id": first.indicator_id, "positions": ids(shown), "figure": PlainFigure(indicator_spec(shown)),
         "heading": f"**{md_escape(first.indicator)}**  \n:small[:gray[{md_escape(f'{_about} Unit: {first.unit_label}.')}]]",
         "sources": "\n\n".join([*notes, "Sources:\n" + source_lines(source_refs(shown))]),
     }
@@ -55,18 +56,14 @@ def _block(paths: tuple[str, str], indicator: str, key: bytes, _rows: list, _abo
 def _sector_view(prep: Prepared, filters: Filters, sector: str, chart_page: int, card_page: int) -> dict:
     """Everything the Sectors page draws for one sector and page (each chart cached by the rows it draws from)."""
     data, described = prep.table, prep.descriptions
-    rows = data.rows(np.flatnonzero(data.mask(filters) & data.where("sector", [sector])))
-    charted, singles = split_indicators(rows)
-    groups: dict[str, list] = {indicator: [] for indicator in page_of(charted, chart_page, CHARTS_PER_PAGE)}
-    for r in rows:
-        if r.indicator_id in groups:
-            groups[r.indicator_id].append(r)
-    blocks = [_block(prep.paths, indicator, np.array(ids(part)).tobytes(), part, described.get(indicator, ""))
-              for indicator, part in groups.items()]
-    cards = page_of(singles, card_page, CARDS_PER_PAGE)
-    return {"figures": len(rows), "indicators": len({r.indicator_id for r in rows}),
-            "about": described.get(sector, ""), "charted": len(charted), "blocks": blocks, "singles": len(singles),
-            "cards": cards, "card_sources": source_lines(source_refs(cards))}
+    chosen = np.flatnonzero(data.mask(filters) & data.where("sector", [sector]))
+    charted, singles = data.by_indicator(chosen)
+    blocks = [_block(prep.paths, group.tobytes(), data, group,
+                     described.get(data.records[int(group[0])].indicator_id, ""))
+              for group in page_of(charted, chart_page, CHARTS_PER_PAGE)]
+    cards = data.rows(page_of(list(singles), card_page, CARDS_PER_PAGE))
+    return {"figures": len(chosen), "indicators": len(charted) + len(singles), "about": described.get(sector, ""),
+            "charted": len(charted), "blocks": blocks, "singles": len(singles), "cards": cards}
 
 
 def _chart(data: Table, block: dict) -> None:
@@ -95,9 +92,8 @@ def render_sectors() -> None:
     sector = sector or present[0]
     chart_key, card_key = f"chart_page_{sector}", f"card_page_{sector}"
     view = _sector_view(prep, filters, sector, st.session_state.get(chart_key, 1), st.session_state.get(card_key, 1))
-    st.markdown(md_escape(view["about"]))
-    st.caption(f"{view['figures']:,} figures on {view['indicators']:,} indicators. Hover over a chart for "
-               "each figure's wording, period, status and source.")
+    st.markdown(f"{md_escape(view['about'])}\n\n:small[:gray[{view['figures']:,} figures on {view['indicators']:,} "
+                "indicators. Hover over a chart for each figure's wording, period, status and source.]]")
     if view["charted"]:
         _pager("Charts", view["charted"], CHARTS_PER_PAGE, chart_key)
         columns = st.columns(2)
@@ -105,9 +101,8 @@ def render_sectors() -> None:
             with columns[i % 2]:
                 _chart(data, block)
     if view["singles"]:
-        st.subheader("Single figures")
-        st.caption("Indicators with one figure each, shown as cards rather than one-bar charts.")
+        st.subheader("Single figures", anchor=False,
+                     help="Indicators with one figure each, shown as cards rather than one-bar charts.")
         _pager("Cards", view["singles"], CARDS_PER_PAGE, card_key)
         st.html(cards(view["cards"]))
-        st.markdown("Sources:\n" + view["card_sources"])
         csv_button(data, ids(view["cards"]), name=f"{sector}-single-figures", key=f"csv_singles_{sector}")
