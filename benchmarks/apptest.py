@@ -9,7 +9,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from benchmarks.rerun import Row, best, first_run, median_rerun
+from benchmarks.rerun import Row, best, first_run, paired_reruns
 
 FILTER_KEY = "year"  # the sidebar's year-range slider: every page reads it
 
@@ -50,9 +50,13 @@ def year_ranges(low: int, high: int, seed: int = 0) -> list[tuple[int, int]]:
     return pairs
 
 
-def measure(app: Path, label: str, indicators: Path | None, sources: Path | None, floor_first: float,
-            floor_rerun: float, repeats: int, limit: float | None) -> list[Row]:
-    """Rows for one dataset: the cold first run, then per page its first run and median filter-change rerun."""
+def measure(app: Path, label: str, indicators: Path | None, sources: Path | None, floor_first: float, floor_app,
+            repeats: int, limit: float | None) -> list[Row]:
+    """Rows for one dataset: the cold first run, then per page its first run and median filter-change rerun.
+
+    Each page's reruns take turns with reruns of the minimal app (`floor_app`), and its ratio is to the minimal
+    app's median over the same stretch of time: a shared machine's load then weighs on both alike.
+    """
     from dashboard.frames import options
     from dashboard.load import load_frame
 
@@ -69,9 +73,9 @@ def measure(app: Path, label: str, indicators: Path | None, sources: Path | None
             if at.exception:
                 raise RuntimeError(f"{name}: {at.exception[0].message}")
             values = [next(ranges) for _ in range(repeats)]
-            rerun = median_rerun(at, FILTER_KEY, values, repeats)
+            rerun, floor = paired_reruns(at, FILTER_KEY, values, floor_app, repeats)
             rows.append(Row(f"{title}: first run (switch to page)", label, switched))
-            rows.append(Row(f"{title}: filter-change rerun (median of {repeats})", label, rerun, floor_rerun, limit))
+            rows.append(Row(f"{title}: filter-change rerun (median of {repeats})", label, rerun, floor, limit))
     return rows
 
 

@@ -156,17 +156,29 @@ def peak_memory(folder: Path | None) -> float | None:
     return int(out.stdout.split()[-1]) / 1024
 
 
+def timed_rerun(at, key: str, value) -> float:
+    """Seconds one rerun takes after setting session_state[key] to `value`."""
+    at.session_state[key] = value
+    start = time.perf_counter()
+    at.run()
+    elapsed = time.perf_counter() - start
+    if at.exception:
+        raise RuntimeError(f"{key}={value!r}: {at.exception[0].message}")
+    return elapsed
+
+
 def median_rerun(at, key: str, values: list, repeats: int) -> float:
     """Median time of `repeats` reruns, each after setting session_state[key] to the next of `values`."""
-    times = []
+    return statistics.median(timed_rerun(at, key, values[i % len(values)]) for i in range(repeats))
+
+
+def paired_reruns(at, key: str, values: list, floor, repeats: int) -> tuple[float, float]:
+    """Median reruns of `at` and of the minimal app `floor`, taken in turns so that both meet the same machine load."""
+    mine, floors = [], []
     for i in range(repeats):
-        at.session_state[key] = values[i % len(values)]
-        start = time.perf_counter()
-        at.run()
-        times.append(time.perf_counter() - start)
-        if at.exception:
-            raise RuntimeError(f"{key}={values[i % len(values)]!r}: {at.exception[0].message}")
-    return statistics.median(times)
+        floors.append(timed_rerun(floor, "bars", 10 if i % 2 else 30))
+        mine.append(timed_rerun(at, key, values[i % len(values)]))
+    return statistics.median(mine), statistics.median(floors)
 
 
 def first_run(path: Path):
@@ -185,10 +197,10 @@ def first_run(path: Path):
     return at, elapsed
 
 
-def minimal_app(repeats: int) -> tuple[float, float]:
-    """First run and median slider-change rerun of the minimal app."""
+def minimal_app(repeats: int):
+    """First run and median slider-change rerun of the minimal app, and the app itself for paired timing."""
     at, first = first_run(MINIMAL)
-    return first, median_rerun(at, "bars", [10, 30], 2 * repeats)
+    return first, median_rerun(at, "bars", [10, 30], 2 * repeats), at
 
 
 def _quiet_streamlit() -> None:
@@ -213,7 +225,7 @@ def run(quick: bool, browser: bool, workdir: Path) -> tuple[list[Row], list[str]
         print(f"synthetic data: {count:,} figures in {folders[label]}", file=sys.stderr)
 
     rows: list[Row] = []
-    floor_first, floor_rerun = minimal_app(repeats)
+    floor_first, floor_rerun, floor_app = minimal_app(repeats)
     rows.append(Row("Minimal app: first run", "-", floor_first))
     rows.append(Row("Minimal app: slider-change rerun (median)", "-", floor_rerun))
 
@@ -222,8 +234,8 @@ def run(quick: bool, browser: bool, workdir: Path) -> tuple[list[Row], list[str]
 
         datasets = {"real": (None, None), **{k: (folders[k] / "indicators.yaml", folders[k] / "sources") for k in sizes}}
         for label, (indicators, sources) in datasets.items():
-            rows += apptest.measure(APP, label, indicators, sources, floor_first, floor_rerun,
-                                  max(3, repeats // (2 if label == "10,000" else 1)), LIMITS.get(label))
+            rows += apptest.measure(APP, label, indicators, sources, floor_first, floor_app,
+                                    max(3, repeats // (2 if label == "10,000" else 1)), LIMITS.get(label))
             print(f"pages measured on {label} data", file=sys.stderr)
         rows += apptest.cached_load(folders["10,000"], "10,000", CACHED_LIMIT)
     else:

@@ -26,10 +26,17 @@ PAGES = (
 )
 
 
+def _pages() -> list:
+    """The page list, made once per session: building a st.Page resolves its file on disk, on every run otherwise."""
+    if "_pages" not in st.session_state:
+        st.session_state["_pages"] = [st.Page(HERE / name, title=title, icon=icon, default=i == 0)
+                                      for i, (name, title, icon) in enumerate(PAGES)]
+    return st.session_state["_pages"]
+
+
 def main() -> None:
     st.set_page_config(page_title="Zhejiang Indicators", page_icon=":material/monitoring:", layout="wide")
-    page = st.navigation([st.Page(HERE / name, title=title, icon=icon, default=i == 0)
-                          for i, (name, title, icon) in enumerate(PAGES)], position="top")
+    page = st.navigation(_pages(), position="top")
     try:
         opts = filter_options()
     except DataError as exc:

@@ -71,7 +71,7 @@ def test_every_page_renders_on_the_real_data():
     assert len(at.get("plotly_chart")) == 1 and set(chart_ids(at.get("plotly_chart")[0])) == set(load_frame()["figure_id"])
     at.switch_page("app_pages/data.py").run()
     assert len(at.dataframe[0].value) == len(load_frame())
-    assert any(f"{len(load_frame())} of {len(load_frame())} rows" in c.value for c in at.caption)
+    assert any(f"{len(load_frame())} of {len(load_frame())} rows" in m.value for m in at.markdown)
     at.switch_page("app_pages/sources.py").run()
     frame = load_frame()
     listed = at.get("html")[0].proto.body

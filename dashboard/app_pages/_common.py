@@ -179,13 +179,13 @@ def md_link(text: object, url: object) -> str:
     return f"[{md_escape(text)}]({safe})"
 
 
-def source_lines(refs) -> str:
-    """Markdown list of sources: publisher, linked headline, date."""
-    return "\n".join(
-        f"- {md_escape(r.publisher)}: {md_link(r.source_title, r.url)}, {md_escape(r.published)}"
+def source_line(refs) -> str:
+    """The sources as one line of Markdown: publisher, linked headline and date of each, separated by semicolons."""
+    return ("Source: " if len(refs) == 1 else "Sources: ") + "; ".join(
+        f"{md_escape(r.publisher)}, {md_link(r.source_title, r.url)}, {md_escape(r.published)}"
         + ("" if isinstance(r.url, str) and r.url else " (no link known)")
         for r in refs
-    )
+    ) + "."
 
 
 def csv_button(data: Table, positions, name: str, key: str, label: str = "Download CSV") -> None:

@@ -6,33 +6,38 @@ import plotly.graph_objects as go
 import pyarrow as pa
 import streamlit as st
 
-from dashboard.app_pages._common import EMPTY, Prepared, dataset_zip, md_escape, rows_csv, selection
+from dashboard.app_pages._common import EMPTY, Prepared, dataset_zip, rows_csv, selection
 from dashboard.cards import cards
 from dashboard.charts import PlainFigure
 from dashboard.export import FIELDS
 from dashboard.frames import Filters
-from dashboard.load import COLUMNS
 from dashboard.table import Table
 from dashboard.timeline_chart import timeline_spec
 from dashboard.views import TIMELINE_MAX_POINTS
 
+
+def _column(name: str, label: str, kind=st.column_config.Column, **extra):
+    """A table column headed `label`, whose header tooltip says what the column holds."""
+    return kind(label, help=FIELDS.get(name, ("", ""))[1] or None, **extra)
+
+
 TABLE_COLUMNS = {
-    "indicator": st.column_config.TextColumn("Indicator", width="large"),
-    "geography": "Place",
-    "label": "Which",
-    "period": "Period",
-    "value_label": "Value",
-    "status": "Status",
-    "sector_label": "Sector",
-    "value": st.column_config.NumberColumn("Value (base units)", format="%.6g"),
-    "unit_label": "Unit",
-    "publisher": "Publisher",
-    "source_title": "Headline",
-    "published": "Published",
-    "url": st.column_config.LinkColumn("Article", display_text="open article"),
-    "quote": st.column_config.TextColumn("Quote", width="large"),
-    "note": "Note",
-    "figure_id": "Figure id",
+    "indicator": _column("indicator", "Indicator", st.column_config.TextColumn, width="large"),
+    "geography": _column("geography", "Place"),
+    "label": _column("label", "Which"),
+    "period": _column("period", "Period"),
+    "value_label": _column("value_label", "Value"),
+    "status": _column("status", "Status"),
+    "sector_label": _column("sector_label", "Sector"),
+    "value": _column("value", "Value (base units)", st.column_config.NumberColumn, format="%.6g"),
+    "unit_label": _column("unit_label", "Unit"),
+    "publisher": _column("publisher", "Publisher"),
+    "source_title": _column("source_title", "Headline"),
+    "published": _column("published", "Published"),
+    "url": _column("url", "Article", st.column_config.LinkColumn, display_text="open article"),
+    "quote": _column("quote", "Quote", st.column_config.TextColumn, width="large"),
+    "note": _column("note", "Note"),
+    "figure_id": _column("figure_id", "Figure id"),
 }
 
 
@@ -87,14 +92,17 @@ def _timeline(paths: tuple[str, str], filters: Filters, _data: Table) -> tuple[g
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _arrow(paths: tuple[str, str], columns: tuple[str, ...], _data: Table) -> pa.Table:
-    """Some columns of the whole dataset as an Arrow table, which st.dataframe sends without converting."""
-    return pa.Table.from_pandas(_data.frame[list(columns)], preserve_index=False)
+def _arrow(paths: tuple[str, str], name: str, _columns: tuple[str, ...], _data: Table) -> pa.Table:
+    """Some columns of the whole dataset as an Arrow table, which st.dataframe sends without converting.
+
+    `name` stands for the columns in the cache key: hashing a short name costs less than hashing every column name.
+    """
+    return pa.Table.from_pandas(_data.frame[[c for c in _columns if c in _data.frame.columns]], preserve_index=False)
 
 
-def arrow_table(data: Prepared, columns: tuple[str, ...]) -> pa.Table:
-    """Those columns of the whole dataset, in data order (shared, read-only: take rows from it by position)."""
-    return _arrow(data.paths, columns, data.table)
+def arrow_table(data: Prepared, name: str, columns: tuple[str, ...]) -> pa.Table:
+    """Those columns (called `name`) of the whole dataset, in data order (shared, read-only: take rows by position)."""
+    return _arrow(data.paths, name, columns, data.table)
 
 
 MAX_TABLE_ROWS = 1_000  # rows sent to the browser table; the CSV holds every row
@@ -105,15 +113,15 @@ def render_data() -> None:
     data = prep.table
     chosen = data.positions(filters)
     st.title("Data")
-    st.markdown("The tidy table behind every chart: one row per figure, with its source and the article's words.")
-    st.caption(f"{len(chosen):,} of {len(data):,} rows match the filters.")
+    st.markdown("The tidy table behind every chart: one row per figure, with its source and the article's words. Hover "
+                "over a column's name for what it holds; **About** describes every column of the downloads.\n\n"
+                f":small[:gray[{len(chosen):,} of {len(data):,} rows match the filters.]]")
     if not len(chosen):
         st.info(EMPTY)
     else:
-        columns = tuple(c for c in TABLE_COLUMNS if c in data.frame.columns)
         shown = chosen[:MAX_TABLE_ROWS]
-        st.dataframe(arrow_table(prep, columns).take(shown), column_config=TABLE_COLUMNS, hide_index=True, width="stretch",
-                     height=min(600, 38 + 35 * len(shown)))
+        st.dataframe(arrow_table(prep, "data", tuple(TABLE_COLUMNS)).take(shown), column_config=TABLE_COLUMNS,
+                     hide_index=True, width="stretch", height=min(600, 38 + 35 * len(shown)))
         if len(chosen) > len(shown):
             st.caption(f"The table shows the first {len(shown):,} of these {len(chosen):,} rows; the CSV below holds "
                        "all of them. Narrow the filters to see others here.")
@@ -121,21 +129,11 @@ def render_data() -> None:
     with left:
         st.download_button(f"Download these {len(chosen):,} rows (CSV)", data=rows_csv(data, chosen), file_name="figures.csv",
                            mime="text/csv", on_click="ignore", icon=":material/download:", disabled=not len(chosen),
-                           key="csv_filtered")
-        st.caption("Every column, sources included. Cells that a spreadsheet would run as a formula are neutralised.")
+                           key="csv_filtered", help="Every column, sources included. Cells that a spreadsheet would run as a "
+                           "formula are neutralised.")
     with right:
         st.download_button(f"Download the full dataset, {len(data):,} rows (zip)", data=dataset_zip(prep),
                            file_name="zhejiang-indicators.zip", mime="application/zip", on_click="ignore",
-                           icon=":material/folder_zip:", key="zip_all")
-        st.caption("A Frictionless Data Package: figures.csv, datapackage.json describing every column, and a "
-                   "README with the citation and licence. Filters do not apply.")
-    _columns_help()
-
-
-COLUMNS_HELP = "| Column | Type | Meaning |\n|---|---|---|\n" + "\n".join(
-    f"| `{c}` | {kind} | {md_escape(meaning)} |" for c in COLUMNS for kind, meaning in [FIELDS.get(c, ("string", ""))])
-
-
-def _columns_help() -> None:
-    with st.expander("What the columns mean"):
-        st.markdown(COLUMNS_HELP)
+                           icon=":material/folder_zip:", key="zip_all",
+                           help="A Frictionless Data Package: figures.csv, datapackage.json describing every column, and a "
+                           "README with the citation and licence. Filters do not apply.")

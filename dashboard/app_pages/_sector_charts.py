@@ -11,7 +11,7 @@ from dashboard.app_pages._common import (
     csv_button,
     md_escape,
     selection,
-    source_lines,
+    source_line,
 )
 from dashboard.cards import cards
 from dashboard.charts import PlainFigure, indicator_spec
@@ -35,43 +35,49 @@ def _pager(label: str, count: int, per_page: int, key: str) -> int:
     return int(st.number_input(f"{label}: page (1 to {total}, {per_page} a page)", 1, total, key=key, step=1))
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
-def _block(paths: tuple[str, str], key: bytes, _data: Table, _positions: np.ndarray, _about: str) -> dict:
-    """One indicator's chart and what goes with it, for the rows at these positions; shared read-only.
-
-    `paths` (the data) and `key` (the positions) are the cache key; the arguments named with _ are not hashed.
-    """
-    rows = _data.rows(_positions)
+def _block(data: Table, positions: np.ndarray, about: str) -> dict:
+    """One indicator's chart and what goes with it, for the rows at these positions."""
+    rows = data.rows(positions)
     shown, left_out = drawn(rows)
     first = rows[0]
-    notes = [f"{len(shown):,} of {len(rows):,} figures drawn: {left_out:,} more places are left out here and listed "
-             "on the Data page."] if left_out else []
-    return {
-        "id": first.indicator_id, "positions": ids(shown), "figure": PlainFigure(indicator_spec(shown)),
-        "heading": f"**{md_escape(first.indicator)}**  \n:small[:gray[{md_escape(f'{_about} Unit: {first.unit_label}.')}]]",
-        "sources": "\n\n".join([*notes, "Sources:\n" + source_lines(source_refs(shown))]),
-    }
+    lines = [f"**{md_escape(first.indicator)}**", f":small[:gray[{md_escape(f'{about} Unit: {first.unit_label}.')}]]",
+             f":small[{source_line(source_refs(shown))}]"]
+    if left_out:
+        lines.append(f":small[:gray[{len(shown):,} of {len(rows):,} figures drawn: {left_out:,} more places are left out "
+                     "here and listed on the Data page.]]")
+    return {"id": first.indicator_id, "positions": ids(shown), "figure": PlainFigure(indicator_spec(shown)),
+            "heading": "  \n".join(lines)}
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _blocks(paths: tuple[str, str], key: bytes, _prep: Prepared, _groups: list[np.ndarray]) -> list[dict]:
+    """The chart blocks of one page of a sector; shared read-only.
+
+    The cache key is the data (`paths`) and the rows of every chart (`key`); arguments named with _ are not hashed.
+    """
+    data = _prep.table
+    return [_block(data, group, _prep.descriptions.get(data.records[int(group[0])].indicator_id, ""))
+            for group in _groups]
 
 
 def _sector_view(prep: Prepared, filters: Filters, sector: str, chart_page: int, card_page: int) -> dict:
-    """Everything the Sectors page draws for one sector and page (each chart cached by the rows it draws from)."""
-    data, described = prep.table, prep.descriptions
+    """Everything the Sectors page draws for one sector and page (the charts cached by the rows they draw from)."""
+    data = prep.table
     chosen = np.flatnonzero(data.mask(filters) & data.where("sector", [sector]))
     charted, singles = data.by_indicator(chosen)
-    blocks = [_block(prep.paths, group.tobytes(), data, group,
-                     described.get(data.records[int(group[0])].indicator_id, ""))
-              for group in page_of(charted, chart_page, CHARTS_PER_PAGE)]
+    groups = page_of(charted, chart_page, CHARTS_PER_PAGE)
+    key = np.concatenate([[len(g) for g in groups], *groups]).astype(np.int64).tobytes()  # sizes, then rows
     cards = data.rows(page_of(list(singles), card_page, CARDS_PER_PAGE))
-    return {"figures": len(chosen), "indicators": len(charted) + len(singles), "about": described.get(sector, ""),
-            "charted": len(charted), "blocks": blocks, "singles": len(singles), "cards": cards}
+    return {"figures": len(chosen), "indicators": len(charted) + len(singles), "about": prep.descriptions.get(sector, ""),
+            "charted": len(charted), "blocks": _blocks(prep.paths, key, prep, groups) if groups else [],
+            "singles": len(singles), "cards": cards}
 
 
 def _chart(data: Table, block: dict) -> None:
-    """One indicator's chart with its sources and a CSV of exactly the rows drawn."""
+    """One indicator's chart under its name, description and sources, and a CSV of exactly the rows drawn."""
     with st.container(border=True):
         st.markdown(block["heading"])
         st.plotly_chart(block["figure"], width="stretch", config=PLOTLY_CONFIG, key=f"chart_{block['id']}")
-        st.markdown(block["sources"])
         csv_button(data, block["positions"], name=str(block["id"]), key=f"csv_{block['id']}")
 
 

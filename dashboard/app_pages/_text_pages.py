@@ -5,13 +5,16 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import __version__
-from dashboard.app_pages._common import EMPTY, Prepared, prepared, selection
+from dashboard.app_pages._common import EMPTY, Prepared, md_escape, prepared, selection
 from dashboard.app_pages._render import arrow_table
 from dashboard.cards import articles
-from dashboard.export import CITATION, LICENCE
+from dashboard.export import CITATION, FIELDS, LICENCE
+from dashboard.load import COLUMNS
 from dashboard.views import citation
 
 SOURCES_PER_PAGE = 25
+COLUMNS_HELP = "| Column | Type | Meaning |\n|---|---|---|\n" + "\n".join(
+    f"| `{c}` | {kind} | {md_escape(meaning)} |" for c in COLUMNS for kind, meaning in [FIELDS.get(c, ("string", ""))])
 
 
 SOURCE_ROWS = 50  # figures listed under one article; the Data page lists them all
@@ -60,8 +63,8 @@ def _one_article(prep: Prepared, used: list) -> None:
                           format_func=lambda sid: f"{firsts[sid].source_title} ({firsts[sid].publisher}, "
                                                   f"{firsts[sid].published})")
     rows = dict((first.source_id, positions) for first, positions in used)[chosen]
-    st.dataframe(arrow_table(prep, SOURCE_COLUMNS).take(rows[:SOURCE_ROWS]), hide_index=True, width="stretch",
-                 column_config=SOURCE_TABLE)
+    st.dataframe(arrow_table(prep, "sources", SOURCE_COLUMNS).take(rows[:SOURCE_ROWS]), hide_index=True,
+                 width="stretch", column_config=SOURCE_TABLE)
     if len(rows) > SOURCE_ROWS:
         st.caption(f"{SOURCE_ROWS} of the {len(rows):,} figures from this article are listed here; the Data page lists "
                    "them all.")
@@ -100,6 +103,10 @@ figure appears only where the article gives it.
    new), the place, the period (a year or a span such as 2025-2027), the value in base units, the qualifier, the
    status, the source id and the quote.
 3. Run `python -m dashboard validate` and fix what it reports; then `python -m pytest`.
+
+**What the columns mean.** The CSV downloads and the data package hold these columns, one row per figure:
+
+{COLUMNS_HELP}
 
 **Links and filters.** The sidebar filters are kept in the address, so a filtered view can be bookmarked or shared,
 for example `?sector=ai&sector=energy&year=2020-2025&geo=Hangzhou&status=target`. Repeat a name to choose several
