@@ -212,6 +212,26 @@ def test_bad_data_shows_the_problems_as_plain_text(tmp_path, monkeypatch):
     assert not at.exception and at.error and not at.get("plotly_chart")
 
 
+def test_a_sector_with_charts_and_single_figures_runs_only_the_tab_open(deferred):
+    frame = load_frame()
+    digital = frame[frame["sector"] == "digital_economy"]
+    singles = digital.groupby("indicator_id").filter(lambda g: len(g) == 1)
+    at = app()
+    at.switch_page("app_pages/sectors.py").run()
+    assert [t.label for t in at.tabs] == ["Charts", "Single figures"]
+    assert len(at.get("plotly_chart")) == digital["indicator_id"].nunique() - len(singles) and not at.get("html")
+    at.session_state["sector_tab"] = "Single figures"
+    at.run()
+    assert not at.exception and not at.get("plotly_chart")
+    body = at.get("html")[0].proto.body
+    assert body.count('class="zi-card"') == len(singles)
+    rows = list(csv.DictReader(io.StringIO(deferred[at.get("download_button")[0].proto.deferred_file_id]().decode())))
+    assert sorted(r["figure_id"] for r in rows) == sorted(singles["figure_id"])
+    at.session_state["sector_view"] = "energy"  # single figures only: no tabs
+    at.run()
+    assert not at.tabs and at.get("html")[0].proto.body.count('class="zi-card"') == (frame["sector"] == "energy").sum()
+
+
 def test_text_from_the_data_is_never_markup(tmp_path, monkeypatch):
     shutil.copytree(ROOT / "sources", tmp_path / "sources")
     path = tmp_path / "sources" / "techedt-2025-10-25-zhejiang-ai-plan.yaml"

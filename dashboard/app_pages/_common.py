@@ -13,13 +13,11 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.export import package_zip, to_csv
-from dashboard.frames import Filters, Options, parse_query, to_query
-from dashboard.load import DataError, build_frame, indicators_path, load_catalog, sources_path
+from dashboard.frames import Filters, Options
+from dashboard.load import build_frame, indicators_path, load_catalog, sources_path
 from dashboard.table import Table
 
 EMPTY = "No figures match these filters. Widen the year range or clear a filter in the sidebar."
-MAX_PROBLEMS = 200
-NOTICES = "_url_notices"
 
 
 @st.cache_data(show_spinner="Loading the figures...", max_entries=4)
@@ -96,74 +94,6 @@ def rows_csv(data: Table, positions) -> Callable[[], bytes]:
 def dataset_zip(data: Prepared) -> Callable[[], bytes]:
     """Builds the data package zip of the whole dataset when called."""
     return functools.partial(_zip, *data.paths)
-
-
-def _clear_notices() -> None:
-    st.session_state.pop(NOTICES, None)
-
-
-def _reset() -> None:
-    opts = filter_options()
-    st.session_state.update(year=opts.years, sector=[], geo=[], status=[])
-    _clear_notices()
-
-
-def _from_url(opts: Options) -> None:
-    """On a session's first run, set the filters from the URL and keep notices about what was ignored."""
-    params = {key: st.query_params.get_all(key) for key in st.query_params}
-    filters, notices = parse_query(params, opts)
-    st.session_state.update(year=filters.years, sector=list(filters.sectors), geo=list(filters.geos),
-                            status=list(filters.statuses))
-    st.session_state[NOTICES] = notices
-
-
-def _keep_valid(opts: Options) -> None:
-    """Drop chosen values the data does not offer (a widget must never be given an unknown option)."""
-    state = st.session_state
-    allowed = {"sector": {s for s, _ in opts.sectors}, "geo": set(opts.geos), "status": set(opts.statuses)}
-    for key, values in allowed.items():
-        chosen = state.get(key, [])
-        if any(v not in values for v in chosen):
-            state[key] = [v for v in chosen if v in values]
-    low, high = state.get("year", opts.years)
-    if not opts.years[0] <= low <= high <= opts.years[1]:
-        state["year"] = opts.years
-
-
-def draw_filters(opts: Options | None = None) -> Filters:
-    """The sidebar filters, the same on every page; their state is mirrored in the URL."""
-    opts = opts or filter_options()
-    if "year" not in st.session_state:
-        _from_url(opts)
-    _keep_valid(opts)
-    labels = dict(opts.sectors)
-    bar = st.sidebar
-    bar.header("Filters")
-    if opts.years[0] < opts.years[1]:
-        bar.slider("Years", min_value=opts.years[0], max_value=opts.years[1], key="year", step=1,
-                   on_change=_clear_notices, help="A figure for a span of years is kept when the span overlaps.")
-    bar.multiselect("Sector", [s for s, _ in opts.sectors], key="sector", format_func=labels.get,
-                    placeholder="All sectors", on_change=_clear_notices)
-    bar.multiselect("Geography", list(opts.geos), key="geo", placeholder="All places", on_change=_clear_notices)
-    bar.multiselect("Status", list(opts.statuses), key="status", placeholder="Actual, target, forecast, derived",
-                    on_change=_clear_notices)
-    bar.button("Reset filters", on_click=_reset, disabled=current_filters(opts) == Filters(years=opts.years))
-    if st.session_state.get(NOTICES):
-        bar.warning("Ignored in the address: " + "; ".join(md_escape(n) for n in st.session_state[NOTICES]) + ".")
-    filters = current_filters(opts)
-    query = to_query(filters, opts)
-    if {key: st.query_params.get_all(key) for key in st.query_params} != query:
-        st.query_params.from_dict(query)
-    return filters
-
-
-def show_problems(exc: DataError) -> None:
-    """A readable panel of what is wrong with the data files, as plain text."""
-    st.error(f"The data files have {len(exc.problems)} problem(s), so nothing can be drawn. Fix them and reload.")
-    lines = [str(p) for p in exc.problems[:MAX_PROBLEMS]]
-    if len(exc.problems) > MAX_PROBLEMS:
-        lines.append(f"... and {len(exc.problems) - MAX_PROBLEMS} more (run: python -m dashboard validate)")
-    st.code("\n".join(lines), language=None, wrap_lines=True)
 
 
 def md_escape(text: object) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 import numpy as np
 import streamlit as st
 
@@ -15,10 +17,10 @@ from dashboard.app_pages._common import (
 )
 from dashboard.cards import cards
 from dashboard.charts import PlainFigure, indicator_spec
-from dashboard.frames import Filters
 from dashboard.table import Table
 from dashboard.views import CARDS_PER_PAGE, CHARTS_PER_PAGE, drawn, ids, page_of, pages, source_refs
 
+CHARTS, SINGLES = "Charts", "Single figures"
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 
 
@@ -60,17 +62,14 @@ def _blocks(paths: tuple[str, str], key: bytes, _prep: Prepared, _groups: list[n
             for group in _groups]
 
 
-def _sector_view(prep: Prepared, filters: Filters, sector: str, chart_page: int, card_page: int) -> dict:
-    """Everything the Sectors page draws for one sector and page (the charts cached by the rows they draw from)."""
-    data = prep.table
-    chosen = np.flatnonzero(data.mask(filters) & data.where("sector", [sector]))
-    charted, singles = data.by_indicator(chosen)
-    groups = page_of(charted, chart_page, CHARTS_PER_PAGE)
-    key = np.concatenate([[len(g) for g in groups], *groups]).astype(np.int64).tobytes()  # sizes, then rows
-    cards = data.rows(page_of(list(singles), card_page, CARDS_PER_PAGE))
-    return {"figures": len(chosen), "indicators": len(charted) + len(singles), "about": prep.descriptions.get(sector, ""),
-            "charted": len(charted), "blocks": _blocks(prep.paths, key, prep, groups) if groups else [],
-            "singles": len(singles), "cards": cards}
+def _charts(prep: Prepared, groups: list[np.ndarray], page_key: str) -> None:
+    """One page of charts, two side by side (each cached by the rows it draws from)."""
+    shown = page_of(groups, _pager("Charts", len(groups), CHARTS_PER_PAGE, page_key), CHARTS_PER_PAGE)
+    key = np.concatenate([[len(g) for g in shown], *shown]).astype(np.int64).tobytes()  # sizes, then rows
+    columns = st.columns(2)
+    for i, block in enumerate(_blocks(prep.paths, key, prep, shown)):
+        with columns[i % 2]:
+            _chart(prep.table, block)
 
 
 def _chart(data: Table, block: dict) -> None:
@@ -79,6 +78,13 @@ def _chart(data: Table, block: dict) -> None:
         st.markdown(block["heading"])
         st.plotly_chart(block["figure"], width="stretch", config=PLOTLY_CONFIG, key=f"chart_{block['id']}")
         csv_button(data, block["positions"], name=str(block["id"]), key=f"csv_{block['id']}")
+
+
+def _cards(data: Table, singles: np.ndarray, page_key: str, sector: str) -> None:
+    """One page of single-figure cards, and a CSV of exactly those figures."""
+    shown = data.rows(page_of(list(singles), _pager("Cards", len(singles), CARDS_PER_PAGE, page_key), CARDS_PER_PAGE))
+    st.html(cards(shown))
+    csv_button(data, ids(shown), name=f"{sector}-single-figures", key=f"csv_singles_{sector}")
 
 
 def render_sectors() -> None:
@@ -96,19 +102,23 @@ def render_sectors() -> None:
         st.session_state["sector_view"] = present[0]
     sector = st.segmented_control("Sector", present, format_func=labels.get, key="sector_view", required=True)
     sector = sector or present[0]
-    chart_key, card_key = f"chart_page_{sector}", f"card_page_{sector}"
-    view = _sector_view(prep, filters, sector, st.session_state.get(chart_key, 1), st.session_state.get(card_key, 1))
-    st.markdown(f"{md_escape(view['about'])}\n\n:small[:gray[{view['figures']:,} figures on {view['indicators']:,} "
-                "indicators. Hover over a chart for each figure's wording, period, status and source.]]")
-    if view["charted"]:
-        _pager("Charts", view["charted"], CHARTS_PER_PAGE, chart_key)
-        columns = st.columns(2)
-        for i, block in enumerate(view["blocks"]):
-            with columns[i % 2]:
-                _chart(data, block)
-    if view["singles"]:
-        st.subheader("Single figures", anchor=False,
-                     help="Indicators with one figure each, shown as cards rather than one-bar charts.")
-        _pager("Cards", view["singles"], CARDS_PER_PAGE, card_key)
-        st.html(cards(view["cards"]))
-        csv_button(data, ids(view["cards"]), name=f"{sector}-single-figures", key=f"csv_singles_{sector}")
+    rows = chosen[data.where("sector", [sector])[chosen]]
+    charted, singles = data.by_indicator(rows)
+    parts = [f"{len(rows):,} figures on {len(charted) + len(singles):,} indicators"]
+    if len(charted):
+        parts.append(f"{len(charted):,} charted (hover over a chart for each figure's wording, period, status and source)")
+    if len(singles):
+        parts.append(f"{len(singles):,} with a single figure, shown as a card")
+    st.markdown(f"{md_escape(prep.descriptions.get(sector, ''))}\n\n:small[:gray[{'; '.join(parts)}.]]")
+    sections = {name: count for name, count in ((CHARTS, len(charted)), (SINGLES, len(singles))) if count}
+    if len(sections) == 2:  # tabs that run only the one open: the other costs nothing until chosen
+        tabs = dict(zip(sections, st.tabs(list(sections), key="sector_tab", on_change="rerun"), strict=True))
+        places = {name: tab for name, tab in tabs.items() if tab.open}
+    else:
+        places = {name: nullcontext() for name in sections}
+    if CHARTS in places:
+        with places[CHARTS]:
+            _charts(prep, charted, f"chart_page_{sector}")
+    if SINGLES in places:
+        with places[SINGLES]:
+            _cards(data, singles, f"card_page_{sector}", sector)
