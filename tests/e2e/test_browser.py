@@ -117,6 +117,30 @@ def test_filters_redraw_charts_and_download_matches(page, server_url, tmp_path):
         assert any(label in text for text in shown), (label, shown)
 
 
+def test_single_figures_tab_draws_the_cards_and_their_csv(page, server_url):
+    """The Sectors tabs rerun the app on a click, and only the open tab is drawn."""
+    frame = load_frame()
+    digital = frame[frame["sector"] == "digital_economy"]
+    singles = digital.groupby("indicator_id").filter(lambda g: len(g) == 1)
+    page.goto(f"{server_url}/sectors")
+    _settle(page)
+    page.locator(".js-plotly-plot").first.wait_for()
+    assert page.locator(".zi-card").count() == 0
+    page.get_by_role("tab", name="Single figures").click()
+    _settle(page)
+    page.locator(".zi-card").first.wait_for()
+    assert page.locator(".zi-card").count() == len(singles)
+    assert page.locator(".js-plotly-plot").count() == 0
+    _no_exception(page)
+    page.locator(".zi-card details").first.click()  # the article's words open under the card
+    quote = page.locator(".zi-card q").first
+    assert quote.is_visible() and quote.inner_text() in set(singles["quote"])
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download CSV").click()
+    rows = pd.read_csv(io.BytesIO(open(info.value.path(), "rb").read()))
+    assert sorted(rows["figure_id"]) == sorted(singles["figure_id"])
+
+
 def test_shared_address_presets_filters(page, server_url):
     """A shared address opened in a new browser context sets the filters."""
     page.goto(f"{server_url}/data?sector=economy&year=2024-2025&status=actual")
