@@ -9,7 +9,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from benchmarks.rerun import Row, best, first_run, paired_reruns
+from benchmarks.report import Row
+from benchmarks.timing import best, first_run, paired_reruns
 
 FILTER_KEY = "year"  # the sidebar's year-range slider: every page reads it
 

@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.rerun import APP, MINIMAL, PAINT_LIMIT, Row, table  # noqa: E402
+from benchmarks.report import Row, table  # noqa: E402
+from benchmarks.rerun import APP, MINIMAL, PAINT_LIMIT  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks import synth
-from benchmarks.rerun import Row, table
+from benchmarks.report import Row, table
 from dashboard.checks import derive
 from dashboard.cli import main as cli
 from dashboard.load import load_catalog

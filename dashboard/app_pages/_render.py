@@ -125,13 +125,11 @@ def render_data() -> None:
         if len(chosen) > len(shown):
             st.caption(f"The table shows the first {len(shown):,} of these {len(chosen):,} rows; the CSV below holds "
                        "all of them. Narrow the filters to see others here.")
-    left, right = st.columns(2)
-    with left:
+    with st.container(horizontal=True):  # the two downloads side by side
         st.download_button(f"Download these {len(chosen):,} rows (CSV)", data=rows_csv(data, chosen), file_name="figures.csv",
                            mime="text/csv", on_click="ignore", icon=":material/download:", disabled=not len(chosen),
                            key="csv_filtered", help="Every column, sources included. Cells that a spreadsheet would run as a "
                            "formula are neutralised.")
-    with right:
         st.download_button(f"Download the full dataset, {len(data):,} rows (zip)", data=dataset_zip(prep),
                            file_name="zhejiang-indicators.zip", mime="application/zip", on_click="ignore",
                            icon=":material/folder_zip:", key="zip_all",
