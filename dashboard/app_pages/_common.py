@@ -33,33 +33,34 @@ class Prepared(NamedTuple):
     table: Table  # the figures, prepared for fast selections
     sources: dict  # the source articles by id
     descriptions: dict[str, str]  # what each sector and indicator is, by id
-    paths: tuple[str, str]  # the data files: the key of every cache built from this data
+    key: str  # the data files, as one string: the key of every cache built from this data
 
 
 @st.cache_resource(show_spinner="Loading the figures...", max_entries=4)
-def _prepared(indicators: str, sources: str) -> Prepared:
-    frame, found, described = _load(indicators, sources)
-    return Prepared(Table.of(frame), found, described, (indicators, sources))
+def _prepared(key: str) -> Prepared:
+    frame, found, described = _load(*key.split("\0"))
+    return Prepared(Table.of(frame), found, described, key)
 
 
-def _paths() -> tuple[str, str]:
-    return str(indicators_path()), str(sources_path())
+def _key() -> str:
+    """The two data files as one cache key: one short argument is the cheapest for Streamlit to hash on every run."""
+    return f"{indicators_path()}\0{sources_path()}"  # no path holds a NUL
 
 
 def prepared() -> Prepared:
-    """The dataset, read and prepared once per process; raises DataError. One cache lookup: call it once a run."""
-    return _prepared(*_paths())
+    """The dataset, read and prepared once per process; raises DataError."""
+    return _prepared(_key())
 
 
 def dataset() -> tuple[pd.DataFrame, dict]:
     """The whole tidy frame and the sources, read once per process; raises DataError."""
-    frame, found, _ = _load(*_paths())
+    frame, found, _ = _load(*_key().split("\0"))
     return frame, found
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _zip(indicators: str, sources: str) -> bytes:
-    frame, found, _ = _load(indicators, sources)
+def _zip(key: str) -> bytes:
+    frame, found, _ = _load(*key.split("\0"))
     return package_zip(frame, found)
 
 
@@ -93,7 +94,7 @@ def rows_csv(data: Table, positions) -> Callable[[], bytes]:
 
 def dataset_zip(data: Prepared) -> Callable[[], bytes]:
     """Builds the data package zip of the whole dataset when called."""
-    return functools.partial(_zip, *data.paths)
+    return functools.partial(_zip, data.key)
 
 
 def md_escape(text: object) -> str:

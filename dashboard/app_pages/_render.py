@@ -71,7 +71,7 @@ def render_timeline() -> None:
     if not len(chosen):
         st.info(EMPTY)
         return
-    chart, counted = _timeline(prep.paths, filters, data)
+    chart, counted = _timeline(f"{prep.key}\0{filters!r}", filters, data)
     if counted:
         st.caption(f"{len(chosen):,} figures are too many to mark one by one: each circle counts the figures of a "
                    "sector, year and status (hover for the number).")
@@ -79,20 +79,21 @@ def render_timeline() -> None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _timeline(paths: tuple[str, str], filters: Filters, _data: Table) -> tuple[go.Figure, bool]:
+def _timeline(key: str, _filters: Filters, _data: Table) -> tuple[go.Figure, bool]:
     """The timeline for one selection, and whether it counts figures rather than marking each; shared read-only.
 
-    `paths` name the data (the cache key), `_data` is that data (not hashed).
+    `key` names the data and the filters (the cache key, one string: the cheapest to hash); the arguments named
+    with _ are what it names, not hashed.
     """
     data = _data
-    chosen = data.positions(filters)
+    chosen = data.positions(_filters)
     counted = len(chosen) > TIMELINE_MAX_POINTS
     rows = data.counts(chosen) if counted else data.rows(chosen)
     return PlainFigure(timeline_spec(rows, counted, list(data.options.sectors))), counted
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _arrow(paths: tuple[str, str], name: str, _columns: tuple[str, ...], _data: Table) -> pa.Table:
+def _arrow(key: str, _columns: tuple[str, ...], _data: Table) -> pa.Table:
     """Some columns of the whole dataset as an Arrow table, which st.dataframe sends without converting.
 
     `name` stands for the columns in the cache key: hashing a short name costs less than hashing every column name.
@@ -102,7 +103,7 @@ def _arrow(paths: tuple[str, str], name: str, _columns: tuple[str, ...], _data: 
 
 def arrow_table(data: Prepared, name: str, columns: tuple[str, ...]) -> pa.Table:
     """Those columns (called `name`) of the whole dataset, in data order (shared, read-only: take rows by position)."""
-    return _arrow(data.paths, name, columns, data.table)
+    return _arrow(f"{data.key}\0{name}", columns, data.table)
 
 
 MAX_TABLE_ROWS = 1_000  # rows sent to the browser table; the CSV holds every row

@@ -76,7 +76,6 @@ def draw_filters(opts: Options | None = None) -> Filters:
     _keep_valid(opts)
     labels = dict(opts.sectors)
     bar = st.sidebar
-    bar.header("Filters")
     if opts.years[0] < opts.years[1]:
         bar.slider("Years", min_value=opts.years[0], max_value=opts.years[1], key="year", step=1,
                    on_change=_clear_notices, help="A figure for a span of years is kept when the span overlaps.")
