@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from contextvars import ContextVar
 from pathlib import Path
 from typing import NamedTuple
 
@@ -52,6 +53,14 @@ def prepared() -> Prepared:
     return _prepared(_key())
 
 
+THIS_RUN: ContextVar[Prepared | None] = ContextVar("THIS_RUN", default=None)  # set by the shell around a page's run
+
+
+def this_run() -> Prepared:
+    """The dataset the shell looked up for this run (one cache lookup a run instead of two), else a lookup."""
+    return THIS_RUN.get() or prepared()
+
+
 def dataset() -> tuple[pd.DataFrame, dict]:
     """The whole tidy frame and the sources, read once per process; raises DataError."""
     frame, found, _ = _load(*_key().split("\0"))
@@ -79,7 +88,7 @@ def current_filters(opts: Options | None = None) -> Filters:
 
 def selection() -> tuple[Prepared, Filters]:
     """The prepared dataset and the sidebar filters, read once for a page's run."""
-    data = prepared()
+    data = this_run()
     return data, current_filters(data.table.options)
 
 

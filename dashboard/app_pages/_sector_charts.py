@@ -52,10 +52,11 @@ def _block(data: Table, positions: np.ndarray, about: str) -> dict:
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _blocks(data_key: str, key: bytes, _prep: Prepared, _groups: list[np.ndarray]) -> list[dict]:
+def _blocks(key: str, _prep: Prepared, _groups: list[np.ndarray]) -> list[dict]:
     """The chart blocks of one page of a sector; shared read-only.
 
-    The cache key is the data (`data_key`) and the rows of every chart (`key`); arguments named with _ are not hashed.
+    `key` names the data and the rows of every chart (one string: the cheapest to hash); the arguments named with _
+    are what it names, not hashed.
     """
     data = _prep.table
     return [_block(data, group, _prep.descriptions.get(data.records[int(group[0])].indicator_id, ""))
@@ -65,9 +66,9 @@ def _blocks(data_key: str, key: bytes, _prep: Prepared, _groups: list[np.ndarray
 def _charts(prep: Prepared, groups: list[np.ndarray], page_key: str) -> None:
     """One page of charts, two side by side (each cached by the rows it draws from)."""
     shown = page_of(groups, _pager("Charts", len(groups), CHARTS_PER_PAGE, page_key), CHARTS_PER_PAGE)
-    key = np.concatenate([[len(g) for g in shown], *shown]).astype(np.int64).tobytes()  # sizes, then rows
+    rows = np.concatenate([[len(g) for g in shown], *shown]).astype(np.int64).tobytes().hex()  # sizes, then rows
     columns = st.columns(2)
-    for i, block in enumerate(_blocks(prep.key, key, prep, shown)):
+    for i, block in enumerate(_blocks(f"{prep.key}\0{rows}", prep, shown)):
         with columns[i % 2]:
             _chart(prep.table, block)
 

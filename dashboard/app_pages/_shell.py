@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard.app_pages._common import current_filters, filter_options, md_escape
+from dashboard.app_pages._common import THIS_RUN, current_filters, filter_options, md_escape, prepared
 from dashboard.frames import Filters, Options, parse_query, to_query
 from dashboard.load import DataError
 
@@ -20,12 +20,16 @@ def main(pages: tuple[tuple[str, str, str], ...]) -> None:
     st.set_page_config(page_title="Zhejiang Indicators", page_icon=":material/monitoring:", layout="wide")
     page = st.navigation(_pages(pages), position="top")
     try:
-        opts = filter_options()
+        data = prepared()
     except DataError as exc:
         show_problems(exc)
         return
-    draw_filters(opts)
-    page.run()
+    draw_filters(data.table.options)
+    token = THIS_RUN.set(data)  # the page reads the same data without a second cache lookup
+    try:
+        page.run()
+    finally:
+        THIS_RUN.reset(token)
 
 
 def _pages(pages: tuple[tuple[str, str, str], ...]) -> list:

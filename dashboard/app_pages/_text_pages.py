@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import __version__
-from dashboard.app_pages._common import EMPTY, Prepared, md_escape, prepared, selection
+from dashboard.app_pages._common import EMPTY, Prepared, md_escape, selection, this_run
 from dashboard.app_pages._render import arrow_table
 from dashboard.cards import articles
 from dashboard.export import CITATION, FIELDS, LICENCE
@@ -77,7 +77,7 @@ def _one_article(prep: Prepared, used: list) -> None:
 def render_about() -> None:
     st.title("About")
     st.markdown(f"""
-**What the data is.** {len(prepared().table):,} figures about Zhejiang province (its economy, digital economy, AI policy,
+**What the data is.** {len(this_run().table):,} figures about Zhejiang province (its economy, digital economy, AI policy,
 innovation, common prosperity and energy) as reported in news articles. Each figure has an indicator, a place, a
 period, a value in base units, the qualifier the article uses ("more than", "about"...), a status and its source.
 
