@@ -71,7 +71,7 @@ def test_every_page_renders(page, server_url):
         _settle(page)
         page.get_by_role("heading", name=heading, exact=True).first.wait_for()
         _no_exception(page)
-        assert page.locator('[data-testid="stSidebar"]').get_by_text("Years", exact=True).is_visible()
+        page.locator('[data-testid="stSidebar"]').get_by_text("Years", exact=True).wait_for(timeout=TIMEOUT)
     page.goto(f"{server_url}/timeline")
     _settle(page)
     page.wait_for_selector(".js-plotly-plot .main-svg")
