@@ -36,6 +36,8 @@ def _amount(value: float | None, unit: str) -> str:
     if value is None:
         return "n/a"
     if unit == "s":
+        if value < 0.1:
+            return f"{value * 1000:.1f} ms"  # reruns take a few ms: whole ms would hide the difference
         return f"{value * 1000:,.0f} ms" if value < 10 else f"{value:,.1f} s"
     return f"{value:,.0f} {unit}"
 

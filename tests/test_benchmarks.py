@@ -86,9 +86,9 @@ def test_table_gives_ratios_goals_and_results():
     lines = table(rows).splitlines()
     assert lines[0].startswith("| Measure | Data | Time |")
     assert len(lines) == 2 + len(rows)
-    assert lines[2] == "| Minimal app: rerun | - | 10 ms |  |  |  |  |"
-    assert lines[3] == "| Overview: rerun | real | 15 ms | 10 ms | 1.5x | ≤ 2x | pass |"
-    assert lines[4] == "| Overview: rerun | 10,000 | 50 ms | 10 ms | 5.0x | ≤ 4x | **FAIL** |"
+    assert lines[2] == "| Minimal app: rerun | - | 10.0 ms |  |  |  |  |"
+    assert lines[3] == "| Overview: rerun | real | 15.0 ms | 10.0 ms | 1.5x | ≤ 2x | pass |"
+    assert lines[4] == "| Overview: rerun | 10,000 | 50.0 ms | 10.0 ms | 5.0x | ≤ 4x | **FAIL** |"
     assert lines[5] == "| Load + validate | 10,000 | 800 ms |  |  | ≤ 1,000 ms | pass |"
     assert lines[6] == "| Peak memory | 10,000 | 220 MB |  |  |  |  |"
     assert lines[7] == "| Paint | real | n/a | 1,000 ms |  | ≤ 1.5x |  |"
