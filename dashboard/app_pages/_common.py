@@ -92,6 +92,22 @@ def selection() -> tuple[Prepared, Filters]:
     return data, current_filters(data.table.options)
 
 
+def page_top(title: str, intro: str | None = None) -> tuple[Prepared, Filters, np.ndarray] | None:
+    """A page's title and introduction; then the data, the filters and the positions of the rows they keep.
+
+    None, after saying how to widen the filters, when they keep no row.
+    """
+    data, filters = selection()
+    chosen = data.table.positions(filters)
+    st.title(title)
+    if intro:
+        st.markdown(intro)
+    if not len(chosen):
+        st.info(EMPTY)
+        return None
+    return data, filters, chosen
+
+
 def _csv_of(data: Table, positions: tuple[int, ...]) -> bytes:
     return to_csv(data.frame.iloc[list(positions)])
 

@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 import pyarrow as pa
 import streamlit as st
 
-from dashboard.app_pages._common import EMPTY, Prepared, dataset_zip, rows_csv, selection
+from dashboard.app_pages._common import EMPTY, Prepared, dataset_zip, page_top, rows_csv, selection
 from dashboard.cards import cards
 from dashboard.charts import PlainFigure
 from dashboard.export import FIELDS
@@ -42,16 +42,13 @@ TABLE_COLUMNS = {
 
 
 def render_overview() -> None:
-    prep, filters = selection()
-    data = prep.table
-    chosen = data.positions(filters)
-    st.title("Zhejiang Indicators")
-    st.markdown("The hard numbers behind the news about Zhejiang province: the economy, the digital economy, AI, "
-                "innovation, common prosperity and energy. Every figure is traced to the article that reported it, "
-                "with the article's own words, and says whether it is an actual result, a target or a forecast.")
-    if not len(chosen):
-        st.info(EMPTY)
+    top = page_top("Zhejiang Indicators", "The hard numbers behind the news about Zhejiang province: the economy, the "
+                   "digital economy, AI, innovation, common prosperity and energy. Every figure is traced to the article "
+                   "that reported it, with the article's own words, and says whether it is an actual result, a target or "
+                   "a forecast.")
+    if top is None:
         return
+    data, chosen = top[0].table, top[2]
     st.caption(f"{len(chosen):,} of {len(data):,} figures match the filters, on {data.distinct('indicator_id', chosen):,} "
                f"indicators from {data.distinct('source_id', chosen):,} articles, {data.year_start[chosen].min()} to "
                f"{data.year_end[chosen].max()}.")
@@ -62,15 +59,12 @@ def render_overview() -> None:
 
 
 def render_timeline() -> None:
-    prep, filters = selection()
-    data = prep.table
-    chosen = data.positions(filters)
-    st.title("Timeline")
-    st.markdown("Every figure on one time axis, a row per sector. Filled marks are results; hollow marks are "
-                "targets and forecasts, placed in the year they are due. A bar shows a period of several years.")
-    if not len(chosen):
-        st.info(EMPTY)
+    top = page_top("Timeline", "Every figure on one time axis, a row per sector. Filled marks are results; hollow marks "
+                   "are targets and forecasts, placed in the year they are due. A bar shows a period of several years.")
+    if top is None:
         return
+    prep, filters, chosen = top
+    data = prep.table
     chart, counted = _timeline(f"{prep.key}\0{filters!r}", filters, data)
     if counted:
         st.caption(f"{len(chosen):,} figures are too many to mark one by one: each circle counts the figures of a "

@@ -8,11 +8,10 @@ import numpy as np
 import streamlit as st
 
 from dashboard.app_pages._common import (
-    EMPTY,
     Prepared,
     csv_button,
     md_escape,
-    selection,
+    page_top,
     source_line,
 )
 from dashboard.cards import cards
@@ -89,13 +88,11 @@ def _cards(data: Table, singles: np.ndarray, page_key: str, sector: str) -> None
 
 
 def render_sectors() -> None:
-    prep, filters = selection()
-    data = prep.table
-    chosen = data.positions(filters)
-    st.title("Sectors")
-    if not len(chosen):
-        st.info(EMPTY)
+    top = page_top("Sectors")
+    if top is None:
         return
+    prep, _, chosen = top
+    data = prep.table
     labels = dict(data.options.sectors)
     found = set(np.unique(data.codes["sector"][chosen]).tolist())
     present = [s for s in labels if data.values["sector"].get(s) in found]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import __version__
-from dashboard.app_pages._common import EMPTY, Prepared, md_escape, selection, this_run
+from dashboard.app_pages._common import Prepared, md_escape, page_top, this_run
 from dashboard.app_pages._render import arrow_table
 from dashboard.cards import articles
 from dashboard.export import CITATION, FIELDS, LICENCE
@@ -24,14 +24,12 @@ SOURCE_TABLE = {"indicator": "Indicator", "geography": "Place", "label": "Which"
 
 
 def render_sources() -> None:
-    prep, filters = selection()
-    data, found = prep.table, prep.sources
-    chosen = data.positions(filters)
-    st.title("Sources")
-    st.markdown("The articles the figures come from, newest first. Choose one below the list to see its figures.")
-    if not len(chosen):
-        st.info(EMPTY)
+    top = page_top("Sources", "The articles the figures come from, newest first. Choose one below the list to see its "
+                   "figures.")
+    if top is None:
         return
+    prep, _, chosen = top
+    data, found = prep.table, prep.sources
     used = data.by_source(chosen)
     st.caption(f"{len(used):,} articles behind the {len(chosen):,} figures that match the filters.")
     if len(used) > SOURCES_PER_PAGE:
