@@ -108,10 +108,14 @@ def _year_axis(years: list[int], pad: float, title: str = "year") -> dict:
             "tickformat": "d", "range": [min(years) - pad, max(years) + pad]}
 
 
-def indicator_spec(rows: Rows) -> dict:
-    """The plain Plotly spec (data and layout) of indicator_chart."""
+def indicator_spec(rows: Rows, kind: str | None = None) -> dict:
+    """The plain Plotly spec (data and layout) of indicator_chart.
+
+    `kind`: the chart kind of all the indicator's rows, when `rows` are only those drawn of them (views.drawn): the
+    top places of a bar chart must stay a bar chart, even when they no longer share a period.
+    """
     rows = records(rows)
-    kind = chart_kind(rows)
+    kind = kind or chart_kind(rows)
     if kind == "series":
         return _series(rows)
     size, _ = scale(rows)

@@ -274,3 +274,30 @@ def test_large_data_is_listed_in_bounded_tables(tmp_path_factory, monkeypatch):
     assert not at.exception
     assert all(len(table.value) <= SOURCE_ROWS for table in at.dataframe)
     assert any("the Data page lists them all" in c.value for c in at.caption)
+
+
+def test_large_data_draws_a_page_of_readable_charts(tmp_path_factory, monkeypatch):
+    """At thousands of figures a sector shows one page of charts, each with a bounded number of places."""
+    import json
+
+    from benchmarks import synth
+    from dashboard.views import CHARTS_PER_PAGE, MAX_BARS, MAX_SERIES
+
+    folder = tmp_path_factory.mktemp("large")
+    synth.generate(3_000, folder, seed=5)
+    monkeypatch.setenv("DASHBOARD_INDICATORS", str(folder / "indicators.yaml"))
+    monkeypatch.setenv("DASHBOARD_SOURCES", str(folder / "sources"))
+    at = app()
+    at.switch_page("app_pages/sectors.py").run()
+    assert not at.exception
+    charts = at.get("plotly_chart")
+    assert len(charts) == CHARTS_PER_PAGE and at.get("button_group")[1].proto.options  # a page chooser
+    for chart in charts:
+        spec = json.loads(chart.proto.spec)
+        bars = [len(t["y"]) for t in spec["data"] if t["type"] == "bar"]
+        places = {t["legendgroup"] for t in spec["data"] if t.get("legendgroup") not in (None, "status")}
+        assert sum(bars) <= MAX_BARS and len(places) <= MAX_SERIES
+    first = {c.proto.spec for c in charts}
+    at.session_state[next(k for k in at.session_state if k.startswith("chart_page_"))] = 2
+    at.run()
+    assert not at.exception and first.isdisjoint(c.proto.spec for c in at.get("plotly_chart"))

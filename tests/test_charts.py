@@ -146,3 +146,16 @@ def test_a_plain_figure_is_sent_as_its_spec_unchanged(real):
     assert json.loads(plotly.io.to_json(plain, validate=False)) == json.loads(before)
     assert json.dumps(spec, sort_keys=True) == before  # a shared, cached spec is left as it was
     go.Figure(spec)  # and it is valid Plotly
+
+
+def test_the_top_places_of_a_bar_chart_stay_a_bar_chart():
+    """Two figures for one place and year make a bar chart; its top places alone would read as a series."""
+    rows = frame_of(*[row(figure_id=f"f{g}-{y}", geography=f"G{g}", period=str(y), year_start=y, year_end=y,
+                          value=float(g * 10 + y - 2019)) for g in range(20) for y in (2020, 2021)],
+                    row(figure_id="twin", geography="G0", period="2020", value=0.5))
+    kind = views.chart_kind(rows)
+    kept, _ = views.chart_rows(rows)
+    assert kind == "places" and views.chart_kind(kept) == "series"  # what the kept rows would say on their own
+    spec = charts.indicator_spec(views.records(kept), kind)
+    assert [t["type"] for t in spec["data"]] == ["bar"] and spec["data"][0]["orientation"] == "h"
+    assert len(spec["data"][0]["y"]) == views.MAX_BARS

@@ -17,7 +17,7 @@ from dashboard.app_pages._common import (
 from dashboard.cards import cards
 from dashboard.charts import PlainFigure, indicator_spec
 from dashboard.table import Table
-from dashboard.views import CARDS_PER_PAGE, CHARTS_PER_PAGE, drawn, ids, page_of, pages, source_refs
+from dashboard.views import CARDS_PER_PAGE, CHARTS_PER_PAGE, chart_kind, drawn, ids, page_of, pages, source_refs
 
 CHARTS, SINGLES = "Charts", "Single figures"
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
@@ -40,13 +40,14 @@ def _block(data: Table, positions: np.ndarray, about: str) -> dict:
     """One indicator's chart and what goes with it, for the rows at these positions."""
     rows = data.rows(positions)
     shown, left_out = drawn(rows)
+    kind = chart_kind(rows)
     first = rows[0]
     lines = [f"**{md_escape(first.indicator)}**", f":small[:gray[{md_escape(f'{about} Unit: {first.unit_label}.')}]]",
              f":small[{source_line(source_refs(shown))}]"]
     if left_out:
         lines.append(f":small[:gray[{len(shown):,} of {len(rows):,} figures drawn: {left_out:,} more places are left out "
                      "here and listed on the Data page.]]")
-    return {"id": first.indicator_id, "positions": ids(shown), "figure": PlainFigure(indicator_spec(shown)),
+    return {"id": first.indicator_id, "positions": ids(shown), "figure": PlainFigure(indicator_spec(shown, kind)),
             "heading": "  \n".join(lines)}
 
 
