@@ -40,6 +40,19 @@ def chart_ids(chart) -> list[str]:
 
 
 @pytest.fixture
+def synthetic(tmp_path, monkeypatch):
+    """Point the app at synthetic data: call it with a number of figures (benchmarks/synth.py)."""
+    from benchmarks import synth
+
+    def make(figures: int, seed: int = 0) -> None:
+        synth.generate(figures, tmp_path / "synthetic", seed=seed)
+        monkeypatch.setenv("DASHBOARD_INDICATORS", str(tmp_path / "synthetic" / "indicators.yaml"))
+        monkeypatch.setenv("DASHBOARD_SOURCES", str(tmp_path / "synthetic" / "sources"))
+
+    return make
+
+
+@pytest.fixture
 def deferred(monkeypatch) -> dict:
     """Download data built on click, by deferred file id: call it to get the bytes."""
     made: dict = {}
@@ -255,16 +268,12 @@ def test_text_from_the_data_is_never_markup(tmp_path, monkeypatch):
     assert "unsafe_allow_html" not in "".join(p.read_text() for p in (ROOT / "dashboard").rglob("*.py"))
 
 
-def test_large_data_is_listed_in_bounded_tables(tmp_path_factory, monkeypatch):
+def test_large_data_is_listed_in_bounded_tables(synthetic):
     """At thousands of figures the tables send a bounded number of rows and say where the rest are."""
-    from benchmarks import synth
     from dashboard.app_pages._render import MAX_TABLE_ROWS
     from dashboard.app_pages._text_pages import SOURCE_ROWS
 
-    folder = tmp_path_factory.mktemp("large")
-    synth.generate(1_500, folder, seed=11)
-    monkeypatch.setenv("DASHBOARD_INDICATORS", str(folder / "indicators.yaml"))
-    monkeypatch.setenv("DASHBOARD_SOURCES", str(folder / "sources"))
+    synthetic(1_500, seed=11)
     at = app()
     at.switch_page("app_pages/data.py").run()
     assert not at.exception
@@ -276,17 +285,13 @@ def test_large_data_is_listed_in_bounded_tables(tmp_path_factory, monkeypatch):
     assert any("the Data page lists them all" in c.value for c in at.caption)
 
 
-def test_large_data_draws_a_page_of_readable_charts(tmp_path_factory, monkeypatch):
+def test_large_data_draws_a_page_of_readable_charts(synthetic):
     """At thousands of figures a sector shows one page of charts, each with a bounded number of places."""
     import json
 
-    from benchmarks import synth
     from dashboard.views import CHARTS_PER_PAGE, MAX_BARS, MAX_SERIES
 
-    folder = tmp_path_factory.mktemp("large")
-    synth.generate(3_000, folder, seed=5)
-    monkeypatch.setenv("DASHBOARD_INDICATORS", str(folder / "indicators.yaml"))
-    monkeypatch.setenv("DASHBOARD_SOURCES", str(folder / "sources"))
+    synthetic(3_000, seed=5)
     at = app()
     at.switch_page("app_pages/sectors.py").run()
     assert not at.exception
