@@ -1,4 +1,4 @@
-"""What every page shares: the cached data, the sidebar filters kept in the URL, and safe text helpers."""
+"""What every page shares: the data looked up once a run, the filters as the sidebar holds them, safe text helpers."""
 
 from __future__ import annotations
 

@@ -64,7 +64,7 @@ def _blocks(key: str, _prep: Prepared, _groups: list[np.ndarray]) -> list[dict]:
 
 
 def _charts(prep: Prepared, groups: list[np.ndarray], page_key: str) -> None:
-    """One page of charts, two side by side (each cached by the rows it draws from)."""
+    """One page of charts, two side by side (cached by the rows they draw from)."""
     shown = page_of(groups, _pager("Charts", len(groups), CHARTS_PER_PAGE, page_key), CHARTS_PER_PAGE)
     rows = np.concatenate([[len(g) for g in shown], *shown]).astype(np.int64).tobytes().hex()  # sizes, then rows
     columns = st.columns(2)
@@ -109,9 +109,9 @@ def render_sectors() -> None:
     if len(singles):
         parts.append(f"{len(singles):,} with a single figure, shown as a card")
     st.markdown(f"{md_escape(prep.descriptions.get(sector, ''))}\n\n:small[:gray[{'; '.join(parts)}.]]")
-    sections = {name: count for name, count in ((CHARTS, len(charted)), (SINGLES, len(singles))) if count}
+    sections = [name for name, count in ((CHARTS, len(charted)), (SINGLES, len(singles))) if count]
     if len(sections) == 2:  # tabs that run only the one open: the other costs nothing until chosen
-        tabs = dict(zip(sections, st.tabs(list(sections), key="sector_tab", on_change="rerun"), strict=True))
+        tabs = dict(zip(sections, st.tabs(sections, key="sector_tab", on_change="rerun"), strict=True))
         places = {name: tab for name, tab in tabs.items() if tab.open}
     else:
         places = {name: nullcontext() for name in sections}

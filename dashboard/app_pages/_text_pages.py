@@ -12,15 +12,13 @@ from dashboard.export import CITATION, FIELDS, LICENCE
 from dashboard.load import COLUMNS
 from dashboard.views import citation
 
-SOURCES_PER_PAGE = 25
-COLUMNS_HELP = "| Column | Type | Meaning |\n|---|---|---|\n" + "\n".join(
-    f"| `{c}` | {kind} | {md_escape(meaning)} |" for c in COLUMNS for kind, meaning in [FIELDS.get(c, ("string", ""))])
-
-
-SOURCE_ROWS = 50  # figures listed under one article; the Data page lists them all
+SOURCES_PER_PAGE = 25  # article cards a page
+SOURCE_ROWS = 50  # figures listed for the article chosen; the Data page lists them all
 SOURCE_COLUMNS = ("indicator", "geography", "label", "period", "value_label", "status", "quote")
 SOURCE_TABLE = {"indicator": "Indicator", "geography": "Place", "label": "Which", "period": "Period", "value_label": "Value",
                 "status": "Status", "quote": "In the article's words"}
+COLUMNS_HELP = "| Column | Type | Meaning |\n|---|---|---|\n" + "\n".join(
+    f"| `{c}` | {kind} | {md_escape(meaning)} |" for c in COLUMNS for kind, meaning in [FIELDS.get(c, ("string", ""))])
 
 
 def render_sources() -> None:
