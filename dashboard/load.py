@@ -39,6 +39,30 @@ def sources_path() -> Path:
     return Path(os.environ.get("DASHBOARD_SOURCES") or ROOT / "sources")
 
 
+def data_version(indicators: Path | None = None, sources: Path | None = None) -> str:
+    """What identifies the data files' current contents without reading them: each file's size and change time.
+
+    Cheap enough for every run of the app (a stat call a file), so an edit to a data file shows on the next run.
+    """
+    path = indicators or indicators_path()
+    stamps = [_stamp(lambda: os.stat(path))]
+    try:
+        with os.scandir(sources or sources_path()) as entries:
+            stamps += sorted(f"{entry.name}:{_stamp(entry.stat)}" for entry in entries
+                             if entry.name.endswith((".yaml", ".yml")))
+    except OSError:
+        stamps.append("-")
+    return "|".join(stamps)
+
+
+def _stamp(stat) -> str:
+    try:
+        info = stat()
+    except OSError:
+        return "-"
+    return f"{info.st_size}:{info.st_mtime_ns}"
+
+
 def _read_text(path: Path) -> str:
     """The text of one data file, after checking that it is a regular, not too large, UTF-8 file; or DataError."""
     name = str(path)

@@ -225,6 +225,26 @@ def test_bad_data_shows_the_problems_as_plain_text(tmp_path, monkeypatch):
     assert not at.exception and at.error and not at.get("plotly_chart")
 
 
+def test_an_edit_to_the_data_shows_on_the_next_run_without_a_restart(tmp_path, monkeypatch):
+    path = tmp_path / "indicators.yaml"
+    text = (ROOT / "indicators.yaml").read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setenv("DASHBOARD_INDICATORS", str(path))
+    at = app()
+    at.switch_page("app_pages/sectors.py").run()
+    before = at.markdown[0].value
+    path.write_text(text.replace("Output, investment and adoption of digital technology",
+                                 "Output, investment and uptake of digital technology", 1), encoding="utf-8")
+    at.run()
+    assert "uptake" in at.markdown[0].value and "uptake" not in before
+    path.write_text(text.replace("value: 702000000000", "value: lots", 1), encoding="utf-8")
+    at.run()  # a broken edit: the problems, not the last good data
+    assert at.error and str(path) in at.code[0].value
+    path.write_text(text, encoding="utf-8")
+    at.run()
+    assert not at.error and at.markdown[0].value == before
+
+
 def test_a_sector_with_charts_and_single_figures_runs_only_the_tab_open(deferred):
     frame = load_frame()
     digital = frame[frame["sector"] == "digital_economy"]

@@ -15,14 +15,15 @@ import streamlit as st
 
 from dashboard.export import package_zip, to_csv
 from dashboard.frames import Filters, Options
-from dashboard.load import build_frame, indicators_path, load_catalog, sources_path
+from dashboard.load import build_frame, data_version, indicators_path, load_catalog, sources_path
 from dashboard.table import Table
 
 EMPTY = "No figures match these filters. Widen the year range or clear a filter in the sidebar."
 
 
 @st.cache_data(show_spinner="Loading the figures...", max_entries=4)
-def _load(indicators: str, sources: str) -> tuple[pd.DataFrame, dict, dict[str, str]]:
+def _load(indicators: str, sources: str, version: str) -> tuple[pd.DataFrame, dict, dict[str, str]]:
+    """The tidy frame, the sources and the descriptions (`version`, from data_version, only keys the cache)."""
     catalog, found = load_catalog(Path(indicators), Path(sources))
     described = {item.id: item.description for item in (*catalog.sectors, *catalog.indicators)}
     return build_frame(catalog, found), found, described
@@ -44,8 +45,12 @@ def _prepared(key: str) -> Prepared:
 
 
 def _key() -> str:
-    """The two data files as one cache key: one short argument is the cheapest for Streamlit to hash on every run."""
-    return f"{indicators_path()}\0{sources_path()}"  # no path holds a NUL
+    """The data files and their version as one cache key: one argument is the cheapest for Streamlit to hash.
+
+    The version (sizes and change times) makes an edit to a data file show on the next run.
+    """
+    indicators, sources = indicators_path(), sources_path()
+    return f"{indicators}\0{sources}\0{data_version(indicators, sources)}"  # no path holds a NUL
 
 
 def prepared() -> Prepared:

@@ -98,7 +98,8 @@ figure appears only where the article gives it.
 2. Add the figure under `figures:` in `indicators.yaml`: an id, the indicator (add it under `indicators:` if it is
    new), the place, the period (a year or a span such as 2025-2027), the value in base units, the qualifier, the
    status, the source id and the quote.
-3. Run `python -m dashboard validate` and fix what it reports; then `python -m pytest`.
+3. Run `python -m dashboard validate` and fix what it reports; then `python -m pytest`. A running dashboard shows
+   the change when the page is reloaded.
 
 **What the columns mean.** The CSV downloads and the data package hold these columns, one row per figure:
 
