@@ -28,6 +28,8 @@ from dashboard.safe_yaml import MAX_DEPTH, Loader, parse
 _STR, _NULL, _BOOL = (f"tag:yaml.org,2002:{name}" for name in ("str", "null", "bool"))
 _BUILT = {f"tag:yaml.org,2002:{name}" for name in ("int", "float", "timestamp")}
 _RESOLVER = Resolver()
+# The first characters some implicit tag may start with: any other plain scalar is a string (as Resolver.resolve does).
+_FIRSTS = frozenset(_RESOLVER.yaml_implicit_resolvers) if None not in _RESOLVER.yaml_implicit_resolvers else None
 _KEY = object()  # the mapping waits for a key
 
 
@@ -105,6 +107,8 @@ def _read(text: str) -> object:
 
 def _scalar(text: str) -> object:
     """A plain scalar's value, exactly as safe_yaml makes it."""
+    if _FIRSTS is not None and text and text[0] not in _FIRSTS:
+        return text  # no implicit tag starts with this character: a string, without trying each pattern
     digits = text[1:] if text[:1] == "-" else text
     if digits.isascii() and len(digits) < 100:  # the common numbers, without the resolver: 2024, -5, 4.75
         if digits.isdigit() and (digits[0] != "0" or digits == "0"):  # not 017 (octal), 1_000, 1e3
