@@ -118,7 +118,7 @@ class Table:
     def by_indicator(self, positions: np.ndarray) -> tuple[list[np.ndarray], np.ndarray]:
         """Positions of each indicator with several figures (in order of first appearance), and of the single figures.
 
-        The array form of views.split_indicators: a chart each for the first, cards for the second.
+        The Sectors page draws a chart for each of the first and a card for each of the second.
         """
         positions = np.asarray(positions)
         codes = self.codes["indicator_id"][positions]

@@ -45,13 +45,6 @@ def page_of(items: list, page: int, per_page: int) -> list:
     return items[(page - 1) * per_page: page * per_page]
 
 
-def split_indicators(rows: Rows) -> tuple[list[str], list]:
-    """Indicators with several figures (one chart each, in data order) and the rows of those with a single figure."""
-    rows = records(rows)
-    counts = Counter(r.indicator_id for r in rows)
-    return [i for i, n in counts.items() if n > 1], [r for r in rows if counts[r.indicator_id] == 1]
-
-
 def chart_kind(rows: Rows) -> str:
     """'years' (one place over time), 'series' (several places over time) or 'places' (one value per bar)."""
     seen: set[tuple] = set()

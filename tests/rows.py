@@ -17,3 +17,10 @@ def row(**fields) -> dict:
 
 def frame_of(*rows: dict) -> pd.DataFrame:
     return pd.DataFrame(list(rows), columns=COLUMNS)
+
+
+def charted(frame: pd.DataFrame) -> list[str]:
+    """The indicators with several figures (a chart each), in order of first appearance."""
+    counts = frame["indicator_id"].value_counts(sort=False)
+    return [i for i in frame["indicator_id"].unique() if counts[i] > 1]
+

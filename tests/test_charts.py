@@ -7,7 +7,7 @@ import pytest
 from dashboard import charts, views
 from dashboard.load import load_frame
 from dashboard.timeline_chart import timeline_chart
-from tests.rows import frame_of, row
+from tests.rows import charted, frame_of, row
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +61,7 @@ def test_hover_says_what_the_article_says(real):
 
 
 def test_a_chart_draws_exactly_its_rows(real):
-    for indicator in views.split_indicators(real)[0]:
+    for indicator in charted(real):
         rows = real[real["indicator_id"] == indicator]
         drawn, _ = views.chart_rows(rows)
         assert sorted(drawn_ids(charts.indicator_chart(drawn))) == sorted(drawn["figure_id"])
@@ -91,7 +91,7 @@ def test_data_text_is_escaped_for_plotly():
 
 
 def test_one_unit_per_axis(real):
-    for indicator in views.split_indicators(real)[0]:
+    for indicator in charted(real):
         rows = real[real["indicator_id"] == indicator]
         title = charts.axis_title(rows)
         assert "/" not in title and rows["unit_label"].iloc[0] in title
@@ -120,7 +120,7 @@ def test_timeline_counts_when_large():
 def test_every_figure_is_valid_plotly(real):
     """Charts are built without Plotly's per-property checks for speed; here every one is checked in full."""
     figures = [charts.indicator_chart(views.chart_rows(real[real["indicator_id"] == i])[0])
-               for i in views.split_indicators(real)[0]]
+               for i in charted(real)]
     rows, counted = views.timeline(real)
     figures.append(timeline_chart(rows, counted, [("ai", "AI"), ("energy", "Energy"), ("economy", "E"),
                                                          ("digital_economy", "D"), ("innovation", "I"),

@@ -12,7 +12,7 @@ from dashboard import views
 from dashboard.frames import MAX_QUERY_CHARS, Filters, apply, options, parse_query, to_query
 from dashboard.load import load_catalog, load_frame
 from dashboard.table import Table
-from tests.rows import frame_of, row
+from tests.rows import charted, frame_of, row
 
 
 @pytest.fixture(scope="module")
@@ -100,13 +100,21 @@ def test_parse_query_never_raises(query):
     assert isinstance(filters, Filters) and all(isinstance(n, str) for n in notices)
 
 
-def test_split_indicators_and_chart_kinds(real):
-    charted, singles = views.split_indicators(real)
-    assert {"gdp", "ai_industry_revenue", "digital_core_value_added"} <= set(charted)
-    single_ids = [r.indicator_id for r in singles]
-    assert len(set(single_ids)) == len(single_ids) and not set(single_ids) & set(charted)
-    assert len(singles) + sum((real["indicator_id"] == i).sum() for i in charted) == len(real)
-    kinds = {i: views.chart_kind(real[real["indicator_id"] == i]) for i in charted}
+def test_table_splits_charted_indicators_from_single_figures(real):
+    table = Table.of(real)
+    for positions in (np.arange(len(real)), table.positions(Filters(years=(2020, 2025), sectors=("ai", "economy")))):
+        groups, singles = table.by_indicator(positions)
+        ids = [table.records[int(g[0])].indicator_id for g in groups]
+        assert ids == charted(real.iloc[positions])  # in order of first appearance
+        assert all({table.records[i].indicator_id for i in g} == {ident} for g, ident in zip(groups, ids, strict=True))
+        single_ids = [table.records[i].indicator_id for i in singles]
+        assert len(set(single_ids)) == len(single_ids) and not set(single_ids) & set(ids)
+        assert sorted([*np.concatenate(groups).tolist(), *singles.tolist()]) == sorted(positions.tolist())
+    assert {"gdp", "ai_industry_revenue", "digital_core_value_added"} <= set(charted(real))
+
+
+def test_chart_kinds(real):
+    kinds = {i: views.chart_kind(real[real["indicator_id"] == i]) for i in charted(real)}
     assert kinds["digital_core_value_added"] == "years"
     assert kinds["gdp"] == "places"
     assert kinds["logistics_daily_shipments"] == "places"  # two figures of one place and year
