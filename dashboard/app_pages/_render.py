@@ -79,18 +79,18 @@ def _timeline(key: str, _filters: Filters, _data: Table) -> tuple[go.Figure, boo
     `key` names the data and the filters (the cache key, one string: the cheapest to hash); the arguments named
     with _ are what it names, not hashed.
     """
-    data = _data
-    chosen = data.positions(_filters)
+    chosen = _data.positions(_filters)
     counted = len(chosen) > TIMELINE_MAX_POINTS
-    rows = data.counts(chosen) if counted else data.rows(chosen)
-    return PlainFigure(timeline_spec(rows, counted, list(data.options.sectors))), counted
+    rows = _data.counts(chosen) if counted else _data.rows(chosen)
+    return PlainFigure(timeline_spec(rows, counted, list(_data.options.sectors))), counted
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _arrow(key: str, _columns: tuple[str, ...], _data: Table) -> pa.Table:
     """Some columns of the whole dataset as an Arrow table, which st.dataframe sends without converting.
 
-    `name` stands for the columns in the cache key: hashing a short name costs less than hashing every column name.
+    `key` names the data and the columns (one short string: cheaper to hash than every column name); the arguments
+    named with _ are what it names, not hashed.
     """
     return pa.Table.from_pandas(_data.frame[[c for c in _columns if c in _data.frame.columns]], preserve_index=False)
 
