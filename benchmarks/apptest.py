@@ -58,8 +58,8 @@ def measure(app: Path, label: str, indicators: Path | None, sources: Path | None
     Each page's reruns take turns with reruns of the minimal app (`floor_app`), and its ratio is to the minimal
     app's median over the same stretch of time: a shared machine's load then weighs on both alike.
     """
-    from dashboard.frames import options
-    from dashboard.load import load_frame
+    from dashboard.views.selection import options
+    from dashboard.views.tidy import load_frame
 
     rows: list[Row] = []
     with data(indicators, sources):
@@ -81,16 +81,16 @@ def measure(app: Path, label: str, indicators: Path | None, sources: Path | None
 
 
 def cached_load(folder: Path, label: str, limit: float) -> list[Row]:
-    """The app's cached loader (dashboard.app_pages._common.dataset) on a data folder: first call, then a cache hit."""
+    """The app's cached loader (dashboard.app.widgets.dataset) on a data folder: first call, then a cache hit."""
     import streamlit as st
 
-    from dashboard.app_pages import _common
+    from dashboard.app import widgets
 
     with data(folder / "indicators.yaml", folder / "sources"):
-        st.cache_data.clear()
+        st.cache_resource.clear()
         start = time.perf_counter()
-        _common.dataset()
+        widgets.dataset()
         first = time.perf_counter() - start
-        again = best(_common.dataset, 3)
+        again = best(widgets.dataset, 3)
     return [Row("App's cached loader: first call", label, first),
             Row("App's cached loader: later call (cache hit)", label, again, limit=limit)]

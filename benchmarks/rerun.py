@@ -26,7 +26,7 @@ from benchmarks.report import Row, machine, table  # noqa: E402
 from benchmarks.timing import first_run, load_time, median_rerun, peak_memory  # noqa: E402
 
 MINIMAL = ROOT / "benchmarks" / "minimal_app.py"
-APP = ROOT / "dashboard" / "app.py"
+APP = ROOT / "dashboard" / "app" / "main.py"
 LIMITS = {"real": 2.0, "10,000": 4.0}  # filter-change rerun, as a multiple of the minimal app's
 LOAD_LIMIT = 1.0  # seconds to load and validate 10,000 figures
 CACHED_LIMIT = 0.05  # seconds for a second, cached, load

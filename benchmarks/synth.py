@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from dashboard.checks import derive  # noqa: E402
-from dashboard.schema import QUALIFIERS  # noqa: E402
+from dashboard.data.checks import derive  # noqa: E402
+from dashboard.data.schema import QUALIFIERS  # noqa: E402
 
 REAL = ROOT / "indicators.yaml"
 CITIES = ["Hangzhou", "Ningbo", "Wenzhou", "Jiaxing", "Huzhou", "Shaoxing", "Jinhua", "Quzhou", "Zhoushan",

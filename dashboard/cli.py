@@ -10,10 +10,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from dashboard.export import package_files, to_csv
-from dashboard.load import DataError, build_frame, indicators_path, load_catalog, sources_path
+from dashboard.data.load import DataError, indicators_path, load_catalog, sources_path
+from dashboard.views.export import package_files, to_csv
+from dashboard.views.tidy import build_frame
 
-APP = Path(__file__).resolve().parent / "app.py"
+APP = Path(__file__).resolve().parent / "app" / "main.py"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _streamlit(arguments: list[str]) -> int:
     """Start the dashboard in the repo's folder, where Streamlit finds .streamlit/config.toml (theme, server)."""
-    return subprocess.call([sys.executable, "-m", "streamlit", "run", str(APP), *arguments], cwd=APP.parent.parent)
+    return subprocess.call([sys.executable, "-m", "streamlit", "run", str(APP), *arguments], cwd=APP.parents[2])
 
 
 def _export(frame, sources, fmt: str, output: str) -> int:

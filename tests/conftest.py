@@ -1,11 +1,99 @@
-"""Shared fixtures: the repo's paths and the folder of article texts."""
+"""Shared fixtures: the repo root, a copy of the real data files to break, hand-made rows, the article texts."""
+
+from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
+from dashboard.data.load import load_catalog
+from dashboard.data.problems import DataError, Problem
+from dashboard.views.tidy import COLUMNS, load_frame
+
 ROOT = Path(__file__).resolve().parent.parent
+
+
+class DataFiles:
+    """indicators.yaml and sources/ copied into a folder, to break one thing at a time and read the problems back."""
+
+    EV = "cdb-2026-02-07-ev-charging"  # a source file used by the tests that break a source
+
+    def __init__(self, folder: Path):
+        self.indicators = folder / "indicators.yaml"
+        self.sources = folder / "sources"
+        shutil.copytree(ROOT / "sources", self.sources)
+        shutil.copyfile(ROOT / "indicators.yaml", self.indicators)
+        self.real = self.indicators.read_text(encoding="utf-8")
+
+    @property
+    def name(self) -> str:
+        return str(self.indicators)
+
+    def source(self, sid: str = EV) -> Path:
+        return self.sources / f"{sid}.yaml"
+
+    def replace(self, old: str, new: str, path: Path | None = None) -> str:
+        """Replace the first `old` with `new` in a data file; return the new text."""
+        path = path or self.indicators
+        text = path.read_text(encoding="utf-8")
+        assert old in text, old
+        text = text.replace(old, new, 1)
+        path.write_text(text, encoding="utf-8")
+        return text
+
+    @staticmethod
+    def line_at(text: str, snippet: str) -> int:
+        """1-based line where `snippet` starts in `text`."""
+        assert snippet in text, snippet
+        return text[: text.index(snippet)].count("\n") + 1
+
+    def problems(self) -> list[Problem]:
+        """The problems load_catalog reports (it must report some)."""
+        with pytest.raises(DataError) as caught:
+            load_catalog(self.indicators, self.sources)
+        assert caught.value.problems, "DataError without problems"
+        return caught.value.problems
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    """The repository's folder."""
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def real() -> pd.DataFrame:
+    """The tidy table of the real data (read-only: copy before changing)."""
+    return load_frame()
+
+
+@pytest.fixture
+def data(tmp_path) -> DataFiles:
+    """A copy of the real data files under tmp_path."""
+    return DataFiles(tmp_path)
+
+
+def _row(**fields) -> dict:
+    base = dict.fromkeys(COLUMNS)
+    base.update(figure_id="f", indicator_id="i", indicator="I", sector="s", sector_label="S", geography="G",
+                period="2020", year_start=2020, year_end=2020, value=1.0, unit="CNY", unit_label="yuan",
+                value_text="1 yuan", value_label="1 yuan", qualifier="exact", status="actual", source_id="src",
+                source_title="T", publisher="P", published="2024-01-01", url="https://example.org/a", quote="q")
+    base.update(fields)
+    return base
+
+
+def _frame(*rows: dict) -> pd.DataFrame:
+    return pd.DataFrame([_row(**r) for r in rows], columns=COLUMNS)
+
+
+@pytest.fixture(scope="session")
+def make_rows():
+    """Hand-made rows of the tidy table: make_rows(dict(field=value), ...) is a frame; unset fields take plain defaults."""
+    return _frame
 
 
 @pytest.fixture(scope="session")

@@ -1,20 +1,16 @@
 """The Streamlit app, run headless with AppTest on the real data: pages, filters in the URL, downloads, errors."""
 
-import csv
-import io
 import re
 import shutil
 from pathlib import Path
 
 import pytest
-from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from dashboard.app_pages._common import EMPTY
-from dashboard.load import COLUMNS, load_frame
+from dashboard.app.widgets import EMPTY
+from dashboard.views.tidy import load_frame
 
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "dashboard" / "app.py")
+APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app" / "main.py")
 PAGES = ["overview", "sectors", "timeline", "data", "sources", "about"]
 
 
@@ -52,21 +48,6 @@ def synthetic(tmp_path, monkeypatch):
     return make
 
 
-@pytest.fixture
-def deferred(monkeypatch) -> dict:
-    """Download data built on click, by deferred file id: call it to get the bytes."""
-    made: dict = {}
-    original = MediaFileManager.add_deferred
-
-    def record(self, data_callable, *args, **kwargs):
-        file_id = original(self, data_callable, *args, **kwargs)
-        made[file_id] = data_callable
-        return file_id
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
-    return made
-
-
 def test_every_page_renders_on_the_real_data():
     at = app()
     assert not at.exception
@@ -74,18 +55,18 @@ def test_every_page_renders_on_the_real_data():
     assert any("Zhejiang" in m.value for m in at.markdown)
     seen = {}
     for page in PAGES[1:]:
-        at.switch_page(f"app_pages/{page}.py").run()
+        at.switch_page(f"{page}.py").run()
         assert not at.exception, page
         assert not at.info, page  # no empty-state message without filters
         seen[page] = at
-    at.switch_page("app_pages/sectors.py").run()
+    at.switch_page("sectors.py").run()
     assert len(at.get("plotly_chart")) >= 1 and len(at.get("download_button")) >= 2
-    at.switch_page("app_pages/timeline.py").run()
+    at.switch_page("timeline.py").run()
     assert len(at.get("plotly_chart")) == 1 and set(chart_ids(at.get("plotly_chart")[0])) == set(load_frame()["figure_id"])
-    at.switch_page("app_pages/data.py").run()
+    at.switch_page("data.py").run()
     assert len(at.dataframe[0].value) == len(load_frame())
     assert any(f"{len(load_frame())} of {len(load_frame())} rows" in m.value for m in at.markdown)
-    at.switch_page("app_pages/sources.py").run()
+    at.switch_page("sources.py").run()
     frame = load_frame()
     listed = at.get("html")[0].proto.body
     assert listed.count('class="zi-card"') == frame["source_id"].nunique() and "no link known" in listed
@@ -98,7 +79,7 @@ def test_every_page_renders_on_the_real_data():
 def test_the_sources_page_shows_the_figures_of_the_article_chosen():
     frame = load_frame()
     at = app()
-    at.switch_page("app_pages/sources.py").run()
+    at.switch_page("sources.py").run()
     for source_id, group in frame.groupby("source_id"):
         at.selectbox(key="source_view").set_value(source_id).run()
         assert not at.exception
@@ -111,13 +92,13 @@ def test_the_sources_page_shows_the_figures_of_the_article_chosen():
 
 
 def test_a_page_runs_once_per_rerun_and_always_under_the_entry_point(monkeypatch):
-    from dashboard.app_pages import _text_pages
+    from dashboard.app import widgets
 
     runs = []
-    render = _text_pages.render_about
-    monkeypatch.setattr(_text_pages, "render_about", lambda: runs.append(1) or render())
+    lookup = widgets.dataset
+    monkeypatch.setattr(widgets, "dataset", lambda: runs.append(1) or lookup())  # the About page looks it up once
     at = app()
-    at.switch_page("app_pages/about.py").run()
+    at.switch_page("about.py").run()
     runs.clear()
     at.session_state["year"] = (2010, 2020)
     at.run()
@@ -128,7 +109,7 @@ def test_a_page_runs_once_per_rerun_and_always_under_the_entry_point(monkeypatch
 def test_every_sector_draws_its_own_figures_and_one_sector_narrows_it():
     frame = load_frame()
     at = app()
-    at.switch_page("app_pages/sectors.py").run()
+    at.switch_page("sectors.py").run()
     sectors = at.get("button_group")[0].proto.options
     assert len(sectors) == frame["sector"].nunique()
     for sector in frame["sector"].unique():
@@ -139,26 +120,26 @@ def test_every_sector_draws_its_own_figures_and_one_sector_narrows_it():
         assert ids <= set(frame.loc[frame["sector"] == sector, "figure_id"]), sector
 
     narrowed = app(sector="ai")
-    narrowed.switch_page("app_pages/sectors.py").run()
+    narrowed.switch_page("sectors.py").run()
     assert len(narrowed.get("button_group")[0].proto.options) == 1
-    narrowed.switch_page("app_pages/data.py").run()
+    narrowed.switch_page("data.py").run()
     table = narrowed.dataframe[0].value
     assert len(table) == (frame["sector"] == "ai").sum() < len(frame)
 
 
-def test_the_csv_a_chart_offers_is_exactly_what_it_draws(deferred):
+def test_every_chart_offers_the_csv_of_its_own_indicator():
+    """Each chart block ends with its CSV button; the browser test downloads each and compares it with its chart."""
+    frame = load_frame().set_index("figure_id")
     at = app()
-    at.switch_page("app_pages/sectors.py").run()
+    at.switch_page("sectors.py").run()
     checked = 0
-    for sector in load_frame()["sector"].unique():
+    for sector in frame["sector"].unique():
         at.session_state["sector_view"] = sector
         at.run()
-        charts, buttons = at.get("plotly_chart"), at.get("download_button")
-        for chart, button in zip(charts, buttons, strict=False):  # each chart's button follows it; cards' comes last
-            data = deferred[button.proto.deferred_file_id]()
-            rows = list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
-            assert list(rows[0]) == COLUMNS  # every column, the source's included
-            assert sorted(r["figure_id"] for r in rows) == sorted(chart_ids(chart))
+        keys = [button.key for button in at.get("download_button")]
+        for chart in at.get("plotly_chart"):
+            indicators = set(frame.loc[chart_ids(chart), "indicator_id"])
+            assert len(indicators) == 1 and f"csv_{indicators.pop()}" in keys
             checked += 1
     assert checked >= 4
 
@@ -173,7 +154,7 @@ def test_the_address_presets_the_filters_and_follows_changes():
     at.sidebar.multiselect(key="sector").set_value(["economy"]).run()
     at.sidebar.multiselect(key="status").set_value([]).run()
     assert url(at, "sector") == ["economy"] and url(at, "status") == [] and url(at, "year") == ["2020-2025"]
-    at.switch_page("app_pages/data.py").run()  # the selection survives a page switch
+    at.switch_page("data.py").run()  # the selection survives a page switch
     assert at.session_state["sector"] == ["economy"] and url(at, "sector") == ["economy"]
     assert set(at.dataframe[0].value["sector_label"]) == {"Economic output"}
 
@@ -201,16 +182,16 @@ def test_a_selection_that_leaves_nothing_says_so_on_every_page():
     at = app(sector="energy", geo="Hangzhou")
     assert not at.exception
     for page in PAGES:
-        at.switch_page(f"app_pages/{page}.py").run()
+        at.switch_page(f"{page}.py").run()
         assert not at.exception, page
         assert not at.get("plotly_chart"), page
         if page != "about":
             assert [i.value for i in at.info] == [EMPTY], page
 
 
-def test_bad_data_shows_the_problems_as_plain_text(tmp_path, monkeypatch):
+def test_bad_data_shows_the_problems_as_plain_text(root, tmp_path, monkeypatch):
     bad = tmp_path / "indicators.yaml"
-    text = (ROOT / "indicators.yaml").read_text(encoding="utf-8")
+    text = (root / "indicators.yaml").read_text(encoding="utf-8")
     bad.write_text(text.replace("value: 702000000000", "value: lots <b>of</b>", 1), encoding="utf-8")
     monkeypatch.setenv("DASHBOARD_INDICATORS", str(bad))
     at = app(sector="ai")
@@ -221,17 +202,17 @@ def test_bad_data_shows_the_problems_as_plain_text(tmp_path, monkeypatch):
     line = listing.splitlines()[0]
     file, number, field, message = line.split(":", 3)
     assert file == str(bad) and number.isdigit() and field.strip() and message.strip()
-    at.switch_page("app_pages/sectors.py").run()
+    at.switch_page("sectors.py").run()
     assert not at.exception and at.error and not at.get("plotly_chart")
 
 
-def test_an_edit_to_the_data_shows_on_the_next_run_without_a_restart(tmp_path, monkeypatch):
+def test_an_edit_to_the_data_shows_on_the_next_run_without_a_restart(root, tmp_path, monkeypatch):
     path = tmp_path / "indicators.yaml"
-    text = (ROOT / "indicators.yaml").read_text(encoding="utf-8")
+    text = (root / "indicators.yaml").read_text(encoding="utf-8")
     path.write_text(text, encoding="utf-8")
     monkeypatch.setenv("DASHBOARD_INDICATORS", str(path))
     at = app()
-    at.switch_page("app_pages/sectors.py").run()
+    at.switch_page("sectors.py").run()
     before = at.markdown[0].value
     path.write_text(text.replace("Output, investment and adoption of digital technology",
                                  "Output, investment and uptake of digital technology", 1), encoding="utf-8")
@@ -245,12 +226,12 @@ def test_an_edit_to_the_data_shows_on_the_next_run_without_a_restart(tmp_path, m
     assert not at.error and at.markdown[0].value == before
 
 
-def test_a_sector_with_charts_and_single_figures_runs_only_the_tab_open(deferred):
+def test_a_sector_with_charts_and_single_figures_runs_only_the_tab_open():
     frame = load_frame()
     digital = frame[frame["sector"] == "digital_economy"]
     singles = digital.groupby("indicator_id").filter(lambda g: len(g) == 1)
     at = app()
-    at.switch_page("app_pages/sectors.py").run()
+    at.switch_page("sectors.py").run()
     assert [t.label for t in at.tabs] == ["Charts", "Single figures"]
     assert len(at.get("plotly_chart")) == digital["indicator_id"].nunique() - len(singles) and not at.get("html")
     at.session_state["sector_tab"] = "Single figures"
@@ -258,15 +239,14 @@ def test_a_sector_with_charts_and_single_figures_runs_only_the_tab_open(deferred
     assert not at.exception and not at.get("plotly_chart")
     body = at.get("html")[0].proto.body
     assert body.count('class="zi-card"') == len(singles)
-    rows = list(csv.DictReader(io.StringIO(deferred[at.get("download_button")[0].proto.deferred_file_id]().decode())))
-    assert sorted(r["figure_id"] for r in rows) == sorted(singles["figure_id"])
+    assert [b.key for b in at.get("download_button")] == ["csv_singles_digital_economy"]  # read back in the browser test
     at.session_state["sector_view"] = "energy"  # single figures only: no tabs
     at.run()
     assert not at.tabs and at.get("html")[0].proto.body.count('class="zi-card"') == (frame["sector"] == "energy").sum()
 
 
-def test_text_from_the_data_is_never_markup(tmp_path, monkeypatch):
-    shutil.copytree(ROOT / "sources", tmp_path / "sources")
+def test_text_from_the_data_is_never_markup(root, tmp_path, monkeypatch):
+    shutil.copytree(root / "sources", tmp_path / "sources")
     path = tmp_path / "sources" / "techedt-2025-10-25-zhejiang-ai-plan.yaml"
     text = path.read_text(encoding="utf-8")
     evil = "'Plan [click](http://evil.example) **loud** <img src=x onerror=alert(1)>'"
@@ -275,7 +255,7 @@ def test_text_from_the_data_is_never_markup(tmp_path, monkeypatch):
     monkeypatch.setenv("DASHBOARD_SOURCES", str(tmp_path / "sources"))
     at = app(sector="ai")
     for page in ("sources", "sectors"):
-        at.switch_page(f"app_pages/{page}.py").run()
+        at.switch_page(f"{page}.py").run()
         assert not at.exception
         shown = [m.value for m in (*at.markdown, *at.subheader, *at.caption) if "evil" in m.value]
         for value in shown:
@@ -285,21 +265,20 @@ def test_text_from_the_data_is_never_markup(tmp_path, monkeypatch):
         for body in html:  # cards: HTML with every piece of data text escaped
             assert "<img" not in body and "&lt;img src=x onerror=alert(1)&gt;" in body
         assert shown or html, page
-    assert "unsafe_allow_html" not in "".join(p.read_text() for p in (ROOT / "dashboard").rglob("*.py"))
+    assert "unsafe_allow_html" not in "".join(p.read_text() for p in (root / "dashboard").rglob("*.py"))
 
 
 def test_large_data_is_listed_in_bounded_tables(synthetic):
     """At thousands of figures the tables send a bounded number of rows and say where the rest are."""
-    from dashboard.app_pages._render import MAX_TABLE_ROWS
-    from dashboard.app_pages._text_pages import SOURCE_ROWS
+    from dashboard.views.selection import MAX_TABLE_ROWS, SOURCE_ROWS
 
     synthetic(1_500, seed=11)
     at = app()
-    at.switch_page("app_pages/data.py").run()
+    at.switch_page("data.py").run()
     assert not at.exception
     assert len(at.dataframe[0].value) == MAX_TABLE_ROWS
     assert any("first 1,000 of these 1,500 rows" in c.value for c in at.caption)
-    at.switch_page("app_pages/sources.py").run()
+    at.switch_page("sources.py").run()
     assert not at.exception
     assert all(len(table.value) <= SOURCE_ROWS for table in at.dataframe)
     assert any("the Data page lists them all" in c.value for c in at.caption)
@@ -309,11 +288,12 @@ def test_large_data_draws_a_page_of_readable_charts(synthetic):
     """At thousands of figures a sector shows one page of charts, each with a bounded number of places."""
     import json
 
-    from dashboard.views import CHARTS_PER_PAGE, MAX_BARS, MAX_SERIES
+    from dashboard.views.charts import MAX_BARS, MAX_SERIES
+    from dashboard.views.selection import CHARTS_PER_PAGE
 
     synthetic(3_000, seed=5)
     at = app()
-    at.switch_page("app_pages/sectors.py").run()
+    at.switch_page("sectors.py").run()
     assert not at.exception
     charts = at.get("plotly_chart")
     assert len(charts) == CHARTS_PER_PAGE and at.get("button_group")[1].proto.options  # a page chooser

@@ -7,10 +7,10 @@ import pytest
 
 from benchmarks import synth
 from benchmarks.report import Row, table
-from dashboard.checks import derive
 from dashboard.cli import main as cli
-from dashboard.load import load_catalog
-from dashboard.schema import STATUSES
+from dashboard.data.checks import derive
+from dashboard.data.load import load_catalog
+from dashboard.data.schema import STATUSES
 
 
 @pytest.fixture(scope="module")

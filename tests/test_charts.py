@@ -1,18 +1,19 @@
-"""Plotly figures (dashboard.charts): axes, statuses, labels, hover, and nothing drawn from data as HTML."""
+"""Plotly figures (dashboard.views.charts, timeline_chart): axes, statuses, labels, hover, no data drawn as HTML."""
 
-import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from dashboard import charts, views
-from dashboard.load import load_frame
-from dashboard.timeline_chart import timeline_chart
-from tests.rows import charted, frame_of, row
+from dashboard.views import chart_style, charts
+from dashboard.views.selection import by_indicator, timeline_counts
+from dashboard.views.timeline_chart import timeline_chart
+
+SECTORS = [("digital_economy", "Digital economy"), ("economy", "Economic output"), ("ai", "AI"),
+           ("innovation", "Innovation"), ("common_prosperity", "Common prosperity"), ("energy", "Energy")]
 
 
-@pytest.fixture(scope="module")
-def real() -> pd.DataFrame:
-    return load_frame()
+def charted(real) -> list:
+    """The rows of each real indicator with several figures."""
+    return by_indicator(real)[0]
 
 
 def drawn_ids(fig) -> list[str]:
@@ -29,8 +30,8 @@ def test_years_are_whole_years_on_the_axis(real):
 
 
 def test_year_ticks_are_integers_and_few():
-    assert charts.year_ticks(2019, 2020) == [2019, 2020]
-    ticks = charts.year_ticks(2003, 2027)
+    assert chart_style.year_ticks(2019, 2020) == [2019, 2020]
+    ticks = chart_style.year_ticks(2003, 2027)
     assert ticks[0] == 2003 and len(ticks) <= 13 and all(isinstance(t, int) for t in ticks)
 
 
@@ -61,17 +62,16 @@ def test_hover_says_what_the_article_says(real):
 
 
 def test_a_chart_draws_exactly_its_rows(real):
-    for indicator in charted(real):
-        rows = real[real["indicator_id"] == indicator]
-        drawn, _ = views.chart_rows(rows)
+    for rows in charted(real):
+        drawn, _ = charts.drawn(rows)
         assert sorted(drawn_ids(charts.indicator_chart(drawn))) == sorted(drawn["figure_id"])
 
 
-def test_series_draw_no_line_through_a_single_point():
-    rows = frame_of(row(figure_id="a1", geography="A", period="2020", year_start=2020, year_end=2020),
-                    row(figure_id="a2", geography="A", period="2022", year_start=2022, year_end=2022, value=2.0),
-                    row(figure_id="b1", geography="B", period="2021", year_start=2021, year_end=2021),
-                    row(figure_id="b2", geography="B", period="2025", year_start=2025, year_end=2025, status="target"))
+def test_series_draw_no_line_through_a_single_point(make_rows):
+    rows = make_rows(dict(figure_id="a1", geography="A", period="2020", year_start=2020, year_end=2020),
+                     dict(figure_id="a2", geography="A", period="2022", year_start=2022, year_end=2022, value=2.0),
+                     dict(figure_id="b1", geography="B", period="2021", year_start=2021, year_end=2021),
+                     dict(figure_id="b2", geography="B", period="2025", year_start=2025, year_end=2025, status="target"))
     fig = charts.indicator_chart(rows)
     lines = [t for t in fig.data if t.mode == "lines"]
     assert len(lines) == 1 and list(lines[0].x) == [2020, 2022]  # B has one actual and one target: no line
@@ -82,80 +82,43 @@ def test_series_draw_no_line_through_a_single_point():
     go.Figure(fig.to_dict())  # valid Plotly
 
 
-def test_data_text_is_escaped_for_plotly():
-    rows = frame_of(row(figure_id="x", geography="<b>A</b>", value_label="<a href='x'>1</a>"),
-                    row(figure_id="y", geography="B", value=2.0))
+def test_data_text_is_escaped_for_plotly(make_rows):
+    rows = make_rows(dict(figure_id="x", geography="<b>A</b>", value_label="<a href='x'>1</a>"),
+                     dict(figure_id="y", geography="B", value=2.0))
     fig = charts.indicator_chart(rows)
     text = " ".join(str(v) for t in fig.data for v in (*list(t.text or ()), *list(t.y if t.y is not None else ())))
     assert "<b>" not in text and "<a " not in text and "&lt;b&gt;" in text
 
 
 def test_one_unit_per_axis(real):
-    for indicator in charted(real):
-        rows = real[real["indicator_id"] == indicator]
-        title = charts.axis_title(rows)
+    for rows in charted(real):
+        title = chart_style.axis_title(rows)
         assert "/" not in title and rows["unit_label"].iloc[0] in title
 
 
 def test_timeline_draws_every_figure_once(real):
-    rows, counted = views.timeline(real)
-    fig = timeline_chart(rows, counted, [("digital_economy", "Digital economy"), ("economy", "Economic output"),
-                                                ("ai", "AI"), ("innovation", "Innovation"),
-                                                ("common_prosperity", "Common prosperity"), ("energy", "Energy")])
+    fig = timeline_chart(real, SECTORS)
     assert sorted(drawn_ids(fig)) == sorted(real["figure_id"])
     assert fig.layout.xaxis.tickformat == "d" and all(float(t).is_integer() for t in fig.layout.xaxis.tickvals)
     assert list(fig.layout.yaxis.ticktext)[0] == "Digital economy"
 
 
-def test_timeline_counts_when_large():
-    rows = frame_of(*[row(figure_id=f"f{i}", sector=f"s{i % 3}", sector_label=f"S{i % 3}", year_end=2000 + i % 20,
-                          year_start=2000 + i % 20, status=("actual", "target")[i % 2]) for i in range(2000)])
-    counts, counted = views.timeline(rows)
-    assert counted
-    fig = timeline_chart(counts, counted, [("s0", "S0"), ("s1", "S1"), ("s2", "S2")])
+def test_timeline_counts_when_large(make_rows):
+    rows = make_rows(*[dict(figure_id=f"f{i}", sector=f"s{i % 3}", sector_label=f"S{i % 3}", year_end=2000 + i % 20,
+                            year_start=2000 + i % 20, status=("actual", "target")[i % 2]) for i in range(2000)])
+    fig = timeline_chart(timeline_counts(rows), [("s0", "S0"), ("s1", "S1"), ("s2", "S2")], counted=True)
     total = sum(c[1] for trace in fig.data if trace.customdata is not None for c in trace.customdata)
     assert total == 2000 and sum(len(t.x) for t in fig.data if t.x is not None) < 200
 
 
-def test_every_figure_is_valid_plotly(real):
-    """Charts are built without Plotly's per-property checks for speed; here every one is checked in full."""
-    figures = [charts.indicator_chart(views.chart_rows(real[real["indicator_id"] == i])[0])
-               for i in charted(real)]
-    rows, counted = views.timeline(real)
-    figures.append(timeline_chart(rows, counted, [("ai", "AI"), ("energy", "Energy"), ("economy", "E"),
-                                                         ("digital_economy", "D"), ("innovation", "I"),
-                                                         ("common_prosperity", "C")]))
-    counts, _ = views.timeline(real, max_points=1)
-    figures.append(timeline_chart(counts, True, [("ai", "AI"), ("energy", "Energy"), ("economy", "E"),
-                                                        ("digital_economy", "D"), ("innovation", "I"),
-                                                        ("common_prosperity", "C")]))
-    for fig in figures:
-        go.Figure(fig.to_dict())  # raises on any invalid property
-
-
-def test_a_plain_figure_is_sent_as_its_spec_unchanged(real):
-    import json
-
-    import plotly.io
-    import plotly.tools
-
-    spec = charts.indicator_spec(views.chart_rows(real[real["indicator_id"] == "gdp"])[0])
-    before = json.dumps(spec, sort_keys=True)
-    plain = charts.PlainFigure(spec)
-    assert plotly.tools.return_figure_from_figure_or_data(plain, validate_figure=True) is spec  # what st.plotly_chart reads
-    assert json.loads(plotly.io.to_json(plain, validate=False)) == json.loads(before)
-    assert json.dumps(spec, sort_keys=True) == before  # a shared, cached spec is left as it was
-    go.Figure(spec)  # and it is valid Plotly
-
-
-def test_the_top_places_of_a_bar_chart_stay_a_bar_chart():
+def test_the_top_places_of_a_bar_chart_stay_a_bar_chart(make_rows):
     """Two figures for one place and year make a bar chart; its top places alone would read as a series."""
-    rows = frame_of(*[row(figure_id=f"f{g}-{y}", geography=f"G{g}", period=str(y), year_start=y, year_end=y,
-                          value=float(g * 10 + y - 2019)) for g in range(20) for y in (2020, 2021)],
-                    row(figure_id="twin", geography="G0", period="2020", value=0.5))
-    kind = views.chart_kind(rows)
-    kept, _ = views.chart_rows(rows)
-    assert kind == "places" and views.chart_kind(kept) == "series"  # what the kept rows would say on their own
-    spec = charts.indicator_spec(views.records(kept), kind)
-    assert [t["type"] for t in spec["data"]] == ["bar"] and spec["data"][0]["orientation"] == "h"
-    assert len(spec["data"][0]["y"]) == views.MAX_BARS
+    rows = make_rows(*[dict(figure_id=f"f{g}-{y}", geography=f"G{g}", period=str(y), year_start=y, year_end=y,
+                            value=float(g * 10 + y - 2019)) for g in range(20) for y in (2020, 2021)],
+                     dict(figure_id="twin", geography="G0", period="2020", value=0.5))
+    kind = charts.chart_kind(rows)
+    kept, _ = charts.drawn(rows)
+    assert kind == "places" and charts.chart_kind(kept) == "series"  # what the kept rows would say on their own
+    fig = charts.indicator_chart(kept, kind)
+    assert [t.type for t in fig.data] == ["bar"] and fig.data[0].orientation == "h"
+    assert len(fig.data[0].y) == charts.MAX_BARS

@@ -7,25 +7,24 @@ import sys
 import pytest
 
 from dashboard import cli
-from tests.datafiles import ROOT, Data
 
 LINE = re.compile(r"^(?P<file>.+):(?P<line>\d+): (?P<field>\S.*?): (?P<message>.+)$")
 
 
-def validate(data: Data) -> subprocess.CompletedProcess:
+def validate(data) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "dashboard", "validate", "--indicators", str(data.indicators),
-                           "--sources", str(data.sources)], capture_output=True, text=True, cwd=ROOT, timeout=120)
+                           "--sources", str(data.sources)], capture_output=True, text=True, cwd=data.indicators.parent,
+                          timeout=120)
 
 
-def test_validate_real_data_prints_the_summary():
-    done = subprocess.run([sys.executable, "-m", "dashboard", "validate"], capture_output=True, text=True, cwd=ROOT,
+def test_validate_real_data_prints_the_summary(root):
+    done = subprocess.run([sys.executable, "-m", "dashboard", "validate"], capture_output=True, text=True, cwd=root,
                           timeout=120)
     assert done.returncode == 0, done.stderr
     assert re.fullmatch(r"OK: \d+ figures, \d+ indicators, \d+ sources, \d+ sectors, \d+ units\.\n", done.stdout)
 
 
-def test_validate_prints_every_problem_one_a_line(tmp_path):
-    data = Data(tmp_path)
+def test_validate_prints_every_problem_one_a_line(data):
     data.replace("    value: 9000000000000\n", "    value: .nan\n")
     data.replace("period: 2020", "period: 20245")
     data.replace("published: 2026-02-07", "published: 2025-02-30", data.source())
@@ -54,9 +53,8 @@ HOSTILE = {
 
 
 @pytest.mark.parametrize("case", HOSTILE, ids=list(HOSTILE))
-def test_validate_never_shows_a_traceback(tmp_path, case):
+def test_validate_never_shows_a_traceback(data, case):
     """In a separate process, so that a crash of the parser itself (not only an exception) would show."""
-    data = Data(tmp_path)
     HOSTILE[case](data)
     done = validate(data)
     assert done.returncode == 1, done.stderr
@@ -66,16 +64,15 @@ def test_validate_never_shows_a_traceback(tmp_path, case):
     assert summary == f"{len(problems)} problem(s) found."
 
 
-def test_validate_in_process_returns_1_and_prints(tmp_path, capsys):
-    data = Data(tmp_path)
+def test_validate_in_process_returns_1_and_prints(data, capsys):
     data.indicators.write_text("", encoding="utf-8")
     assert cli.main(["validate", "--indicators", str(data.indicators), "--sources", str(data.sources)]) == 1
     assert capsys.readouterr().err.splitlines() == [f"{data.indicators}:1: (file): file is empty", "1 problem(s) found."]
 
 
-def test_export_to_a_closed_pipe_is_quiet():
+def test_export_to_a_closed_pipe_is_quiet(root):
     done = subprocess.run(f"{sys.executable} -m dashboard export | head -c 10", shell=True, capture_output=True,
-                          text=True, cwd=ROOT, timeout=120)
+                          text=True, cwd=root, timeout=120)
     assert done.stdout == "figure_id,"
     assert done.stderr == ""
 
@@ -87,5 +84,5 @@ def test_run_passes_every_argument_to_streamlit(monkeypatch):
     monkeypatch.setattr(cli.subprocess, "call", lambda command, cwd: calls.append(command) or 0)
     assert cli.main(["run", "--server.port", "8502", "--server.headless", "true"]) == 0
     assert calls[0][1:4] == ["-m", "streamlit", "run"]
-    assert calls[0][4].endswith("app.py")
+    assert calls[0][4].endswith("main.py")
     assert calls[0][5:] == ["--server.port", "8502", "--server.headless", "true"]

@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from dashboard.load import COLUMNS, load_catalog, load_frame
+from dashboard.data.load import load_catalog
+from dashboard.views.tidy import COLUMNS, load_frame
 
 
 def _words(text: str) -> str:

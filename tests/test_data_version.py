@@ -1,22 +1,12 @@
 """The data version: what tells the app that a data file changed, without reading the files."""
 
 import os
-import shutil
-from pathlib import Path
 
-from dashboard.load import data_version
-
-ROOT = Path(__file__).resolve().parent.parent
+from dashboard.data.load import data_version
 
 
-def copy_data(tmp_path):
-    shutil.copy(ROOT / "indicators.yaml", tmp_path / "indicators.yaml")
-    shutil.copytree(ROOT / "sources", tmp_path / "sources")
-    return tmp_path / "indicators.yaml", tmp_path / "sources"
-
-
-def test_the_version_changes_with_any_data_file_and_only_then(tmp_path):
-    indicators, sources = copy_data(tmp_path)
+def test_the_version_changes_with_any_data_file_and_only_then(data):
+    indicators, sources = data.indicators, data.sources
     first = data_version(indicators, sources)
     assert data_version(indicators, sources) == first
     source = sorted(sources.glob("*.yaml"))[0]

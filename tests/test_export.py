@@ -9,8 +9,9 @@ import pandas as pd
 import pytest
 
 from dashboard import cli
-from dashboard.export import FIELDS, package_zip, to_csv
-from dashboard.load import COLUMNS, load_catalog, load_frame
+from dashboard.data.load import load_catalog
+from dashboard.views.export import FIELDS, package_zip, to_csv
+from dashboard.views.tidy import COLUMNS, load_frame
 
 
 @pytest.fixture(scope="module")

@@ -6,10 +6,12 @@ import io
 import pandas as pd
 import pytest
 
-from dashboard import cli, safe_yaml
-from dashboard.export import to_csv
-from dashboard.load import MAX_BYTES, DataError, Problem, load_frame, read_yaml
-from tests.datafiles import Data
+from dashboard import cli
+from dashboard.data import yaml_reader
+from dashboard.data.load import MAX_BYTES, read_yaml
+from dashboard.data.problems import DataError, Problem
+from dashboard.views.export import to_csv
+from dashboard.views.tidy import load_frame
 
 BOMB = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8))
@@ -18,9 +20,8 @@ BOMB = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
 @pytest.mark.parametrize("tag", ["!!python/object/apply:os.system", "!!python/object/apply:subprocess.call",
                                  "!!python/object/new:os.system"])
 @pytest.mark.parametrize("where", ["indicators", "source"])
-def test_python_tags_are_refused_and_never_run(tmp_path, tag, where):
+def test_python_tags_are_refused_and_never_run(data, tmp_path, tag, where):
     marker = tmp_path / "MARKER"
-    data = Data(tmp_path)
     payload = f'{tag} ["touch {marker}"]' if "call" not in tag else f'{tag} [["touch", "{marker}"]]'
     path = data.indicators if where == "indicators" else data.source()
     text = data.replace("geography: Zhejiang" if where == "indicators" else "author: NeTe",
@@ -35,7 +36,7 @@ def test_alias_bomb_is_refused_before_anything_is_built(tmp_path, monkeypatch):
     def never(*_):
         raise AssertionError("the document was constructed")
 
-    monkeypatch.setattr(safe_yaml.Loader, "construct_document", never)
+    monkeypatch.setattr(yaml_reader.Loader, "construct_document", never)
     path = tmp_path / "bomb.yaml"
     path.write_text(BOMB, encoding="utf-8")
     with pytest.raises(DataError) as caught:
@@ -44,23 +45,21 @@ def test_alias_bomb_is_refused_before_anything_is_built(tmp_path, monkeypatch):
                                              "aliases (*name) are not allowed here: write the value out in full")]
 
 
-def test_merge_keys_need_aliases_and_are_refused(tmp_path):
-    data = Data(tmp_path)
+def test_merge_keys_need_aliases_and_are_refused(data):
     data.indicators.write_text("base: &b {x: 1}\nother:\n  <<: *b\n", encoding="utf-8")
     assert [p.message for p in data.problems()] == ["aliases (*name) are not allowed here: write the value out in full"]
 
 
-def test_deep_nesting_is_refused(tmp_path):
-    data = Data(tmp_path)
+def test_deep_nesting_is_refused(data):
     data.indicators.write_text("a: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
-    assert data.problems() == [Problem(data.name, 1, "(yaml)", f"nested more than {safe_yaml.MAX_DEPTH} levels deep")]
+    assert data.problems() == [Problem(data.name, 1, "(yaml)", f"nested more than {yaml_reader.MAX_DEPTH} levels deep")]
 
 
 def test_file_over_the_size_cap_is_refused_before_parsing(tmp_path, monkeypatch):
     def never(_):
         raise AssertionError("the file was parsed")
 
-    monkeypatch.setattr("dashboard.load.parse", never)
+    monkeypatch.setattr("dashboard.data.load.parse", never)
     path = tmp_path / "big.yaml"
     path.write_bytes(b"# " + b"x" * MAX_BYTES + b"\n")
     with pytest.raises(DataError) as caught:
@@ -69,23 +68,20 @@ def test_file_over_the_size_cap_is_refused_before_parsing(tmp_path, monkeypatch)
     assert caught.value.problems == [Problem(str(path), 0, "(file)", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")]
 
 
-def test_a_device_is_not_read(tmp_path, monkeypatch):
-    data = Data(tmp_path)
+def test_a_device_is_not_read(data, monkeypatch):
     monkeypatch.setenv("DASHBOARD_INDICATORS", "/dev/zero")
     data.indicators = None
     assert data.problems() == [Problem("/dev/zero", 0, "(file)", "is not a regular file")]
 
 
-def test_control_characters_are_refused(tmp_path):
-    data = Data(tmp_path)
+def test_control_characters_are_refused(data):
     data.indicators.write_bytes(b"sectors:\n  - id: a\x00b\n")
     assert data.problems() == [Problem(data.name, 2, "(yaml)", "character #x0000 is not allowed in YAML")]
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html;base64,PHNjcmlwdD4=",
                                  "file:///etc/passwd", "ftp://example.org/a", "//example.org/a", "vbscript:msgbox(1)"])
-def test_only_web_addresses_are_accepted(tmp_path, url):
-    data = Data(tmp_path)
+def test_only_web_addresses_are_accepted(data, url):
     text = data.replace("url: https://www.chinadailybrief.com/article/69879e76eab9f99c50e2fb04", f"url: '{url}'",
                         data.source())
     assert data.problems() == [Problem(str(data.source()), text[: text.index("url:")].count("\n") + 1, "url",
@@ -110,8 +106,7 @@ def test_csv_neutralises_formulas_and_keeps_numbers(text):
     assert back["value"].tolist() == [-5.5, 0.0, 1e12]
 
 
-def test_export_command_neutralises_formulas_from_the_data(tmp_path, capsysbinary):
-    data = Data(tmp_path)
+def test_export_command_neutralises_formulas_from_the_data(data, capsysbinary):
     data.replace("    geography: Zhejiang\n", "    geography: '=cmd|\" /C calc\"!A0'\n")
     data.replace("    geography: Zhejiang\n", "    geography: '-Zhejiang'\n")
     assert cli.main(["export", "--indicators", str(data.indicators), "--sources", str(data.sources)]) == 0

@@ -7,10 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dashboard import cli
-from dashboard.load import DataError, load_frame
-from tests.datafiles import EV, REAL, ROOT
+from dashboard.data.problems import DataError
+from dashboard.views.tidy import load_frame
 
-SOURCE = (ROOT / "sources" / f"{EV}.yaml").read_text(encoding="utf-8")
 ODD_VALUES = ["", "[", "{", "]", "null", "-1", "0", ".nan", "-.inf", "'x'", "[1, 2]", "{a: 1}", "2025-02-30", "yes",
               "!!python/object/apply:os.getcwd []", "*a", "&a x", "1e400", "10000000000000000000000000000000000",
               "\t", "'", '"', "- x", "? y", "x: y", "!!binary QQ==", "!!set {a}", "2020-2019", "20245"]
@@ -66,20 +65,14 @@ BOUNDED = {"deadline": None, "database": None,
 
 
 @settings(max_examples=110, **BOUNDED)
-@given(raw=damaged(REAL))
-def test_damaged_indicators_give_only_data_errors(tmp_path, raw):
-    path = tmp_path / "indicators.yaml"
-    path.write_bytes(raw)
-    check(path, ROOT / "sources")
+@given(draw=st.data())
+def test_damaged_indicators_give_only_data_errors(data, draw):
+    data.indicators.write_bytes(draw.draw(damaged(data.real)))
+    check(data.indicators, data.sources)
 
 
 @settings(max_examples=40, **BOUNDED)
-@given(raw=damaged(SOURCE))
-def test_damaged_sources_give_only_data_errors(tmp_path, raw):
-    folder = tmp_path / "sources"
-    if not folder.exists():
-        folder.mkdir()
-        for path in (ROOT / "sources").glob("*.yaml"):
-            (folder / path.name).write_bytes(path.read_bytes())
-    (folder / f"{EV}.yaml").write_bytes(raw)
-    check(ROOT / "indicators.yaml", folder)
+@given(draw=st.data())
+def test_damaged_sources_give_only_data_errors(data, root, draw):
+    data.source().write_bytes(draw.draw(damaged((root / "sources" / f"{data.EV}.yaml").read_text(encoding="utf-8"))))
+    check(data.indicators, data.sources)

@@ -2,9 +2,9 @@
 
 import pytest
 
-from dashboard.display import format_value, formatter
-from dashboard.load import load_frame
-from dashboard.schema import Display
+from dashboard.data.schema import Display
+from dashboard.views.display import formatter
+from dashboard.views.tidy import load_frame
 
 CASES = [
     (702e9, Display(suffix="yuan", scale="words"), "702 billion yuan"),
@@ -27,8 +27,7 @@ CASES = [
 
 
 @pytest.mark.parametrize(("value", "display", "text"), CASES)
-def test_format_value(value, display, text):
-    assert format_value(value, display) == text
+def test_formatter(value, display, text):
     assert formatter(display)(value) == text
 
 

@@ -2,8 +2,7 @@
 
 import pytest
 
-from dashboard.load import Problem
-from tests.datafiles import EV, Data, line_at
+from dashboard.data.problems import Problem
 
 GDP = "  - id: zj-gdp-2024\n    indicator: gdp\n    geography: Zhejiang\n    period: 2024\n    value: 9000000000000\n"
 USD = "    usd: {value: 1240000000000, qualifier: exact}\n    source: chinadaily-2025-02-05-common-prosperity\n"
@@ -89,58 +88,65 @@ FIGURE_CASES = {
 
 
 @pytest.mark.parametrize("case", FIGURE_CASES, ids=list(FIGURE_CASES))
-def test_indicators_rule(tmp_path, case):
+def test_indicators_rule(data, case):
     old, new, where, field, message = FIGURE_CASES[case]
-    data = Data(tmp_path)
     text = data.replace(old, new)
-    assert data.problems() == [Problem(data.name, line_at(text, where), field, message)]
+    expected = [Problem(data.name, data.line_at(text, where), field, message)]
+    if case == "id with spaces":  # the Overview's headline list still names the figure by its old id
+        expected.insert(0, Problem(data.name, data.line_at(text, "  - zj-gdp-2024\n"), "headlines[1]",
+                                   "unknown figure 'zj-gdp-2024'"))
+    assert data.problems() == expected
 
 
-def test_item_without_a_usable_id_is_named_by_position(tmp_path):
-    data = Data(tmp_path)
+def test_item_without_a_usable_id_is_named_by_position(data):
     text = data.replace(GDP, GDP.replace("id: zj-gdp-2024", "id: 2024"))
     position = text.split("\nfigures:\n")[1].split("- id: 2024\n")[0].count("- id: ") + 1
-    assert data.problems() == [Problem(data.name, line_at(text, "id: 2024"), f"figures[{position}].id",
+    assert data.problems() == [Problem(data.name, data.line_at(text, "id: 2024"), f"figures[{position}].id",
                                        "must be text, not the number 2024")]
 
 
-def test_duplicate_ids_name_both_lines(tmp_path):
-    data = Data(tmp_path)
+def test_duplicate_ids_name_both_lines(data):
     text = data.replace("  - id: zj-gdp-rank-2024\n", "  - id: zj-gdp-2024\n")
-    first = line_at(text, "- id: zj-gdp-2024")
+    first = data.line_at(text, "- id: zj-gdp-2024")
     second = text.count("\n", 0, text.index("- id: zj-gdp-2024", text.index("- id: zj-gdp-2024") + 1)) + 1
-    assert data.problems() == [Problem(data.name, second, f"{F}.id", f"duplicate id 'zj-gdp-2024' (first at line {first})")]
+    assert data.problems() == [
+        Problem(data.name, data.line_at(text, "  - zj-gdp-rank-2024\n"), "headlines[5]", "unknown figure 'zj-gdp-rank-2024'"),
+        Problem(data.name, second, f"{F}.id", f"duplicate id 'zj-gdp-2024' (first at line {first})")]
 
 
-def test_duplicate_sector_id(tmp_path):
-    data = Data(tmp_path)
+def test_a_headline_must_name_a_figure(data):
+    text = data.replace("  - wz-gdp-2025\n", "  - wz-gdp-2052\n")
+    assert data.problems() == [Problem(data.name, data.line_at(text, "  - wz-gdp-2052"), "headlines[4]",
+                                       "unknown figure 'wz-gdp-2052'")]
+
+
+def test_duplicate_sector_id(data):
     text = data.replace("  - id: ai\n    label: AI policy", "  - id: economy\n    label: AI policy")
-    first = line_at(text, "- id: economy")
+    first = data.line_at(text, "- id: economy")
     problems = data.problems()
-    assert problems[0] == Problem(data.name, line_at(text, "- id: economy\n    label: AI"), "sectors[economy].id",
+    assert problems[0] == Problem(data.name, data.line_at(text, "- id: economy\n    label: AI"), "sectors[economy].id",
                                   f"duplicate id 'economy' (first at line {first})")
     assert {p.message for p in problems[1:]} == {"unknown sector 'ai'"}  # sector ai is gone
 
 
-def test_derived_cycle_of_two(tmp_path):
-    data = Data(tmp_path)
+def test_derived_cycle_of_two(data):
     data.replace(VA_2019, VA_2019.replace("[zj-digital-core-va-2020,", "[zj-digital-key-project-average-2020,"))
     text = data.replace("inputs: [zj-digital-key-project-investment-2020,", "inputs: [zj-digital-core-va-2019,")
     fields = {p.field: (p.line, p.message) for p in data.problems()}
     assert fields == {
         "figures[zj-digital-core-va-2019].derived.inputs": (
-            line_at(text, "derived: {formula: prior_from_growth"), "derived figure 'zj-digital-core-va-2019' depends on itself"),
+            data.line_at(text, "derived: {formula: prior_from_growth"),
+            "derived figure 'zj-digital-core-va-2019' depends on itself"),
         "figures[zj-digital-key-project-average-2020].derived.inputs": (
-            line_at(text, "derived: {formula: ratio, inputs: [zj-digital-core-va-2019"),
+            data.line_at(text, "derived: {formula: ratio, inputs: [zj-digital-core-va-2019"),
             "derived figure 'zj-digital-key-project-average-2020' depends on itself"),
     }
 
 
-def test_formula_on_a_figure_that_is_not_derived(tmp_path):
-    data = Data(tmp_path)
+def test_formula_on_a_figure_that_is_not_derived(data):
     text = data.replace(GDP, GDP + "    derived: {formula: ratio, inputs: [zj-gdp-2024, zj-gdp-rank-2024]}\n")
     problem = next(p for p in data.problems() if p.field == f"{F}.status")
-    assert problem == Problem(data.name, line_at(text, "status: actual\n    usd: {value: 1240000000000"), f"{F}.status",
+    assert problem == Problem(data.name, data.line_at(text, "status: actual\n    usd: {value: 1240000000000"), f"{F}.status",
                               "must be derived, because the figure has a 'derived' formula (not 'actual')")
 
 
@@ -164,22 +170,19 @@ SOURCE_CASES = {
 
 
 @pytest.mark.parametrize("case", SOURCE_CASES, ids=list(SOURCE_CASES))
-def test_source_rule(tmp_path, case):
+def test_source_rule(data, case):
     old, new, field, message = SOURCE_CASES[case]
-    data = Data(tmp_path)
     text = data.replace(old, new, data.source())
     where = new.splitlines()[-1]
-    assert data.problems() == [Problem(str(data.source()), line_at(text, where), field, message)]
+    assert data.problems() == [Problem(str(data.source()), data.line_at(text, where), field, message)]
 
 
-def test_source_missing_required_field_points_at_the_top(tmp_path):
-    data = Data(tmp_path)
+def test_source_missing_required_field_points_at_the_top(data):
     data.replace("url: https://www.chinadailybrief.com/article/69879e76eab9f99c50e2fb04\n", "", data.source())
     assert data.problems() == [Problem(str(data.source()), 1, "url", "required field is missing")]
 
 
-def test_every_problem_of_every_file_in_one_run(tmp_path):
-    data = Data(tmp_path)
+def test_every_problem_of_every_file_in_one_run(data):
     data.replace(GDP, GDP.replace("value: 9000000000000", "value: lots"))  # a schema error ...
     data.replace("source: peoplesdaily-2021-09-26-digital-economy", "source: nowhere")  # ... hides no cross-check
     data.replace("    sector: economy\n", "    sector: economy\n    colour: red\n")
@@ -190,22 +193,20 @@ def test_every_problem_of_every_file_in_one_run(tmp_path):
         ("indicators.yaml", f"{F}.value"),
         ("indicators.yaml", "figures[zj-digital-core-va-2020].source"),
         ("indicators.yaml", "indicators[gdp].colour"),
-        (f"{EV}.yaml", "published"),
+        (f"{data.EV}.yaml", "published"),
         ("broken.yaml", "(yaml)"),
     }
 
 
-def test_invalid_items_do_not_make_their_references_unknown(tmp_path):
+def test_invalid_items_do_not_make_their_references_unknown(data):
     """A figure whose own value is wrong is still a known input of the figure derived from it."""
-    data = Data(tmp_path)
     data.replace("    value: 702000000000\n", "    value: lots\n")
     data.replace("    sector: digital_economy\n    unit: CNY\n", "    sector: digital_economy\n    unit: [CNY]\n")
     assert [p.field for p in data.problems()] == ["indicators[digital_core_value_added].unit",
                                                   "figures[zj-digital-core-va-2020].value"]
 
 
-def test_a_tab_in_the_indentation_is_named(tmp_path):
-    data = Data(tmp_path)
+def test_a_tab_in_the_indentation_is_named(data):
     data.replace("    geography: Zhejiang\n", "\tgeography: Zhejiang\n")
     problems = data.problems()
     assert len(problems) == 1

@@ -89,7 +89,7 @@ def streamlit_server(log_name: str = "server.log"):
     ARTIFACTS.mkdir(exist_ok=True)
     log = ARTIFACTS / log_name
     command = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
+        sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app" / "main.py"),
         "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port),
         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
     ]
@@ -118,6 +118,19 @@ def streamlit_server(log_name: str = "server.log"):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=15)
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """Where the browser tests leave screenshots and server logs."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def start_server():
+    """A fresh server of its own: `with start_server("name.log") as url: ...`."""
+    return streamlit_server
 
 
 @pytest.fixture(scope="session")

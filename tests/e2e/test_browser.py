@@ -11,8 +11,7 @@ from urllib.parse import parse_qs, urlparse
 import pandas as pd
 import pytest
 
-from dashboard.load import load_frame
-from tests.e2e.conftest import ARTIFACTS, ROOT, streamlit_server
+from dashboard.views.tidy import load_frame
 
 pytestmark = pytest.mark.e2e
 PAGES = {"": "Zhejiang Indicators", "sectors": "Sectors", "timeline": "Timeline", "data": "Data", "sources": "Sources",
@@ -172,23 +171,22 @@ def test_shared_address_presets_filters(page, server_url):
     assert page.get_by_text("Ignored in the address").is_visible()
 
 
-def test_screenshot(page, server_url):
+def test_screenshot(page, server_url, artifacts, root):
     """Save what a user first sees on the Sectors page; the README's picture is made here."""
     page.goto(f"{server_url}/sectors?sector=economy&sector=ai")
     _settle(page)
     page.wait_for_selector(".js-plotly-plot .main-svg")
     page.wait_for_timeout(1500)
-    ARTIFACTS.mkdir(exist_ok=True)
-    shot = ARTIFACTS / "sectors.png"
+    shot = artifacts / "sectors.png"
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 20_000
     if os.environ.get("DASHBOARD_UPDATE_SCREENSHOT"):
-        shutil.copyfile(shot, ROOT / "docs" / "screenshot.png")
+        shutil.copyfile(shot, root / "docs" / "screenshot.png")
 
 
-def test_a_shared_address_as_the_first_request_a_new_server_sees(page):
+def test_a_shared_address_as_the_first_request_a_new_server_sees(page, start_server):
     """Someone restarts the server and opens a bookmarked page: the page comes with its filters and navigation."""
-    with streamlit_server("fresh-server.log") as url:
+    with start_server("fresh-server.log") as url:
         page.goto(f"{url}/sectors?sector=energy")
         page.get_by_role("link", name="Overview").wait_for(timeout=TIMEOUT)  # a new server imports and loads first
         _settle(page)
@@ -196,3 +194,25 @@ def test_a_shared_address_as_the_first_request_a_new_server_sees(page):
         sidebar = page.locator('[data-testid="stSidebar"]')
         assert "Energy" in sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text="Sector").inner_text()
         page.get_by_text("EV charging on State Grid's platform, daily peak").first.wait_for()
+
+
+def test_every_chart_csv_holds_exactly_the_figures_it_draws(page, server_url):
+    """On every sector, each chart's Download CSV gives every column of exactly the figures the chart draws."""
+    frame = load_frame()
+    page.goto(f"{server_url}/sectors")
+    _settle(page)
+    checked = 0
+    for label in frame.drop_duplicates("sector")["sector_label"]:
+        page.locator('[data-testid="stButtonGroup"]').first.get_by_text(label, exact=True).click()
+        _settle(page)
+        boxes = page.locator(CHART_BOX).filter(has=page.locator(".js-plotly-plot"))
+        for box in boxes.all():
+            drawn = box.locator(".js-plotly-plot").evaluate(
+                "el => el.data.flatMap(t => (t.customdata || []).map(p => p[7]))")
+            with page.expect_download() as info:
+                box.get_by_role("button", name="Download CSV").click()
+            rows = pd.read_csv(info.value.path())
+            assert list(rows.columns) == list(frame.columns)
+            assert sorted(rows["figure_id"]) == sorted(drawn), label
+            checked += 1
+    assert checked >= 4

@@ -1,66 +1,16 @@
-"""Pure pandas views of the tidy frame: filters and their URL form, chart groups, timeline, sources."""
+"""The filters in the address: read from URL parameters (with notices for what is ignored) and written back."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 
-import pandas as pd
-
-from dashboard.schema import STATUSES
+from dashboard.views.selection import Filters, Options
 
 PARAMS = ("year", "sector", "geo", "status")
 MAX_VALUE_CHARS = 100  # longer values are refused: no real sector or place is named at such length
 MAX_VALUES = 50  # per parameter
 MAX_QUERY_CHARS = 4000  # the whole query; past this nothing in it is read
-HEADLINES = (
-    "zj-gdp-2024", "zj-digital-core-va-2020", "zj-ai-revenue-target-2027", "wz-gdp-2025", "zj-gdp-rank-2024",
-    "hz-new-businesses-daily-2025", "zj-urban-rural-income-ratio-2024", "cn-ev-charging-platform-peak-2026",
-)
-
-
-@dataclass(frozen=True)
-class Options:
-    """What the filters can choose from, as found in the data."""
-
-    years: tuple[int, int]
-    sectors: tuple[tuple[str, str], ...]  # (id, label) in data order
-    geos: tuple[str, ...]
-    statuses: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Filters:
-    """A filter selection; an empty tuple means no restriction."""
-
-    years: tuple[int, int]
-    sectors: tuple[str, ...] = ()
-    geos: tuple[str, ...] = ()
-    statuses: tuple[str, ...] = ()
-
-
-def options(frame: pd.DataFrame) -> Options:
-    """The choices each filter offers for this frame."""
-    sectors = frame[["sector", "sector_label"]].drop_duplicates("sector")
-    years = (int(frame["year_start"].min()), int(frame["year_end"].max())) if len(frame) else (2000, 2030)
-    present = set(frame["status"])
-    return Options(
-        years=years,
-        sectors=tuple(zip(sectors["sector"], sectors["sector_label"], strict=True)),
-        geos=tuple(sorted(set(frame["geography"]), key=str.casefold)),
-        statuses=tuple(s for s in STATUSES if s in present),
-    )
-
-
-def apply(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """Rows that pass the filters; a period that is a span is kept when it overlaps the year range."""
-    low, high = filters.years
-    mask = (frame["year_start"] <= high) & (frame["year_end"] >= low)
-    for column, chosen in (("sector", filters.sectors), ("geography", filters.geos), ("status", filters.statuses)):
-        if chosen:
-            mask &= frame[column].isin(chosen)
-    return frame[mask]
 
 
 def _clip(text: str) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import yaml
 from pydantic import ValidationError
 
-from dashboard.schema import CAPTURE_PATTERN, ID_PATTERN, Loc, describe
+from dashboard.data.schema import CAPTURE_PATTERN, ID_PATTERN, Loc, describe
 
 
 @dataclass(frozen=True)

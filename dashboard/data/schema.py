@@ -5,23 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl, field_validator
 
-QUALIFIERS = ("exact", "about", "nearly", "more than", "at least", "up to", "less than")
-STATUSES = ("actual", "target", "forecast", "derived")
-FORMULAS = {
-    "prior_from_growth": "value / (1 + growth / 100): the year before, from a value and its growth in percent",
-    "ratio": "first / second",
-}
-ARITY = {"prior_from_growth": 2, "ratio": 2}
+ARITY = {"prior_from_growth": 2, "ratio": 2}  # inputs each formula takes
 YEAR_MIN, YEAR_MAX = 1900, 2100
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$"
 CAPTURE_PATTERN = r"^[\w.-]+\.txt$"
 
 Qualifier = Literal["exact", "about", "nearly", "more than", "at least", "up to", "less than"]
 Status = Literal["actual", "target", "forecast", "derived"]
+QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
+STATUSES: tuple[str, ...] = get_args(Status)
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
 
@@ -71,16 +67,10 @@ PERIOD = re.compile(r"(\d{4})(?:\s*[-–]\s*(\d{4}))?")
 
 def _period(value: object) -> str:
     """Accept 2020, '2020' or '2021-2023' and return the canonical string."""
-    if value.__class__ is int and YEAR_MIN <= value <= YEAR_MAX:  # the common case, without the pattern
-        return str(value)
-    text = str(value).strip()
-    if len(text) == 9 and text[4] == "-" and text.isascii() and text[:4].isdigit() and text[5:].isdigit():
-        start, end = int(text[:4]), int(text[5:])
-    else:
-        match = PERIOD.fullmatch(text)
-        if isinstance(value, bool) or not match:
-            raise ValueError(f"must be a year such as 2024 or a span such as 2021-2023, not {describe(value)}")
-        start, end = int(match[1]), int(match[2] or match[1])
+    match = PERIOD.fullmatch(str(value).strip())
+    if isinstance(value, bool) or not match:
+        raise ValueError(f"must be a year such as 2024 or a span such as 2021-2023, not {describe(value)}")
+    start, end = int(match[1]), int(match[2] or match[1])
     for year in (start, end):
         if not YEAR_MIN <= year <= YEAR_MAX:
             raise ValueError(f"year {year} is outside {YEAR_MIN}-{YEAR_MAX}")
@@ -187,6 +177,7 @@ class Catalog(Strict):
     units: list[Unit] = Field(min_length=1)
     indicators: list[Indicator] = Field(min_length=1)
     figures: list[Figure] = Field(min_length=1)
+    headlines: list[Id] = []  # figure ids for the Overview's cards, in order
 
 
 class Source(Strict):

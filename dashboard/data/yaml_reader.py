@@ -1,12 +1,10 @@
-"""Parse YAML text safely: plain data only, no aliases, bounded nesting, no duplicate keys. No I/O.
+"""The one YAML reader: plain data only, no tags, aliases or merge keys, bounded nesting, no duplicate keys. No I/O.
 
-libyaml reads the events (fast, iterative); a small composer here builds the nodes, and PyYAML's SafeConstructor
+libyaml reads the events (iteratively); a small composer here builds the nodes, and PyYAML's SafeConstructor
 turns them into data.
 """
 
 from __future__ import annotations
-
-import gc
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
@@ -37,6 +35,7 @@ except ImportError:  # PyYAML built without libyaml: the same, in Python
 
 MAX_DEPTH = 64
 MAPPING, SEQUENCE = Resolver.DEFAULT_MAPPING_TAG, Resolver.DEFAULT_SEQUENCE_TAG
+MERGE = "tag:yaml.org,2002:merge"
 
 
 class YamlProblem(Exception):
@@ -129,6 +128,10 @@ def _compose(loader: Loader) -> yaml.Node | None:
 
 
 def _check_keys(node: MappingNode) -> None:
+    """Refuse merge keys (<<) and keys that appear twice in one mapping."""
+    for key, _ in node.value:
+        if key.tag == MERGE:
+            raise YamlProblem(key.start_mark.line + 1, "merge keys (<<) are not allowed here: write every field out")
     keys = [key.value for key, _ in node.value if key.__class__ is ScalarNode]
     if len(set(keys)) == len(keys):
         return
@@ -161,8 +164,6 @@ Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_time
 
 def parse(text: str) -> tuple[object, yaml.Node | None]:
     """Data and node tree (for line numbers) of one YAML document, or YamlProblem."""
-    paused = gc.isenabled()
-    gc.disable()  # building a large tree triggers many useless collections; nothing here makes cycles
     loader = Loader(text)
     try:
         node = _compose(loader)
@@ -181,8 +182,6 @@ def parse(text: str) -> tuple[object, yaml.Node | None]:
         raise YamlProblem(1, "nested too deeply") from None
     finally:
         loader.dispose()
-        if paused:
-            gc.enable()
     return data, node
 
 

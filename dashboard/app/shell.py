@@ -6,38 +6,28 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard.app_pages._common import THIS_RUN, current_filters, filter_options, md_escape, prepared
-from dashboard.frames import Filters, Options, parse_query, to_query
-from dashboard.load import DataError
+from dashboard.app.widgets import current_filters, dataset, md_escape
+from dashboard.data.problems import DataError
+from dashboard.views.address import parse_query, to_query
+from dashboard.views.selection import Filters, Options
 
-HERE = Path(__file__).resolve().parent.parent  # the folder of dashboard/app.py, which page paths start from
+HERE = Path(__file__).resolve().parent  # the page files sit beside this module
 MAX_PROBLEMS = 200
 NOTICES = "_url_notices"
 
 
-def main(pages: tuple[tuple[str, str, str], ...]) -> None:
+def run(pages: tuple[tuple[str, str, str], ...]) -> None:
     """One run of the app: page settings, navigation, filters, then the page chosen ((file, title, icon) each)."""
     st.set_page_config(page_title="Zhejiang Indicators", page_icon=":material/monitoring:", layout="wide")
-    page = st.navigation(_pages(pages), position="top")
+    page = st.navigation([st.Page(HERE / name, title=title, icon=icon, default=i == 0)
+                          for i, (name, title, icon) in enumerate(pages)], position="top")
     try:
-        data = prepared()
+        opts = dataset().options
     except DataError as exc:
         show_problems(exc)
         return
-    draw_filters(data.table.options)
-    token = THIS_RUN.set(data)  # the page reads the same data without a second cache lookup
-    try:
-        page.run()
-    finally:
-        THIS_RUN.reset(token)
-
-
-def _pages(pages: tuple[tuple[str, str, str], ...]) -> list:
-    """The page list, made once per session: building a st.Page resolves its file on disk, on every run otherwise."""
-    if "_pages" not in st.session_state:
-        st.session_state["_pages"] = [st.Page(HERE / name, title=title, icon=icon, default=i == 0)
-                                      for i, (name, title, icon) in enumerate(pages)]
-    return st.session_state["_pages"]
+    draw_filters(opts)
+    page.run()
 
 
 def _clear_notices() -> None:
@@ -45,7 +35,7 @@ def _clear_notices() -> None:
 
 
 def _reset() -> None:
-    opts = filter_options()
+    opts = dataset().options
     st.session_state.update(year=opts.years, sector=[], geo=[], status=[])
     _clear_notices()
 
@@ -72,9 +62,8 @@ def _keep_valid(opts: Options) -> None:
         state["year"] = opts.years
 
 
-def draw_filters(opts: Options | None = None) -> Filters:
+def draw_filters(opts: Options) -> Filters:
     """The sidebar filters, the same on every page; their state is mirrored in the URL."""
-    opts = opts or filter_options()
     if "year" not in st.session_state:
         _from_url(opts)
     _keep_valid(opts)

@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
-from dashboard.schema import ARITY, Catalog, Figure, Loc
+from dashboard.data.schema import ARITY, Catalog, Figure, Loc
+
+
+class Finding(NamedTuple):
+    """A problem between records: where, what, and for a duplicate where the first one stands."""
+
+    loc: Loc
+    message: str
+    first: Loc | None = None
 
 
 def derive(formula: str, inputs: list[float]) -> float:
@@ -16,14 +25,14 @@ def derive(formula: str, inputs: list[float]) -> float:
     return first / second
 
 
-def cross_check(catalog: Catalog, source_ids: set[str]) -> list[tuple[Loc, str]]:
+def cross_check(catalog: Catalog, source_ids: set[str]) -> list[Finding]:
     """Problems between records: duplicate ids, unknown references, derived figures that do not add up."""
-    problems: list[tuple[Loc, str]] = []
+    problems: list[Finding] = []
     for section in ("sectors", "units", "indicators", "figures"):
         seen: dict[str, int] = {}
         for i, item in enumerate(getattr(catalog, section)):
             if item.id in seen:
-                problems.append(((section, i, "id"), f"duplicate id {item.id!r} (first at item {seen[item.id] + 1})"))
+                problems.append(Finding((section, i, "id"), f"duplicate id {item.id!r}", (section, seen[item.id])))
             seen.setdefault(item.id, i)
     sectors = {s.id for s in catalog.sectors}
     units = {u.id: u for u in catalog.units}
@@ -31,12 +40,15 @@ def cross_check(catalog: Catalog, source_ids: set[str]) -> list[tuple[Loc, str]]
     figures = {f.id: f for f in catalog.figures}
     for i, ind in enumerate(catalog.indicators):
         if ind.sector not in sectors:
-            problems.append((("indicators", i, "sector"), f"unknown sector {ind.sector!r}"))
+            problems.append(Finding(("indicators", i, "sector"), f"unknown sector {ind.sector!r}"))
         if ind.unit not in units:
-            problems.append((("indicators", i, "unit"), f"unknown unit {ind.unit!r}"))
+            problems.append(Finding(("indicators", i, "unit"), f"unknown unit {ind.unit!r}"))
     for i, fig in enumerate(catalog.figures):
-        problems += [((("figures", i) + loc), msg) for loc, msg in _check_figure(fig, indicators, units, source_ids)]
-    problems += _check_derived(catalog.figures, figures)
+        problems += [Finding(("figures", i, *loc), msg) for loc, msg in _check_figure(fig, indicators, units, source_ids)]
+    problems += [Finding(loc, msg) for loc, msg in _check_derived(catalog.figures, figures)]
+    for i, name in enumerate(catalog.headlines):
+        if name not in figures:
+            problems.append(Finding(("headlines", i), f"unknown figure {name!r}"))
     return problems
 
 

@@ -1,11 +1,14 @@
-"""The tidy table: one row per figure with its indicator, unit, sector and source spelt out. No I/O."""
+"""The tidy table: one row per figure with its indicator, unit, sector and source spelt out."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
-from dashboard.display import formatter, qualified
-from dashboard.schema import Catalog, Source, period_bounds
+from dashboard.data.load import load_catalog
+from dashboard.data.schema import Catalog, Source, period_bounds
+from dashboard.views.display import formatter, qualified
 
 COLUMNS = [
     "figure_id", "indicator_id", "indicator", "sector", "sector_label", "geography", "label", "period",
@@ -65,3 +68,8 @@ def build_frame(catalog: Catalog, sources: dict[str, Source]) -> pd.DataFrame:
     frame["value"] = frame["value"].astype("float64")
     frame["usd_value"] = frame["usd_value"].astype("float64")
     return frame
+
+
+def load_frame(indicators: Path | None = None, sources: Path | None = None) -> pd.DataFrame:
+    """The tidy table of the data files (the defaults, or these); raises DataError."""
+    return build_frame(*load_catalog(indicators, sources))

@@ -1,33 +1,20 @@
-"""Read indicators.yaml and sources/, validate them, and return the tidy frame. The only module that reads files."""
+"""Read indicators.yaml and sources/ and validate them into a Catalog and Sources. The only module that reads files."""
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 import stat
 from pathlib import Path
 
-import pandas as pd
 import yaml
 from pydantic import ValidationError
 
-from dashboard.checks import cross_check
-from dashboard.fast_yaml import load_data
-from dashboard.problems import DataError, Problem, field_name, from_validation, line_of
-from dashboard.safe_yaml import YamlProblem, parse
-from dashboard.schema import (
-    Catalog,
-    Figure,
-    Indicator,
-    Sector,
-    Source,
-    Unit,
-)
-from dashboard.tidy import COLUMNS as COLUMNS  # part of this module's interface
-from dashboard.tidy import build_frame
+from dashboard.data.checks import Finding, cross_check
+from dashboard.data.problems import DataError, Problem, field_name, from_validation, line_of
+from dashboard.data.schema import Catalog, Figure, Indicator, Sector, Source, Unit
+from dashboard.data.yaml_reader import YamlProblem, parse
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 MAX_BYTES = 5 * 1024 * 1024
 
 
@@ -91,7 +78,7 @@ def _read_text(path: Path) -> str:
                    f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8") from None
 
 
-def read_yaml(path: Path) -> tuple[object, yaml.Node | None]:
+def read_yaml(path: Path) -> tuple[object, yaml.Node]:
     """Parse one YAML file safely; return its data and node tree (for line numbers), or raise DataError."""
     text = _read_text(path)
     try:
@@ -103,35 +90,6 @@ def read_yaml(path: Path) -> tuple[object, yaml.Node | None]:
     return data, node
 
 
-def _read_data(path: Path) -> tuple[object, str]:
-    """Like read_yaml, faster, without the node tree: the data and the text (to find lines when there are problems)."""
-    text = _read_text(path)
-    try:
-        data = load_data(text)
-    except YamlProblem as exc:
-        raise DataError([Problem(str(path), exc.line, "(yaml)", exc.message)]) from None
-    if data is None:
-        raise DataError([Problem(str(path), 1, "(file)", "file is empty")])
-    return data, text
-
-
-@contextlib.contextmanager
-def _collector_paused():
-    """Pause the cycle collector: building thousands of records triggers many collections that find nothing."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
-
-
-def _tree(text: str) -> yaml.Node | None:
-    """The node tree of text that has already been read without problems, for the lines of validation problems."""
-    return parse(text)[1]
-
-
 def _read_sources(folder: Path) -> tuple[dict[str, Source], list[Problem], set[str] | None]:
     """The valid sources, the problems of the others, and the ids of every source file (None: no folder)."""
     if not folder.is_dir():
@@ -140,27 +98,19 @@ def _read_sources(folder: Path) -> tuple[dict[str, Source], list[Problem], set[s
     problems: list[Problem] = []
     paths = sorted(folder.glob("*.y*ml"))
     for path in paths:
-        data = text = None
+        data = node = None
         try:
-            data, text = _read_data(path)
+            data, node = read_yaml(path)
             if not isinstance(data, dict):
                 raise DataError([Problem(str(path), 1, "(top level)", "must be a mapping of field: value")])
             sources[path.stem] = Source.model_validate(data)
         except DataError as exc:
             problems += exc.problems
         except ValidationError as exc:
-            problems += from_validation(exc, str(path), data, _tree(text))
+            problems += from_validation(exc, str(path), data, node)
     if not paths:
         problems.append(Problem(str(folder), 0, "(folder)", "no source files (*.yaml) found"))
     return sources, problems, {path.stem for path in paths}
-
-
-def load_sources(folder: Path | None = None) -> dict[str, Source]:
-    """Every sources/<id>.yaml, validated, keyed by id (the file stem)."""
-    sources, problems, _ = _read_sources(folder or sources_path())
-    if problems:
-        raise DataError(problems)
-    return sources
 
 
 SECTIONS = {"sectors": Sector, "units": Unit, "indicators": Indicator, "figures": Figure}
@@ -171,18 +121,16 @@ def load_catalog(indicators: Path | None = None, sources: Path | None = None) ->
     """Read and check everything; raise DataError listing every problem found in every file."""
     path = indicators or indicators_path()
     problems: list[Problem] = []
-    catalog = data = text = node = None
+    catalog = data = node = None
     try:
-        with _collector_paused():
-            data, text = _read_data(path)
-            if not isinstance(data, dict):
-                raise DataError([Problem(str(path), 1, "(top level)",
-                                         "must be a mapping with sectors, units, indicators, figures")])
-            catalog = Catalog.model_validate(data)
+        data, node = read_yaml(path)
+        if not isinstance(data, dict):
+            raise DataError([Problem(str(path), 1, "(top level)",
+                                     "must be a mapping with sectors, units, indicators, figures")])
+        catalog = Catalog.model_validate(data)
     except DataError as exc:
         problems += exc.problems
     except ValidationError as exc:
-        node = _tree(text)
         problems += from_validation(exc, str(path), data, node)
     found, source_problems, source_ids = _read_sources(sources or sources_path())
     problems += source_problems
@@ -192,25 +140,30 @@ def load_catalog(indicators: Path | None = None, sources: Path | None = None) ->
         checks, where = _partial_checks(data, source_ids)
     else:
         checks, where = [], None
-    if checks and node is None and text is not None:
-        node = _tree(text)
-    for loc, message in checks:
+    for loc, message, first in checks:
         if where is not None:
-            loc = (loc[0], where[loc[0]][loc[1]], *loc[2:])
-        if message.startswith("duplicate id"):
-            message = _duplicate(data, node, loc, message)
+            loc, first = _in_file(loc, where), first and _in_file(first, where)
+        if first is not None:
+            message += f" (first at line {line_of(node, first)})"
         problems.append(Problem(str(path), line_of(node, loc), field_name(data, loc), message))
     if problems:
         raise DataError(problems)
     return catalog, found
 
 
-def _partial_checks(data: dict, source_ids: set[str] | None):
+def _in_file(loc, where: dict[str, list[int]]):
+    """A location among the valid items (see _partial_checks) as a location in the file."""
+    return (loc[0], where[loc[0]][loc[1]], *loc[2:]) if loc[0] in where else loc
+
+
+def _partial_checks(data: dict, source_ids: set[str] | None) -> tuple[list[Finding], dict[str, list[int]]]:
     """Cross-check the items that are valid on their own, so that one run reports every problem.
 
     A reference to an item that exists but is itself invalid is not reported as unknown.
     """
-    kept: dict[str, list] = {}
+    headlines = data.get("headlines")
+    plain = isinstance(headlines, list) and all(isinstance(h, str) for h in headlines)
+    kept: dict[str, list] = {"headlines": headlines if plain else []}
     where: dict[str, list[int]] = {}
     dropped: dict[str, set[str] | None] = {}  # ids of invalid items; None: some cannot be known
     for section, model in SECTIONS.items():
@@ -232,29 +185,16 @@ def _partial_checks(data: dict, source_ids: set[str] | None):
     catalog = Catalog.model_construct(**kept)
     ids = source_ids if source_ids is not None else {f.source for f in catalog.figures}
     checks = []
-    for loc, message in cross_check(catalog, ids):
-        section, i, field = loc[0], loc[1], loc[-1]
-        if field in REFERENCES:
+    for finding in cross_check(catalog, ids):
+        section, i, field = finding.loc[0], finding.loc[1], finding.loc[-1]
+        if section == "headlines":
+            if dropped["figures"] is None or kept["headlines"][i] in dropped["figures"]:
+                continue
+        elif field in REFERENCES:
             item = kept[section][i]
             named = item.derived.inputs if field == "inputs" else [getattr(item, field)]
             invalid = dropped[REFERENCES[field]]
             if invalid is None or any(name in invalid for name in named):
                 continue
-        checks.append((loc, message))
+        checks.append(finding)
     return checks, where
-
-
-def _duplicate(data: dict, node, loc, message: str) -> str:
-    """Say where the first item with a duplicated id stands."""
-    section, index = loc[0], loc[1]
-    items = data.get(section) or []
-    this = items[index].get("id") if isinstance(items[index], dict) else None
-    for j, item in enumerate(items[:index]):
-        if isinstance(item, dict) and item.get("id") == this:
-            return f"duplicate id {this!r} (first at line {line_of(node, (section, j))})"
-    return message
-
-
-def load_frame(indicators: Path | None = None, sources: Path | None = None) -> pd.DataFrame:
-    """The tidy table every chart and download uses."""
-    return build_frame(*load_catalog(indicators, sources))

@@ -4,20 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from dashboard.schema import Display
+from dashboard.data.schema import Display
 
 SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 QUALIFIER_SIGNS = {"exact": "", "about": "~", "nearly": "≈", "more than": ">", "at least": "≥", "up to": "≤",
                    "less than": "<"}
 
 
-def format_value(value: float, display: Display) -> str:
-    """Write a value the way a reader says it: '702 billion yuan', '13%', '410,000 enterprises'."""
-    return formatter(display)(value)
-
-
 def formatter(display: Display) -> Callable[[float], str]:
-    """format_value for one display, with the display read once (a table of thousands of figures uses a few)."""
+    """How to write a value of one unit the way a reader says it: '702 billion yuan', '13%', '410,000 enterprises'."""
     words, ordinal, prefix, decimals = display.scale == "words", display.scale == "ordinal", display.prefix, display.decimals
     spec = f",.{decimals}f" if decimals else ",.0f"
     suffix = display.suffix
@@ -47,3 +42,10 @@ def qualified(text: str, qualifier: str, short: bool = False) -> str:
     if qualifier == "exact":
         return text
     return f"{QUALIFIER_SIGNS[qualifier] if short else qualifier} {text}"
+
+
+def citation(source) -> str:
+    """A plain-text citation of one source article."""
+    who = f"{source.author} ({source.publisher})" if source.author else source.publisher
+    where = str(source.url) if source.url else "no link known"
+    return f'{who}. "{source.headline}". {source.published.isoformat()}. {where} (accessed {source.accessed.isoformat()}).'

@@ -1,0 +1,29 @@
+"""Overview: the headline figures as cards."""
+
+import streamlit as st
+
+from dashboard.app.widgets import page_top
+from dashboard.views.cards import cards
+from dashboard.views.selection import headline
+
+INTRO = ("The hard numbers behind the news about Zhejiang province: the economy, the digital economy, AI, innovation, "
+         "common prosperity and energy. Every figure is traced to the article that reported it, with the article's own "
+         "words, and says whether it is an actual result, a target or a forecast.")
+
+
+def main() -> None:
+    """Draw the Overview."""
+    top = page_top("Zhejiang Indicators", INTRO)
+    if top is None:
+        return
+    data, rows = top
+    st.caption(f"{len(rows):,} of {len(data.frame):,} figures match the filters, on {rows['indicator_id'].nunique():,} "
+               f"indicators from {rows['source_id'].nunique():,} articles, {rows['year_start'].min()} to "
+               f"{rows['year_end'].max()}.")
+    st.subheader("Headline figures")
+    st.html(cards(headline(rows, list(data.headlines)).itertuples(), show_sector=True))
+    st.caption("Open **Sectors** for every figure by indicator, **Timeline** to see history against targets, "
+               "**Data** for the table and downloads, and **Sources** for the articles.")
+
+
+main()

@@ -1,0 +1,95 @@
+"""Sectors: one sector at a time, a chart per indicator with several figures, a card for each single figure."""
+
+from contextlib import nullcontext
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.app.widgets import Dataset, csv_button, md_escape, page_top, source_line
+from dashboard.views.cards import cards
+from dashboard.views.charts import chart_kind, drawn, indicator_chart
+from dashboard.views.selection import CARDS_PER_PAGE, CHARTS_PER_PAGE, by_indicator, page_of, pages, source_refs
+
+CHARTS, SINGLES = "Charts", "Single figures"
+PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
+
+
+def _pager(label: str, count: int, per_page: int, key: str) -> int:
+    """A page chooser when `count` items need more than one page; the page number chosen."""
+    total = pages(count, per_page)
+    if total == 1:
+        return 1
+    if total <= 12:
+        if st.session_state.get(key) not in range(1, total + 1):
+            st.session_state[key] = 1
+        return st.segmented_control(f"{label}: page ({per_page} a page)", list(range(1, total + 1)), key=key,
+                                    required=True) or 1
+    return int(st.number_input(f"{label}: page (1 to {total}, {per_page} a page)", 1, total, key=key, step=1))
+
+
+def _chart(data: Dataset, rows: pd.DataFrame) -> None:
+    """One indicator's chart under its name, description and sources, and a CSV of exactly the rows drawn."""
+    shown, left_out = drawn(rows)
+    first = rows.iloc[0]
+    about = data.descriptions.get(first.indicator_id, "")
+    lines = [f"**{md_escape(first.indicator)}**", f":small[:gray[{md_escape(f'{about} Unit: {first.unit_label}.')}]]",
+             f":small[{source_line(source_refs(shown))}]"]
+    if left_out:
+        lines.append(f":small[:gray[{len(shown):,} of {len(rows):,} figures drawn: {left_out:,} more places are left out "
+                     "here and listed on the Data page.]]")
+    with st.container(border=True):
+        st.markdown("  \n".join(lines))
+        st.plotly_chart(indicator_chart(shown, chart_kind(rows)), width="stretch", config=PLOTLY_CONFIG,
+                        key=f"chart_{first.indicator_id}")
+        csv_button(shown, name=str(first.indicator_id), key=f"csv_{first.indicator_id}")
+
+
+def _charts(data: Dataset, groups: list[pd.DataFrame], page_key: str) -> None:
+    """One page of charts, two side by side."""
+    columns = st.columns(2)
+    for i, rows in enumerate(page_of(groups, _pager("Charts", len(groups), CHARTS_PER_PAGE, page_key), CHARTS_PER_PAGE)):
+        with columns[i % 2]:
+            _chart(data, rows)
+
+
+def _cards(singles: pd.DataFrame, page_key: str, sector: str) -> None:
+    """One page of single-figure cards, and a CSV of exactly those figures."""
+    shown = page_of(singles, _pager("Cards", len(singles), CARDS_PER_PAGE, page_key), CARDS_PER_PAGE)
+    st.html(cards(shown.itertuples()))
+    csv_button(shown, name=f"{sector}-single-figures", key=f"csv_singles_{sector}")
+
+
+def main() -> None:
+    """Draw the Sectors page."""
+    top = page_top("Sectors")
+    if top is None:
+        return
+    data, rows = top
+    labels = dict(data.options.sectors)
+    present = [s for s in labels if s in set(rows["sector"])]
+    if st.session_state.get("sector_view") not in present:
+        st.session_state["sector_view"] = present[0]
+    sector = st.segmented_control("Sector", present, format_func=labels.get, key="sector_view", required=True)
+    sector = sector or present[0]
+    charted, singles = by_indicator(rows[rows["sector"] == sector])
+    parts = [f"{sum(map(len, charted)) + len(singles):,} figures on {len(charted) + len(singles):,} indicators"]
+    if charted:
+        parts.append(f"{len(charted):,} charted (hover over a chart for each figure's wording, period, status and source)")
+    if len(singles):
+        parts.append(f"{len(singles):,} with a single figure, shown as a card")
+    st.markdown(f"{md_escape(data.descriptions.get(sector, ''))}\n\n:small[:gray[{'; '.join(parts)}.]]")
+    sections = [name for name, count in ((CHARTS, len(charted)), (SINGLES, len(singles))) if count]
+    if len(sections) == 2:  # tabs that run only the one open: the other costs nothing until chosen
+        tabs = dict(zip(sections, st.tabs(sections, key="sector_tab", on_change="rerun"), strict=True))
+        places = {name: tab for name, tab in tabs.items() if tab.open}
+    else:
+        places = {name: nullcontext() for name in sections}
+    if CHARTS in places:
+        with places[CHARTS]:
+            _charts(data, charted, f"chart_page_{sector}")
+    if SINGLES in places:
+        with places[SINGLES]:
+            _cards(singles, f"card_page_{sector}", sector)
+
+
+main()

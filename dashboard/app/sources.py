@@ -1,0 +1,67 @@
+"""Sources: the articles behind the figures, and the figures of the one chosen."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.app.widgets import Dataset, page_top
+from dashboard.views.cards import articles
+from dashboard.views.display import citation
+from dashboard.views.selection import SOURCE_ROWS, by_source, page_of, pages
+
+SOURCES_PER_PAGE = 25  # article cards a page
+SOURCE_TABLE = {"indicator": "Indicator", "geography": "Place", "label": "Which", "period": "Period", "value_label": "Value",
+                "status": "Status", "quote": "In the article's words"}
+
+
+def _cited(data: Dataset, source_id: str) -> str | None:
+    source = data.sources.get(source_id)
+    return citation(source) if source is not None else None
+
+
+def _card(data: Dataset, rows: pd.DataFrame) -> tuple:
+    """What an article card shows: its first row, how many figures match, its summary and citation."""
+    first = rows.iloc[0]
+    source = data.sources.get(first.source_id)
+    return first, len(rows), source.summary if source is not None else None, _cited(data, first.source_id)
+
+
+def _one_article(data: Dataset, used: list[pd.DataFrame]) -> None:
+    """The figures of the article chosen, and its citation with a copy button."""
+    st.subheader("Figures from one article", anchor=False)
+    groups = {rows["source_id"].iloc[0]: rows for rows in used}
+    if st.session_state.get("source_view") not in groups:
+        st.session_state["source_view"] = next(iter(groups))
+
+    def name(sid: str) -> str:
+        first = groups[sid].iloc[0]
+        return f"{first.source_title} ({first.publisher}, {first.published})"
+
+    chosen = st.selectbox("Article", list(groups), key="source_view", format_func=name)
+    rows = groups[chosen]
+    st.dataframe(rows[list(SOURCE_TABLE)].head(SOURCE_ROWS), hide_index=True, width="stretch", column_config=SOURCE_TABLE)
+    if len(rows) > SOURCE_ROWS:
+        st.caption(f"{SOURCE_ROWS} of the {len(rows):,} figures from this article are listed here; the Data page lists "
+                   "them all.")
+    cited = _cited(data, chosen)
+    if cited:
+        st.caption("Citation (copy with the button at its right):")
+        st.code(cited, language=None, wrap_lines=True)
+
+
+def main() -> None:
+    """Draw the Sources page."""
+    top = page_top("Sources", "The articles the figures come from, newest first. Choose one below the list to see its "
+                   "figures.")
+    if top is None:
+        return
+    data, rows = top
+    used = by_source(rows)
+    st.caption(f"{len(used):,} articles behind the {len(rows):,} figures that match the filters.")
+    if len(used) > SOURCES_PER_PAGE:
+        count = pages(len(used), SOURCES_PER_PAGE)
+        used = page_of(used, int(st.number_input(f"Page (1 to {count})", 1, count, key="sources_page")), SOURCES_PER_PAGE)
+    st.html(articles([_card(data, group) for group in used]))
+    _one_article(data, used)
+
+
+main()

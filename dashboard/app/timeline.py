@@ -1,0 +1,27 @@
+"""Timeline: every figure on one time axis, a row per sector."""
+
+import streamlit as st
+
+from dashboard.app.widgets import page_top
+from dashboard.views.selection import TIMELINE_MAX_POINTS, timeline_counts
+from dashboard.views.timeline_chart import timeline_chart
+
+INTRO = ("Every figure on one time axis, a row per sector. Filled marks are results; hollow marks are targets and "
+         "forecasts, placed in the year they are due. A bar shows a period of several years.")
+
+
+def main() -> None:
+    """Draw the Timeline."""
+    top = page_top("Timeline", INTRO)
+    if top is None:
+        return
+    data, rows = top
+    counted = len(rows) > TIMELINE_MAX_POINTS
+    if counted:
+        st.caption(f"{len(rows):,} figures are too many to mark one by one: each circle counts the figures of a "
+                   "sector, year and status (hover for the number).")
+    chart = timeline_chart(timeline_counts(rows) if counted else rows, list(data.options.sectors), counted)
+    st.plotly_chart(chart, width="stretch", config={"displaylogo": False})
+
+
+main()

@@ -1,0 +1,112 @@
+"""What every page shares: the dataset (read once per data edit), the filters as the sidebar holds them, safe text."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+from typing import NamedTuple
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.data.load import data_version, indicators_path, load_catalog, sources_path
+from dashboard.views.export import package_zip, to_csv
+from dashboard.views.selection import Filters, Options, apply, options
+from dashboard.views.tidy import build_frame
+
+EMPTY = "No figures match these filters. Widen the year range or clear a filter in the sidebar."
+
+
+class Dataset(NamedTuple):
+    """The data as every page reads it; shared by every session, so never modified."""
+
+    frame: pd.DataFrame  # the tidy table
+    sources: dict  # the source articles by id
+    descriptions: dict[str, str]  # what each sector and indicator is, by id
+    headlines: tuple[str, ...]  # figure ids of the Overview's cards
+    options: Options  # what the filters offer
+
+
+@st.cache_resource(show_spinner="Loading the figures...", max_entries=4)
+def _load(indicators: str, sources: str, version: str) -> Dataset:
+    """The dataset of these files; `version` (their sizes and change times) makes an edit show on the next run."""
+    catalog, found = load_catalog(Path(indicators), Path(sources))
+    frame = build_frame(catalog, found)
+    described = {item.id: item.description for item in (*catalog.sectors, *catalog.indicators)}
+    return Dataset(frame, found, described, tuple(catalog.headlines), options(frame))
+
+
+def dataset() -> Dataset:
+    """The dataset of the configured data files; raises DataError."""
+    indicators, sources = indicators_path(), sources_path()
+    return _load(str(indicators), str(sources), data_version(indicators, sources))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _zip(indicators: str, sources: str, version: str) -> bytes:
+    data = _load(indicators, sources, version)
+    return package_zip(data.frame, data.sources)
+
+
+def dataset_zip() -> bytes:
+    """The data package of the whole dataset, as a zip."""
+    indicators, sources = indicators_path(), sources_path()
+    return _zip(str(indicators), str(sources), data_version(indicators, sources))
+
+
+def current_filters(opts: Options) -> Filters:
+    """The filters as the sidebar holds them."""
+    state = st.session_state
+    years = state.get("year", opts.years)
+    return Filters(years=(int(years[0]), int(years[1])), sectors=tuple(state.get("sector", ())),
+                   geos=tuple(state.get("geo", ())), statuses=tuple(state.get("status", ())))
+
+
+def selected() -> tuple[Dataset, pd.DataFrame]:
+    """The dataset and the rows the sidebar filters keep."""
+    data = dataset()
+    return data, apply(data.frame, current_filters(data.options))
+
+
+def page_top(title: str, intro: str | None = None) -> tuple[Dataset, pd.DataFrame] | None:
+    """A page's title and introduction; then the dataset and the rows the filters keep.
+
+    None, after saying how to widen the filters, when they keep no row.
+    """
+    data, rows = selected()
+    st.title(title)
+    if intro:
+        st.markdown(intro)
+    if rows.empty:
+        st.info(EMPTY)
+        return None
+    return data, rows
+
+
+def md_escape(text: object) -> str:
+    """Text from the data made literal in Markdown (every ASCII punctuation mark backslash-escaped)."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&\"'/^%@,;?])", r"\\\1", " ".join(str(text).split()))
+
+
+def md_link(text: object, url: object) -> str:
+    """A Markdown link whose text is literal; the address is percent-encoded where Markdown would stop."""
+    if not isinstance(url, str) or not url:
+        return md_escape(text)
+    safe = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
+    return f"[{md_escape(text)}]({safe})"
+
+
+def source_line(refs: pd.DataFrame) -> str:
+    """The sources as one line of Markdown: publisher, linked headline and date of each, separated by semicolons."""
+    return ("Source: " if len(refs) == 1 else "Sources: ") + "; ".join(
+        f"{md_escape(r.publisher)}, {md_link(r.source_title, r.url)}, {md_escape(r.published)}"
+        + ("" if isinstance(r.url, str) and r.url else " (no link known)")
+        for r in refs.itertuples()
+    ) + "."
+
+
+def csv_button(rows: pd.DataFrame, name: str, key: str, label: str = "Download CSV", **options) -> None:
+    """A download of exactly these rows, every column (sources included), formula-safe; built only when clicked."""
+    st.download_button(label, data=functools.partial(to_csv, rows), file_name=f"{name}.csv", mime="text/csv", key=key,
+                       on_click="ignore", icon=":material/download:", **options)

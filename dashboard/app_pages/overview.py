@@ -1,5 +1,0 @@
-"""Overview: headline figures as cards."""
-
-from dashboard.app_pages._render import render_overview
-
-render_overview()

@@ -1,0 +1,78 @@
+"""What every chart shares: status colours and marks, hover text, value scale, axes and layout."""
+
+from __future__ import annotations
+
+import html
+import math
+import textwrap
+
+import pandas as pd
+
+from dashboard.views.display import SCALE_WORDS
+
+# Okabe-Ito, a palette told apart with every common colour-vision deficiency.
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#999999")
+STATUS_STYLE = {
+    # status: (legend name, colour, bar pattern, marker symbol)
+    "actual": ("Actual", "#0072B2", "", "circle"),
+    "derived": ("Derived (computed from other figures)", "#56B4E9", "", "square"),
+    "target": ("Target (hatched or hollow)", "#E69F00", "/", "circle-open"),
+    "forecast": ("Forecast (dotted or hollow)", "#CC79A7", ".", "diamond-open"),
+}
+HOVER = (
+    "<b>%{customdata[0]}</b><br>%{customdata[1]}, %{customdata[2]}<br>Qualifier: %{customdata[3]}"
+    "<br>Status: %{customdata[4]}<br>Source: %{customdata[5]}, %{customdata[6]}<extra></extra>"
+)
+HOVER_COLUMNS = ["value_text", "geography", "period", "qualifier", "status", "publisher", "published", "figure_id"]
+
+
+def inert(values) -> list[str]:
+    """Data text made inert for Plotly's small HTML subset; missing values as empty text."""
+    return [html.escape(str(v), quote=False) if v is not None and v == v else "" for v in values]
+
+
+def wrap(text: str, width: int = 24) -> str:
+    """A category label escaped and broken into lines of about `width` characters."""
+    lines = textwrap.wrap(str(text), width=width, break_long_words=True, break_on_hyphens=True) or [""]
+    return "<br>".join(html.escape(line, quote=False) for line in lines)
+
+
+def hover_data(rows: pd.DataFrame) -> list[list[str]]:
+    """The hover fields of each row (HOVER_COLUMNS), escaped; the figure id last."""
+    return [inert(values) for values in rows[HOVER_COLUMNS].itertuples(index=False)]
+
+
+def scale(rows: pd.DataFrame) -> tuple[float, str]:
+    """Divisor and word for the value axis, so it reads '9 trillion', never 9e12 or 9T."""
+    top = rows["value"].abs().max() if len(rows) else 0
+    top = 0 if top != top else top
+    return next(((size, word) for size, word in SCALE_WORDS if top >= size), (1.0, ""))
+
+
+def axis_title(rows: pd.DataFrame) -> str:
+    """The value axis title: the unit, with the scale word ('billion yuan')."""
+    _, word = scale(rows)
+    units = " / ".join(dict.fromkeys(str(u) for u in rows["unit_label"]))
+    return f"{word} {units}".strip()
+
+
+def year_ticks(low: int, high: int) -> list[int]:
+    """Whole-year tick values from low to high, at most about 13 of them."""
+    step = max(1, math.ceil((high - low + 1) / 13))
+    return list(range(low, high + 1, step))
+
+
+def year_axis(years, pad: float, title: str = "year") -> dict:
+    """A year axis with whole-year ticks, padded by `pad` years on each side."""
+    low, high = int(min(years)), int(max(years))
+    return {"title": {"text": title}, "tickmode": "array", "tickvals": year_ticks(low, high), "tickformat": "d",
+            "range": [low - pad, high + pad]}
+
+
+def layout(height: int, **axes) -> dict:
+    """The layout every chart starts from: legend above, room for labels, left-aligned hover."""
+    return {
+        "height": height, "margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "barmode": "group", "showlegend": True,
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "title": {"text": ""}},
+        "hoverlabel": {"align": "left"}, "separators": ".,", **axes,
+    }

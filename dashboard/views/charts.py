@@ -1,0 +1,133 @@
+"""Plotly figures of one indicator: bars over the years, bars per place, or marks per place over time."""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.views.chart_style import (
+    HOVER,
+    OKABE_ITO,
+    STATUS_STYLE,
+    axis_title,
+    hover_data,
+    inert,
+    layout,
+    scale,
+    wrap,
+    year_axis,
+)
+
+MAX_BARS = 12  # places on one bar chart
+MAX_SERIES = 6  # places on one chart of several years
+
+
+def chart_kind(rows: pd.DataFrame) -> str:
+    """'years' (one place over time), 'series' (several places over time) or 'places' (one value per bar)."""
+    if rows.duplicated(["geography", "period", "status"]).any():
+        return "places"
+    periods = rows.groupby("geography", sort=False)["period"].nunique()
+    if len(periods) == 1 and periods.iloc[0] > 1:
+        return "years"
+    if len(periods) > 1 and (periods > 1).any():
+        return "series"
+    return "places"
+
+
+def drawn(rows: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """The rows a chart of one indicator draws (top places when there are too many) and how many places are left out."""
+    kind = chart_kind(rows)
+    if kind == "years":
+        return rows.sort_values(["year_end", "year_start"], kind="stable"), 0
+    if kind == "places":
+        keep = rows.sort_values("value", ascending=False, na_position="last", kind="stable").head(MAX_BARS)
+        return keep, rows["geography"].nunique() - keep["geography"].nunique()
+    stats = rows.groupby("geography").agg(n=("value", "size"), latest=("year_end", "max"), top=("value", "max"))
+    ranked = stats.sort_values(["n", "latest", "top"], ascending=False, kind="stable").index[:MAX_SERIES]
+    keep = rows[rows["geography"].isin(ranked)].sort_values(["geography", "year_end"], kind="stable")
+    return keep, len(stats) - len(ranked)
+
+
+def bar_labels(rows: pd.DataFrame) -> list[str]:
+    """A distinct category name per row: the place, then its period, then the figure's label (or id) when still ambiguous."""
+    labels = [str(g) for g in rows["geography"]]
+    if rows["period"].nunique() > 1:
+        labels = [f"{label}, {period}" for label, period in zip(labels, rows["period"], strict=True)]
+    counts = Counter(labels)
+    which = [label if isinstance(label, str) else fid for label, fid in zip(rows["label"], rows["figure_id"], strict=True)]
+    return [label if counts[label] == 1 else f"{label}: {w}" for label, w in zip(labels, which, strict=True)]
+
+
+def _value_range(values: pd.Series, room: float) -> list[float] | None:
+    low, high = min(values.min(), 0.0), max(values.max(), 0.0)
+    return [low * room, high * room] if high > low else None
+
+
+def indicator_chart(rows: pd.DataFrame, kind: str | None = None) -> go.Figure:
+    """One indicator's figures: bars over the years for one place, bars per place, or marks per place over time.
+
+    `kind`: the chart kind of all the indicator's rows, when `rows` are only those drawn of them (see `drawn`): the
+    top places of a bar chart must stay a bar chart, even when they no longer share a period.
+    """
+    kind = kind or chart_kind(rows)
+    if kind == "series":
+        return _series(rows)
+    size, _ = scale(rows)
+    horizontal = kind == "places"
+    labels = pd.Series([wrap(label) for label in bar_labels(rows)], index=rows.index)
+    fig = go.Figure()
+    for status, (name, colour, pattern, _) in STATUS_STYLE.items():
+        part = rows[rows["status"] == status]
+        if part.empty:
+            continue
+        values = part["value"] / size
+        where = labels[part.index] if horizontal else part["year_end"]
+        fig.add_trace(go.Bar(
+            x=values if horizontal else where, y=where if horizontal else values, orientation="h" if horizontal else "v",
+            name=name, text=inert(part["value_label"]), textposition="outside", cliponaxis=False,
+            marker={"color": colour, "line": {"color": colour, "width": 1.5},
+                    "pattern": {"shape": pattern, "fillmode": "replace", "solidity": 0.35}},
+            customdata=hover_data(part), hovertemplate=HOVER,
+        ))
+    value_axis = {"title": {"text": axis_title(rows)}, "tickformat": ",~f", "zeroline": True,
+                  "range": _value_range(rows["value"] / size, 1.6 if horizontal else 1.2)}
+    if horizontal:
+        order = list(labels[rows["value"].sort_values(kind="stable").index])
+        lines = sum(label.count("<br>") + 1 for label in labels)
+        fig.update_layout(layout(120 + 22 * lines + 16 * len(rows), xaxis=value_axis,
+                                 yaxis={"categoryorder": "array", "categoryarray": order, "automargin": True}))
+    else:
+        fig.update_layout(layout(360, yaxis=value_axis, xaxis=year_axis(rows["year_end"], 0.7)))
+    return fig
+
+
+def _series(rows: pd.DataFrame) -> go.Figure:
+    """Several places over the years: a colour per place, a marker shape per status, lines only through actuals."""
+    size, _ = scale(rows)
+    ordered = rows.sort_values("year_end", kind="stable")
+    ordered = ordered.assign(_y=ordered["value"] / size, _hover=hover_data(ordered))
+    fig = go.Figure()
+    for i, (geo, points) in enumerate(ordered.groupby("geography", sort=False)):
+        colour, name = OKABE_ITO[i % len(OKABE_ITO)], html.escape(str(geo), quote=False)
+        known = points[points["status"].isin(["actual", "derived"])]
+        if len(known) > 1:
+            fig.add_trace(go.Scatter(x=known["year_end"], y=known["_y"], mode="lines", line={"color": colour, "width": 2},
+                                     legendgroup=name, showlegend=False, hoverinfo="skip"))
+        for status, part in points.groupby("status", sort=False):
+            fig.add_trace(go.Scatter(
+                x=part["year_end"], y=part["_y"], mode="markers", name=name, legendgroup=name, showlegend=False,
+                customdata=list(part["_hover"]), hovertemplate=HOVER,
+                marker={"color": colour, "size": 11, "line": {"width": 2}, "symbol": STATUS_STYLE[status][3]},
+            ))
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines+markers", name=name, legendgroup=name,
+                                 line={"color": colour, "width": 2}, marker={"color": colour, "size": 9}))
+    for status in [s for s in STATUS_STYLE if s in set(rows["status"])]:
+        name, _, _, symbol = STATUS_STYLE[status]
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name, legendgroup="status",
+                                 marker={"color": "#999999", "size": 11, "symbol": symbol, "line": {"width": 2}}))
+    fig.update_layout(layout(400, xaxis=year_axis(rows["year_end"], 0.5),
+                             yaxis={"title": {"text": axis_title(rows)}, "tickformat": ",~f", "rangemode": "tozero"}))
+    return fig

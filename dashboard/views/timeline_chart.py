@@ -1,0 +1,64 @@
+"""The timeline: every figure on one year axis, a row per sector, or counts per sector and year when there are many."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.views.chart_style import HOVER, STATUS_STYLE, hover_data, inert, layout, year_axis
+
+
+def _spread(rows: pd.DataFrame, index: dict[str, int]) -> pd.Series:
+    """A row position per point: its sector's row, points of one sector and year spread apart a little."""
+    keys = [rows["sector"], rows["year_end"]]
+    count = rows.groupby(keys)["sector"].transform("size")
+    rank = rows.groupby(keys).cumcount()
+    step = (0.8 / count).clip(upper=0.16)
+    return rows["sector"].map(index) + (rank - (count - 1) / 2) * step
+
+
+def timeline_chart(rows: pd.DataFrame, sectors: list[tuple[str, str]], counted: bool = False) -> go.Figure:
+    """Every figure on one year axis, a row per sector; or, when `counted`, circles sized by figures per year.
+
+    `rows` are figures, or the counts of views.selection.timeline_counts when `counted`.
+    """
+    order = [s for s, _ in sectors if s in set(rows["sector"])]
+    ys = _spread(rows, {s: i for i, s in enumerate(order)})
+    top = rows["figures"].max() if counted else 1
+    fig = go.Figure()
+    for status, (name, colour, _, symbol) in STATUS_STYLE.items():
+        part = rows[rows["status"] == status]
+        if part.empty:
+            continue
+        marker = {"color": colour, "symbol": symbol, "size": 11, "line": {"width": 2}, "opacity": 0.85}
+        if counted:
+            marker["size"] = list(8 + 26 * (part["figures"] / top) ** 0.5)
+            fig.add_trace(go.Scatter(
+                x=part["year_end"], y=ys[part.index], mode="markers", name=name, marker=marker,
+                customdata=[[label, n] for label, n in zip(inert(part["sector_label"]), part["figures"], strict=True)],
+                hovertemplate="%{customdata[0]}, %{x}: %{customdata[1]:,} figures<extra>" + name + "</extra>"))
+            continue
+        spans = part[part["year_start"] < part["year_end"]]
+        if len(spans):
+            xs = [x for start, end in zip(spans["year_start"], spans["year_end"], strict=True) for x in (start, end, None)]
+            line_ys = [y for y in ys[spans.index] for y in (y, y, None)]
+            fig.add_trace(go.Scatter(x=xs, y=line_ys, mode="lines", line={"color": colour, "width": 3},
+                                     legendgroup=status, showlegend=False, hoverinfo="skip"))
+        fig.add_trace(go.Scatter(
+            x=part["year_end"], y=ys[part.index], mode="markers", name=name, legendgroup=status, marker=marker,
+            hovertemplate="<b>%{customdata[8]}</b><br>" + HOVER,
+            customdata=[[*c, t] for c, t in zip(hover_data(part), inert(part["indicator"]), strict=True)],
+        ))
+    low = rows["year_end"].min() if counted else rows["year_start"].min()
+    labels = dict(sectors)
+    title = "year the figures are for (the last year of a period)" if counted else "year (a bar spans a period of years)"
+    xaxis = {**year_axis([low, rows["year_end"].max()], 0.7, title), "showgrid": True}
+    yaxis = {"tickmode": "array", "tickvals": list(range(len(order))), "range": [len(order) - 0.5, -0.5],
+             "ticktext": [html.escape(labels[s], quote=False) for s in order], "automargin": True, "showgrid": False,
+             "zeroline": False}
+    shapes = [{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": i + 0.5, "y1": i + 0.5,
+               "line": {"width": 1, "color": "rgba(128,128,128,0.3)"}} for i in range(len(order) - 1)]
+    fig.update_layout(layout(120 + 80 * len(order), xaxis=xaxis, yaxis=yaxis, shapes=shapes))
+    return fig
