@@ -1,0 +1,43 @@
+"""The package's layers: imports point one way (app -> views -> data), and only the app imports Streamlit."""
+
+import ast
+
+import pytest
+
+LAYERS = {"data": {"data"}, "views": {"data", "views"}, "app": {"data", "views", "app"}}
+
+
+def imports(path) -> set[str]:
+    """Every module a file imports, by its full name."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize("layer", LAYERS)
+def test_a_layer_imports_only_itself_and_the_layers_below(root, layer):
+    files = sorted((root / "dashboard" / layer).glob("*.py"))
+    assert files
+    for path in files:
+        inner = {name.split(".")[1] for name in imports(path) if name.startswith("dashboard.") and name.count(".") >= 2}
+        assert inner <= LAYERS[layer], (path.name, inner - LAYERS[layer])
+
+
+def test_only_the_app_imports_streamlit_and_no_private_names(root):
+    for path in sorted((root / "dashboard").rglob("*.py")):
+        names = imports(path)
+        if "app" not in path.relative_to(root / "dashboard").parts[:1]:
+            assert not any(name.split(".")[0] == "streamlit" for name in names), path
+        assert not any(part.startswith("_") and part != "__future__" for name in names if name.startswith(
+            ("streamlit", "plotly")) for part in name.split(".")), path
+        assert "_validate=" not in path.read_text(encoding="utf-8"), path
+
+
+def test_no_module_is_much_over_two_hundred_lines(root):
+    for path in sorted((root / "dashboard").rglob("*.py")):
+        assert len(path.read_text(encoding="utf-8").splitlines()) <= 220, path
