@@ -25,6 +25,7 @@ if str(ROOT) not in sys.path:
 
 from dashboard.data.checks import derive  # noqa: E402
 from dashboard.data.schema import QUALIFIERS  # noqa: E402
+from dashboard.data.wording import forms  # noqa: E402
 
 REAL = ROOT / "indicators.yaml"
 CITIES = ["Hangzhou", "Ningbo", "Wenzhou", "Jiaxing", "Huzhou", "Shaoxing", "Jinhua", "Quzhou", "Zhoushan",
@@ -119,8 +120,8 @@ def _period(rng: random.Random, status: str) -> tuple[str, int]:
     return str(end), end
 
 
-def _quote(rng: random.Random, name: str, geography: str, period: str) -> str:
-    head = f"{geography} {name.lower()} in {period} reached the reported level"
+def _quote(rng: random.Random, name: str, geography: str, period: str, value: float) -> str:
+    head = f"{geography} {name.lower()} in {period} reached {forms(value)[-1]}"
     words = head.split()
     tail = WORDS[rng.randrange(len(WORDS)) :][: max(0, 25 - len(words))]
     return " ".join([*words, *tail][:25])
@@ -190,7 +191,7 @@ def generate(figures: int, output: Path, seed: int = 0) -> Path:
                 value = -value
             period, _ = _period(rng, status)
         qualifier = "about" if derived else rng.choices(qualifiers, QUALIFIER_WEIGHTS)[0]
-        quote = _quote(rng, ind["name"], geography, period)
+        quote = _quote(rng, ind["name"], geography, period, value)
         out.append(f"  - id: {fid}\n    indicator: {ind['id']}\n    geography: {_text(geography)}\n"
                    f"    period: {period}\n    value: {_number(value)}\n    qualifier: {qualifier}\n"
                    f"    status: {status}\n")

@@ -11,7 +11,7 @@ from dashboard.app.widgets import EMPTY
 from dashboard.views.tidy import load_frame
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app" / "main.py")
-PAGES = ["overview", "sectors", "timeline", "data", "sources", "about"]
+PAGES = ["overview", "sectors", "timeline", "data", "sources", "figure", "about"]
 
 
 def app(**query) -> AppTest:
@@ -306,3 +306,33 @@ def test_large_data_draws_a_page_of_readable_charts(synthetic):
     at.session_state[next(k for k in at.session_state if k.startswith("chart_page_"))] = 2
     at.run()
     assert not at.exception and first.isdisjoint(c.proto.spec for c in at.get("plotly_chart"))
+
+
+def test_a_figure_shows_its_sentence_link_and_citations():
+    at = app()
+    at.switch_page("figure.py").run()
+    assert not at.exception and at.selectbox(key="figure").value is None
+    at.selectbox(key="figure").set_value("zj-gdp-2024").run()
+    assert not at.exception
+    assert any(m.value.startswith("### more than 9 trillion yuan") for m in at.markdown)
+    quote = next(h.proto.body for h in at.get("html") if "zi-quote" in h.proto.body)
+    assert "<mark>9 trillion</mark>" in quote
+    link = next(m.value for m in at.markdown if "Open the article at this sentence" in m.value)
+    assert "WS67a38927a310a2ab06eaa552.html#:~:text=In%202024%2C%20Zhejiang" in link
+    text, bibtex, csl = (c.value for c in at.code)
+    assert "more than 9 trillion yuan" in text and bibtex.startswith("@misc{zj_gdp_2024,") and '"id": "zj-gdp-2024"' in csl
+    at.selectbox(key="figure").set_value("zj-digital-core-va-2019").run()  # derived: its formula and inputs
+    assert any(m.value.startswith("### about 621 billion yuan") for m in at.markdown)
+    assert [p.proto.query_string for p in at.get("page_link")] == ["figure=zj-digital-core-va-2020",
+                                                                   "figure=zj-digital-core-va-growth-2020"]
+
+
+def test_the_search_finds_figures_by_their_words():
+    at = app()
+    at.switch_page("figure.py").run()
+    at.text_input(key="q").set_value("hangzhou PATENTS").run()
+    assert at.selectbox(key="figure").options == ["Patents granted per day, Hangzhou, 2025: > 70 patents a day",
+                                                  "Investment in tech start-ups per day, Hangzhou, 2025: ≈ 17 million "
+                                                  "yuan a day"]  # the second's quote names the patents too
+    at.text_input(key="q").set_value("State Grid").run()  # words of a quote
+    assert len(at.selectbox(key="figure").options) == 2

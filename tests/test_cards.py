@@ -8,7 +8,8 @@ EVIL = '<img src=x onerror=alert(1)> "quoted" & <b>bold</b>'
 
 
 def row(**changes) -> SimpleNamespace:
-    base = dict(indicator="GDP", geography="Zhejiang", label=None, value_label="> 9 trillion yuan", qualifier="more_than",
+    base = dict(figure_id="zj-gdp-2024", indicator="GDP",
+                geography="Zhejiang", label=None, value_label="> 9 trillion yuan", qualifier="more_than",
                 period="2024", status="actual", sector_label="Economic output", publisher="China Daily",
                 published="2025-02-05", url="https://www.chinadaily.com.cn/a/202502/05/x.html",
                 quote="Zhejiang's GDP exceeded 9 trillion yuan")
@@ -31,7 +32,7 @@ def test_exact_figures_say_so_and_the_sector_is_optional():
 
 def test_a_source_without_an_address_says_no_link_is_known():
     html = cards([row(url=None)])
-    assert "<a " not in html and "China Daily, 2025-02-05 (no link known)" in html
+    assert "<a href" not in html and "China Daily, 2025-02-05 (no link known)" in html  # only the figure link
 
 
 def test_data_text_is_never_markup():
@@ -42,6 +43,12 @@ def test_data_text_is_never_markup():
     assert "<img" not in body and "<b>" not in body and "<script>" not in body
     assert body.count("&lt;img src=x onerror=alert(1)&gt;") == len(fields)
     assert 'href="https://example.org/&quot;&gt;&lt;script&gt;x&lt;/script&gt;"' in body
+
+
+def test_every_card_links_to_its_figure():
+    html = cards([row(), row(figure_id="a b&c")])
+    assert '<a class="zi-more" href="figure?figure=zj-gdp-2024" target="_self">' in html
+    assert 'href="figure?figure=a%20b%26c"' in html
 
 
 def test_one_grid_holds_every_card_in_order():

@@ -213,3 +213,17 @@ def test_a_tab_in_the_indentation_is_named(data):
     assert problems[0].field == "(yaml)"
     assert problems[0].message.endswith("(indent with spaces, not tabs)")
     assert "\t" in data.indicators.read_text(encoding="utf-8").splitlines()[problems[0].line - 1]
+
+
+def test_a_quote_must_hold_its_number_as_worded(data):
+    text = data.replace("value: 528\n", "value: 582\n")
+    problems = data.problems()
+    assert problems[0] == Problem(data.name, data.line_at(text, "value: 582") + 4, "figures[zj-digital-key-projects-2020].quote",
+                                  "does not contain the value 582 as the article words it (for example '582')")
+
+
+def test_a_figure_for_china_is_never_a_headline(data):
+    text = data.replace("  - wz-gdp-2025\n", "  - cn-ai-industry-2024\n")
+    assert data.problems() == [Problem(data.name, data.line_at(text, "  - cn-ai-industry-2024"), "headlines[4]",
+                                       "'cn-ai-industry-2024' is a figure for China as a whole: headlines are figures "
+                                       "about Zhejiang and its places")]

@@ -19,6 +19,7 @@ PAGES = (
     ("timeline.py", "Timeline", ":material/timeline:"),
     ("data.py", "Data", ":material/table:"),
     ("sources.py", "Sources", ":material/article:"),
+    ("figure.py", "Figures", ":material/search:"),
     ("about.py", "About", ":material/info:"),
 )
 

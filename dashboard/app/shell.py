@@ -8,7 +8,7 @@ import streamlit as st
 
 from dashboard.app.widgets import current_filters, dataset, md_escape
 from dashboard.data.problems import DataError
-from dashboard.views.address import parse_query, to_query
+from dashboard.views.address import PARAMS, parse_query, to_query
 from dashboard.views.selection import Filters, Options
 
 HERE = Path(__file__).resolve().parent  # the page files sit beside this module
@@ -82,8 +82,11 @@ def draw_filters(opts: Options) -> Filters:
         bar.warning("Ignored in the address: " + "; ".join(md_escape(n) for n in st.session_state[NOTICES]) + ".")
     filters = current_filters(opts)
     query = to_query(filters, opts)
-    if {key: st.query_params.get_all(key) for key in st.query_params} != query:
-        st.query_params.from_dict(query)
+    for key in PARAMS:  # only the filters' own parameters: a page keeps its own (figure, q)
+        if key in query and st.query_params.get_all(key) != query[key]:
+            st.query_params[key] = query[key]
+        elif key not in query and key in st.query_params:
+            del st.query_params[key]
     return filters
 
 

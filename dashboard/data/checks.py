@@ -6,6 +6,7 @@ import math
 from typing import NamedTuple
 
 from dashboard.data.schema import ARITY, Catalog, Figure, Loc
+from dashboard.data.wording import locate, spoken
 
 
 class Finding(NamedTuple):
@@ -49,6 +50,9 @@ def cross_check(catalog: Catalog, source_ids: set[str]) -> list[Finding]:
     for i, name in enumerate(catalog.headlines):
         if name not in figures:
             problems.append(Finding(("headlines", i), f"unknown figure {name!r}"))
+        elif figures[name].geography.casefold() == "china":
+            problems.append(Finding(("headlines", i), f"{name!r} is a figure for China as a whole: headlines are "
+                                                      "figures about Zhejiang and its places"))
     return problems
 
 
@@ -61,6 +65,9 @@ def _check_figure(fig: Figure, indicators, units, source_ids) -> list[tuple[Loc,
         problems.append((("value",), f"negative value {fig.value:g} makes no sense in unit {indicator.unit!r}"))
     if fig.source not in source_ids:
         problems.append((("source",), f"unknown source {fig.source!r} (no file sources/{fig.source}.yaml)"))
+    if fig.status != "derived" and not problems and locate(fig.value, fig.quote) is None:
+        problems.append((("quote",), f"does not contain the value {fig.value:,.15g} as the article words it "
+                                     f"(for example {spoken(fig.value)!r})"))
     if fig.status == "derived" and fig.derived is None:
         problems.append((("derived",), "required field is missing: status is derived, so give its formula and inputs"))
     elif fig.derived is not None and fig.status != "derived":

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dashboard.views.selection import Filters, Options
 
 PARAMS = ("year", "sector", "geo", "status")
+PAGE_PARAMS = ("figure", "q")  # read by a page itself (the figure chosen, the search), not by the filters
 MAX_VALUE_CHARS = 100  # longer values are refused: no real sector or place is named at such length
 MAX_VALUES = 50  # per parameter
 MAX_QUERY_CHARS = 4000  # the whole query; past this nothing in it is read
@@ -55,6 +56,8 @@ def parse_query(params: Mapping[str, list[str]], opts: Options) -> tuple[Filters
     found: dict[str, object] = {}
     notices: list[str] = []
     for name, values in params.items():
+        if name in PAGE_PARAMS:
+            continue
         if name not in PARAMS:
             notices.append(f"unknown setting {_clip(name)!r}")
         elif len(values) > MAX_VALUES or any(len(v) > MAX_VALUE_CHARS for v in values):

@@ -6,6 +6,7 @@ One HTML block draws a whole grid: a card per Streamlit element would cost four 
 from __future__ import annotations
 
 from html import escape
+from urllib.parse import quote
 
 STYLE = """<style>
 .zi-cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:1rem;margin:.25rem 0 1rem}
@@ -51,7 +52,9 @@ def card(row, show_sector: bool = False) -> str:
             f'<div class="zi-value">{_text(row.value_label)}</div>'
             f'<div class="zi-facts">{" · ".join(_text(f) for f in facts)}</div>'
             f'<div class="zi-source">{source}</div>'
-            f"<details><summary>In the article's words</summary><q>{_text(row.quote)}</q></details></div>")
+            f"<details><summary>In the article's words</summary><q>{_text(row.quote)}</q></details>"
+            f'<a class="zi-more" href="figure?figure={quote(str(row.figure_id), safe="")}" target="_self">'
+            "Where this number comes from, and how to cite it</a></div>")
 
 
 def cards(rows, show_sector: bool = False) -> str:

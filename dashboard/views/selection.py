@@ -75,6 +75,21 @@ def headline(rows: pd.DataFrame, chosen: list[str], count: int = 8) -> pd.DataFr
     return pool.drop_duplicates("sector").head(count)
 
 
+SEARCHED = ("indicator", "geography", "label", "quote", "note", "source_title", "publisher", "sector_label", "figure_id")
+
+
+def search(rows: pd.DataFrame, text: str) -> pd.DataFrame:
+    """The rows whose indicator, place, quote, note or source hold every word of `text` (case ignored)."""
+    words = text.replace("’", "'").casefold().split()
+    if not words:
+        return rows
+    haystack = rows[list(SEARCHED)].fillna("").astype(str).agg(" ".join, axis=1).str.replace("’", "'").str.casefold()
+    mask = pd.Series(True, index=rows.index)
+    for word in words:
+        mask &= haystack.str.contains(word, regex=False)
+    return rows[mask]
+
+
 def timeline_counts(rows: pd.DataFrame) -> pd.DataFrame:
     """Figures per sector, year and status, in order of first appearance: the timeline when there are too many."""
     keys = ["sector", "sector_label", "year_end", "status"]

@@ -18,6 +18,11 @@ COLUMNS = [
 ]
 
 
+def _shown(fig) -> float:
+    """The value as written: a derived value to three significant figures, the precision its inputs allow."""
+    return float(f"{fig.value:.3g}") if fig.status == "derived" else fig.value
+
+
 def build_frame(catalog: Catalog, sources: dict[str, Source]) -> pd.DataFrame:
     """One row per figure with its indicator, unit, sector and source spelt out."""
     sectors = {s.id: s.label for s in catalog.sectors}
@@ -30,7 +35,7 @@ def build_frame(catalog: Catalog, sources: dict[str, Source]) -> pd.DataFrame:
     inds = [indicators[fig.indicator] for fig in figures]
     unit_ids = [ind.unit for ind in inds]
     unit_of = [units[uid] for uid in unit_ids]
-    texts = [write[uid](fig.value) for fig, uid in zip(figures, unit_ids, strict=True)]
+    texts = [write[uid](_shown(fig)) for fig, uid in zip(figures, unit_ids, strict=True)]
     bounds = {period: period_bounds(period) for period in {fig.period for fig in figures}}
     src = {sid: (s.headline, s.publisher, s.author, s.published.isoformat(), str(s.url) if s.url else None)
            for sid, s in sources.items()}
