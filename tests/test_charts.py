@@ -122,3 +122,14 @@ def test_the_top_places_of_a_bar_chart_stay_a_bar_chart(make_rows):
     fig = charts.indicator_chart(kept, kind)
     assert [t.type for t in fig.data] == ["bar"] and fig.data[0].orientation == "h"
     assert len(fig.data[0].y) == charts.MAX_BARS
+
+
+def test_hover_shows_the_note_and_the_opening_words_of_the_quote(real):
+    rows = real[real["indicator_id"] == "gdp"]
+    fig = charts.indicator_chart(rows)
+    points = {p[7]: p for trace in fig.data for p in trace.customdata}
+    wz = points["wz-gdp-2025"]
+    assert "%{customdata[8]}" in fig.data[0].hovertemplate
+    assert wz[8].startswith("<br>Article: “Wenzhou surpassed one trillion yuan in GDP in 2025, becoming<br>the 28th")
+    noted = real[real["note"].notna()].iloc[[0]]
+    assert "<br>Note: " in charts.indicator_chart(noted).data[0].customdata[0][8]

@@ -28,7 +28,10 @@ def _chooser(data: Dataset, rows: pd.DataFrame) -> str | None:
                          placeholder="Words from an indicator, place, quote, note or source, e.g. Hangzhou patents")
     found = search(rows, text)
     frame = data.frame.set_index("figure_id", drop=False)
-    chosen = st.session_state.get("figure") or st.query_params.get("figure")  # a shared address names it first
+    asked = st.query_params.get("figure")  # a shared address, a card or a chart names the figure
+    if asked in frame.index and asked != st.session_state.get("figure"):
+        st.session_state["figure"] = asked
+    chosen = st.session_state.get("figure")
     options = list(found["figure_id"])
     if chosen in frame.index and chosen not in options:
         options.insert(0, chosen)
@@ -37,8 +40,16 @@ def _chooser(data: Dataset, rows: pd.DataFrame) -> str | None:
     else:
         st.caption(f"{len(found):,} of the {len(rows):,} figures the filters keep match." if text.strip() else
                    f"{len(rows):,} figures match the filters; type words to narrow the list.")
-    return st.selectbox("Figure", options, key="figure", bind="query-params", index=None,
-                        format_func=lambda fid: _name(frame, fid), placeholder="Choose a figure")
+    return st.selectbox("Figure", options, key="figure", index=None, format_func=lambda fid: _name(frame, fid),
+                        placeholder="Choose a figure", on_change=_chose)
+
+
+def _chose() -> None:
+    """The figure chosen goes into the address, to share."""
+    if st.session_state.get("figure"):
+        st.query_params["figure"] = st.session_state["figure"]
+    else:
+        st.query_params.pop("figure", None)
 
 
 def _facts(row) -> None:

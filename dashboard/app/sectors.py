@@ -39,8 +39,11 @@ def _chart(data: Dataset, rows: pd.DataFrame) -> None:
                      "here and listed on the Data page.]]")
     with st.container(border=True):
         st.markdown("  \n".join(lines))
-        st.plotly_chart(indicator_chart(shown, chart_kind(rows)), width="stretch", config=PLOTLY_CONFIG,
-                        key=f"chart_{first.indicator_id}")
+        event = st.plotly_chart(indicator_chart(shown, chart_kind(rows)), width="stretch", config=PLOTLY_CONFIG,
+                                key=f"chart_{first.indicator_id}", on_select="rerun", selection_mode="points")
+        clicked = [point["customdata"][7] for point in event.selection.points if point.get("customdata")]
+        if clicked:  # a mark clicked: open its figure
+            st.switch_page("figure.py", query_params={"figure": clicked[0]})
         csv_button(shown, name=str(first.indicator_id), key=f"csv_{first.indicator_id}")
 
 

@@ -21,9 +21,11 @@ STATUS_STYLE = {
 }
 HOVER = (
     "<b>%{customdata[0]}</b><br>%{customdata[1]}, %{customdata[2]}<br>Qualifier: %{customdata[3]}"
-    "<br>Status: %{customdata[4]}<br>Source: %{customdata[5]}, %{customdata[6]}<extra></extra>"
+    "<br>Status: %{customdata[4]}<br>Source: %{customdata[5]}, %{customdata[6]}%{customdata[8]}"
+    "<br><i>Click for the figure's sentence and citation</i><extra></extra>"
 )
 HOVER_COLUMNS = ["value_text", "geography", "period", "qualifier", "status", "publisher", "published", "figure_id"]
+QUOTE_WORDS = 12  # opening words of the quote shown on hover
 
 
 def inert(values) -> list[str]:
@@ -37,9 +39,19 @@ def wrap(text: str, width: int = 24) -> str:
     return "<br>".join(html.escape(line, quote=False) for line in lines)
 
 
+def _context(note: object, quote: object) -> str:
+    """The hover's last lines: the curator's note, and the opening words of the article's own words."""
+    words = str(quote).split()
+    opening = " ".join(words[:QUOTE_WORDS]) + (" …" if len(words) > QUOTE_WORDS else "")
+    lines = [f"Note: {wrap(note, 60)}"] if isinstance(note, str) and note else []
+    return "".join(f"<br>{line}" for line in [*lines, f"Article: “{wrap(opening, 60)}”"])
+
+
 def hover_data(rows: pd.DataFrame) -> list[list[str]]:
-    """The hover fields of each row (HOVER_COLUMNS), escaped; the figure id last."""
-    return [inert(values) for values in rows[HOVER_COLUMNS].itertuples(index=False)]
+    """The hover fields of each row (HOVER_COLUMNS, escaped; the figure id eighth), then its note and quote."""
+    return [[*inert(values), _context(note, quote)]
+            for values, note, quote in zip(rows[HOVER_COLUMNS].itertuples(index=False), rows["note"], rows["quote"],
+                                           strict=True)]
 
 
 def scale(rows: pd.DataFrame) -> tuple[float, str]:

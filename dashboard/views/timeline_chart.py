@@ -48,7 +48,7 @@ def timeline_chart(rows: pd.DataFrame, sectors: list[tuple[str, str]], counted: 
                                      legendgroup=status, showlegend=False, hoverinfo="skip"))
         fig.add_trace(go.Scatter(
             x=part["year_end"], y=ys[part.index], mode="markers", name=name, legendgroup=status, marker=marker,
-            hovertemplate="<b>%{customdata[8]}</b><br>" + HOVER,
+            hovertemplate="<b>%{customdata[9]}</b><br>" + HOVER,
             customdata=[[*c, t] for c, t in zip(hover_data(part), inert(part["indicator"]), strict=True)],
         ))
     low = rows["year_end"].min() if counted else rows["year_start"].min()

@@ -216,3 +216,17 @@ def test_every_chart_csv_holds_exactly_the_figures_it_draws(page, server_url):
             assert sorted(rows["figure_id"]) == sorted(drawn), label
             checked += 1
     assert checked >= 4
+
+
+def test_clicking_a_chart_mark_opens_its_figure(page, server_url):
+    page.goto(f"{server_url}/sectors?sector=economy")
+    _settle(page)
+    page.wait_for_selector(".js-plotly-plot .main-svg")
+    box = page.locator(".js-plotly-plot .point").first.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url(re.compile(r"/figure\?figure="), timeout=TIMEOUT)
+    _settle(page)
+    figure_id = _query(page)["figure"][0]
+    assert figure_id in set(load_frame()["figure_id"])
+    page.get_by_text("Open the article at this sentence").first.wait_for()
+    _no_exception(page)
