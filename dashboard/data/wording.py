@@ -40,11 +40,26 @@ def forms(value: float) -> list[str]:
     return sorted(dict.fromkeys(found), key=len, reverse=True)
 
 
+SUFFIX = re.compile(r"%|\s+percent\b|\s+times\b", re.IGNORECASE)  # marked with the number when it follows
+
+
+def _whole(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a whole number: not part of a longer number or word."""
+    before = text[start - 1] if start else " "
+    after = text[end:end + 2]
+    return not (before.isalnum() or before in "_.,") and not (
+        after[:1].isalnum() or after[:1] == "_" or (after[:1] in ".," and after[1:2].isdigit()))
+
+
 def locate(value: float, quote: str) -> tuple[int, int] | None:
     """Where the number stands in the quote (start, end), as a whole number, not part of a longer one; None if absent."""
+    folded = quote.casefold()
     for form in forms(value):
-        pattern = rf"(?<![\w.,]){re.escape(form)}(?:%|\s+percent\b|\s+times\b|(?![\w]|[.,]\d))"
-        match = re.search(pattern, quote, flags=re.IGNORECASE)
-        if match:
-            return match.span()
+        start = folded.find(form.casefold())
+        while start >= 0:
+            end = start + len(form)
+            if _whole(folded, start, end):
+                suffix = SUFFIX.match(quote, end)
+                return start, suffix.end() if suffix else end
+            start = folded.find(form.casefold(), start + 1)
     return None
