@@ -31,6 +31,11 @@ def loopback_only(url: str) -> str:
     return url
 
 
+def answered(upstreams: str) -> str:
+    """The replica that answered: the last of the addresses nginx tried ("10.0.0.5:8501, 10.0.0.6:8501")."""
+    return upstreams.split(",")[-1].strip()
+
+
 class RunError(Exception):
     """A run that did not end in success: its kind (exception, closed, timeout, status) and detail."""
 
@@ -80,7 +85,7 @@ class Session:
             raise RunError("closed", f"connect: {exc}") from exc
         upstream = self._ws.response.headers.get(UPSTREAM_HEADER)
         if upstream:
-            self.upstreams.add(upstream)
+            self.upstreams.add(answered(upstream))
 
     async def close(self) -> None:
         """Close the websocket, as a browser tab does."""
@@ -205,5 +210,5 @@ async def fetch_page(base: str, path: str, cookie: str = "", timeout: float = 30
         if name.lower() == "set-cookie":
             set_cookie = value.strip().split(";", 1)[0]
         elif name.lower() == UPSTREAM_HEADER:
-            upstream = value.strip()
+            upstream = answered(value)
     return set_cookie, upstream
