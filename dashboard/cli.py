@@ -15,6 +15,7 @@ from dashboard.views.export import package_files, to_csv
 from dashboard.views.tidy import build_frame
 
 APP = Path(__file__).resolve().parent / "app" / "main.py"
+ROOT = Path(__file__).resolve().parent.parent  # the repo root: Streamlit reads .streamlit/config.toml from here
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,8 +58,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _streamlit(arguments: list[str]) -> int:
-    """Start the dashboard in the repo's folder, where Streamlit finds .streamlit/config.toml (theme, server)."""
-    return subprocess.call([sys.executable, "-m", "streamlit", "run", str(APP), *arguments], cwd=APP.parents[2])
+    """Become the Streamlit server, in the repo root where it finds .streamlit/config.toml; signals reach it directly."""
+    command = [sys.executable, "-m", "streamlit", "run", str(APP), *arguments]
+    if os.name == "posix" and hasattr(os, "execv"):
+        os.chdir(ROOT)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.execv(sys.executable, command)  # noqa: S606 (no return: this process becomes the server, same PID)
+    return subprocess.call(command, cwd=ROOT)  # where exec is unavailable: a child the user's Ctrl-C also reaches
 
 
 def _export(frame, sources, fmt: str, output: str) -> int:

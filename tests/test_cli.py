@@ -1,8 +1,14 @@
 """`python -m dashboard validate` as a curator runs it: one problem a line, a summary, exit codes, no traceback."""
 
+import os
 import re
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -81,8 +87,65 @@ def test_run_passes_every_argument_to_streamlit(monkeypatch):
     import dashboard.cli as cli
 
     calls = []
+    monkeypatch.setattr(cli.os, "chdir", lambda path: calls.append(("chdir", path)))
+    monkeypatch.setattr(cli.os, "execv", lambda path, command: calls.append(command))
     monkeypatch.setattr(cli.subprocess, "call", lambda command, cwd: calls.append(command) or 0)
     assert cli.main(["run", "--server.port", "8502", "--server.headless", "true"]) == 0
-    assert calls[0][1:4] == ["-m", "streamlit", "run"]
-    assert calls[0][4].endswith("main.py")
-    assert calls[0][5:] == ["--server.port", "8502", "--server.headless", "true"]
+    command = calls[-1]
+    assert command[1:4] == ["-m", "streamlit", "run"]
+    assert command[4].endswith("main.py")
+    assert command[5:] == ["--server.port", "8502", "--server.headless", "true"]
+    if os.name == "posix":
+        assert calls[0] == ("chdir", cli.ROOT) and (cli.ROOT / ".streamlit" / "config.toml").is_file()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _port_is_free(port: int) -> bool:
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
+@pytest.mark.skipif(os.name != "posix", reason="exec replaces the process on POSIX only")
+def test_run_becomes_the_server_and_sigterm_stops_it(tmp_path):
+    """The PID the user started is the server itself: SIGTERM to it stops the server and frees the port."""
+    port = _free_port()
+    log = tmp_path / "run.log"
+    with log.open("w") as out:  # started from another folder: `run` must still serve with the repo's settings
+        process = subprocess.Popen([sys.executable, "-m", "dashboard", "run", "--server.port", str(port),
+                                    "--server.headless", "true", "--server.address", "127.0.0.1"],
+                                   cwd=tmp_path, env=dict(os.environ, PYTHONPATH=str(cli.ROOT)), stdout=out,
+                                   stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            assert process.poll() is None, log.read_text()
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            assert time.monotonic() < deadline, log.read_text()
+            time.sleep(0.3)
+        cmdline = Path(f"/proc/{process.pid}/cmdline").read_bytes().split(b"\0")
+        assert b"streamlit" in cmdline and b"dashboard" not in cmdline[1:3], cmdline
+        assert Path(f"/proc/{process.pid}/cwd").resolve() == cli.ROOT
+        os.kill(process.pid, signal.SIGTERM)
+        assert process.wait(timeout=30) is not None
+        deadline = time.monotonic() + 10
+        while not _port_is_free(port):
+            assert time.monotonic() < deadline, f"port {port} still taken after the server exited"
+            time.sleep(0.2)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=15)
