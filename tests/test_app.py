@@ -27,6 +27,11 @@ def url(at: AppTest, key: str) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
+def page_html(at: AppTest) -> list:
+    """The page's HTML blocks, without the style sheet every page loads."""
+    return [block for block in at.get("html") if not block.proto.body.lstrip().startswith("<style")]
+
+
 def chart_ids(chart) -> list[str]:
     """figure_id of every point a Plotly chart element draws (the last field of each point's customdata)."""
     import json
@@ -68,7 +73,7 @@ def test_every_page_renders_on_the_real_data():
     assert any(f"{len(load_frame())} of {len(load_frame())} rows" in m.value for m in at.markdown)
     at.switch_page("sources.py").run()
     frame = load_frame()
-    listed = at.get("html")[0].proto.body
+    listed = page_html(at)[0].proto.body
     assert listed.count('class="zi-card"') == frame["source_id"].nunique() and "no link known" in listed
     newest = frame.sort_values("published").iloc[-1]
     assert at.selectbox(key="source_view").value == newest["source_id"]
@@ -233,16 +238,16 @@ def test_a_sector_with_charts_and_single_figures_runs_only_the_tab_open():
     at = app()
     at.switch_page("sectors.py").run()
     assert [t.label for t in at.tabs] == ["Charts", "Single figures"]
-    assert len(at.get("plotly_chart")) == digital["indicator_id"].nunique() - len(singles) and not at.get("html")
+    assert len(at.get("plotly_chart")) == digital["indicator_id"].nunique() - len(singles) and not page_html(at)
     at.session_state["sector_tab"] = "Single figures"
     at.run()
     assert not at.exception and not at.get("plotly_chart")
-    body = at.get("html")[0].proto.body
+    body = page_html(at)[0].proto.body
     assert body.count('class="zi-card"') == len(singles)
     assert [b.key for b in at.get("download_button")] == ["csv_singles_digital_economy"]  # read back in the browser test
     at.session_state["sector_view"] = "energy"  # single figures only: no tabs
     at.run()
-    assert not at.tabs and at.get("html")[0].proto.body.count('class="zi-card"') == (frame["sector"] == "energy").sum()
+    assert not at.tabs and page_html(at)[0].proto.body.count('class="zi-card"') == (frame["sector"] == "energy").sum()
 
 
 def test_text_from_the_data_is_never_markup(root, tmp_path, monkeypatch):
@@ -261,7 +266,7 @@ def test_text_from_the_data_is_never_markup(root, tmp_path, monkeypatch):
         for value in shown:
             bare = re.sub(r"\\.", "", value)  # what Markdown would still read as markup once escapes are removed
             assert "](http://evil" not in bare and "**loud**" not in bare and "<img" not in bare, value
-        html = [block.proto.body for block in at.get("html") if "evil" in block.proto.body]
+        html = [block.proto.body for block in page_html(at) if "evil" in block.proto.body]
         for body in html:  # cards: HTML with every piece of data text escaped
             assert "<img" not in body and "&lt;img src=x onerror=alert(1)&gt;" in body
         assert shown or html, page

@@ -79,7 +79,7 @@ def test_validate_in_process_returns_1_and_prints(data, capsys):
 def test_export_to_a_closed_pipe_is_quiet(root):
     done = subprocess.run(f"{sys.executable} -m dashboard export | head -c 10", shell=True, capture_output=True,
                           text=True, cwd=root, timeout=120)
-    assert done.stdout == "figure_id,"
+    assert done.stdout == "\ufefffigure_"
     assert done.stderr == ""
 
 

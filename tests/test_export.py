@@ -115,3 +115,36 @@ def test_export_of_invalid_data_writes_nothing(tmp_path, capsys):
     assert cli.main(["export", "--indicators", str(bad), "--output", str(tmp_path / "out.csv")]) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["indicators.yaml"]
     assert "YAML syntax error" in capsys.readouterr().err
+
+
+def test_csv_starts_with_a_byte_order_mark_and_reads_back(frame):
+    """Excel needs the mark to read UTF-8; pandas reads the file with or without being told of it."""
+    data = to_csv(frame)
+    assert data.startswith(b"\xef\xbb\xbf") and not data.startswith(b"\xef\xbb\xbf" * 2)
+    text = data.decode("utf-8-sig")
+    assert text.startswith("figure_id,") and any(ord(ch) > 127 for ch in text)
+    plain = pd.read_csv(io.BytesIO(data))
+    told = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
+    assert list(plain.columns) == list(told.columns) == COLUMNS
+    pd.testing.assert_frame_equal(plain, told)
+
+
+def test_zip_members_are_readable_regular_files(frame):
+    _, sources = load_catalog()
+    with zipfile.ZipFile(io.BytesIO(package_zip(frame, sources))) as archive:
+        for member in archive.infolist():
+            assert member.external_attr >> 16 == 0o100644, member.filename
+            assert member.compress_type == zipfile.ZIP_DEFLATED
+
+
+def test_datapackage_passes_frictionless_validation(tmp_path):
+    frictionless = pytest.importorskip("frictionless")
+    target = tmp_path / "package"
+    assert cli.main(["export", "--format", "datapackage", "--output", str(target)]) == 0
+    descriptor = json.loads((target / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["resources"][0]["encoding"] == "utf-8"  # the IANA name; the byte-order mark is skipped
+    report = frictionless.validate(str(target / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:20]
+    package = frictionless.Package(str(target / "datapackage.json"))
+    rows = package.get_resource("figures").read_rows()
+    assert len(rows) == len(load_frame()) and rows[0]["figure_id"] == load_frame()["figure_id"].iloc[0]

@@ -97,7 +97,7 @@ def test_csv_neutralises_formulas_and_keeps_numbers(text):
     frame["note"] = [text, "plain", None]
     frame["value"] = [-5.5, 0.0, 1e12]
     frame["usd_value"] = [-1.0, float("nan"), 2.5]
-    rows = list(csv.DictReader(io.StringIO(to_csv(frame).decode("utf-8"), newline="")))
+    rows = list(csv.DictReader(io.StringIO(to_csv(frame).decode("utf-8-sig"), newline="")))
     assert rows[0]["note"] == "'" + text
     assert rows[1]["note"] == "plain"
     assert [r["value"] for r in rows] == ["-5.5", "0", "1000000000000"]
@@ -110,7 +110,7 @@ def test_export_command_neutralises_formulas_from_the_data(data, capsysbinary):
     data.replace("    geography: Zhejiang\n", "    geography: '=cmd|\" /C calc\"!A0'\n")
     data.replace("    geography: Zhejiang\n", "    geography: '-Zhejiang'\n")
     assert cli.main(["export", "--indicators", str(data.indicators), "--sources", str(data.sources)]) == 0
-    rows = list(csv.DictReader(io.StringIO(capsysbinary.readouterr().out.decode("utf-8"), newline="")))
+    rows = list(csv.DictReader(io.StringIO(capsysbinary.readouterr().out.decode("utf-8-sig"), newline="")))
     assert rows[0]["geography"] == "'=cmd|\" /C calc\"!A0"
     assert rows[1]["geography"] == "'-Zhejiang"
     assert all(not r["geography"].startswith(("=", "+", "-", "@", "\t", "\r")) for r in rows)

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard.app.widgets import EMPTY, csv_button, dataset_zip, selected
+from dashboard.views.display import agree, count
 from dashboard.views.export import FIELDS
 from dashboard.views.selection import MAX_TABLE_ROWS
 
@@ -36,9 +37,10 @@ def main() -> None:
     """Draw the Data page."""
     data, rows = selected()
     st.title("Data")
-    st.markdown("The tidy table behind every chart: one row per figure, with its source and the article's words. Hover "
-                "over a column's name for what it holds; **About** describes every column of the downloads.\n\n"
-                f":small[:gray[{len(rows):,} of {len(data.frame):,} rows match the filters.]]")
+    st.markdown("The tidy table behind every chart: one row per figure, with its source and the article's words. "
+                "**About** describes every column; on a computer, hovering over a column's name says the same.\n\n"
+                f":small[:gray[{len(rows):,} of {count(len(data.frame), 'row')} {agree(len(rows), 'matches', 'match')} the "
+                "filters.]]")
     if rows.empty:
         st.info(EMPTY)
     else:

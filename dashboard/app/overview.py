@@ -4,6 +4,7 @@ import streamlit as st
 
 from dashboard.app.widgets import page_top
 from dashboard.views.cards import cards
+from dashboard.views.display import agree, count
 from dashboard.views.selection import headline
 
 INTRO = ("The hard numbers behind the news about Zhejiang province: the economy, the digital economy, AI, innovation, "
@@ -17,9 +18,10 @@ def main() -> None:
     if top is None:
         return
     data, rows = top
-    st.caption(f"{len(rows):,} of {len(data.frame):,} figures match the filters, on {rows['indicator_id'].nunique():,} "
-               f"indicators from {rows['source_id'].nunique():,} articles, {rows['year_start'].min()} to "
-               f"{rows['year_end'].max()}.")
+    low, high = rows["year_start"].min(), rows["year_end"].max()
+    st.caption(f"{len(rows):,} of {count(len(data.frame), 'figure')} {agree(len(rows), 'matches', 'match')} the filters, "
+               f"on {count(rows['indicator_id'].nunique(), 'indicator')} from {count(rows['source_id'].nunique(), 'article')}"
+               f", {low if low == high else f'{low} to {high}'}.")
     st.subheader("Headline figures")
     st.html(cards(headline(rows, list(data.headlines)).itertuples(), show_sector=True))
     st.caption("Open **Sectors** for every figure by indicator, **Timeline** to see history against targets, "

@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard.app.widgets import Dataset, csv_button, md_escape, page_top, source_line
 from dashboard.views.cards import cards
 from dashboard.views.charts import chart_kind, drawn, indicator_chart
+from dashboard.views.display import agree, count
 from dashboard.views.selection import CARDS_PER_PAGE, CHARTS_PER_PAGE, by_indicator, page_of, pages, source_refs
 
 CHARTS, SINGLES = "Charts", "Single figures"
@@ -35,8 +36,8 @@ def _chart(data: Dataset, rows: pd.DataFrame) -> None:
     lines = [f"**{md_escape(first.indicator)}**", f":small[:gray[{md_escape(f'{about} Unit: {first.unit_label}.')}]]",
              f":small[{source_line(source_refs(shown))}]"]
     if left_out:
-        lines.append(f":small[:gray[{len(shown):,} of {len(rows):,} figures drawn: {left_out:,} more places are left out "
-                     "here and listed on the Data page.]]")
+        lines.append(f":small[:gray[{len(shown):,} of {len(rows):,} figures drawn: {count(left_out, 'more place')} "
+                     f"{agree(left_out, 'is', 'are')} left out here and listed on the Data page.]]")
     with st.container(border=True):
         st.markdown("  \n".join(lines))
         event = st.plotly_chart(indicator_chart(shown, chart_kind(rows)), width="stretch", config=PLOTLY_CONFIG,
@@ -75,11 +76,12 @@ def main() -> None:
     sector = st.segmented_control("Sector", present, format_func=labels.get, key="sector_view", required=True)
     sector = sector or present[0]
     charted, singles = by_indicator(rows[rows["sector"] == sector])
-    parts = [f"{sum(map(len, charted)) + len(singles):,} figures on {len(charted) + len(singles):,} indicators"]
+    parts = [f"{count(sum(map(len, charted)) + len(singles), 'figure')} on {count(len(charted) + len(singles), 'indicator')}"]
     if charted:
-        parts.append(f"{len(charted):,} charted (hover over a chart for each figure's wording, period, status and source)")
+        parts.append(f"{len(charted):,} charted (hover over or tap a chart for each figure's wording, period, status and "
+                     "source)")
     if len(singles):
-        parts.append(f"{len(singles):,} with a single figure, shown as a card")
+        parts.append(f"{len(singles):,} with a single figure, shown as {'a card' if len(singles) == 1 else 'cards'}")
     st.markdown(f"{md_escape(data.descriptions.get(sector, ''))}\n\n:small[:gray[{'; '.join(parts)}.]]")
     sections = [name for name, count in ((CHARTS, len(charted)), (SINGLES, len(singles))) if count]
     if len(sections) == 2:  # tabs that run only the one open: the other costs nothing until chosen

@@ -14,13 +14,16 @@ from dashboard.views.selection import Filters, Options
 HERE = Path(__file__).resolve().parent  # the page files sit beside this module
 MAX_PROBLEMS = 200
 NOTICES = "_url_notices"
+APP_NAME = "Zhejiang Indicators"
+STYLE = HERE / "style.css"  # focus outlines, the copy button shown without hovering
 
 
 def run(pages: tuple[tuple[str, str, str], ...]) -> None:
     """One run of the app: page settings, navigation, filters, then the page chosen ((file, title, icon) each)."""
-    st.set_page_config(page_title="Zhejiang Indicators", page_icon=":material/monitoring:", layout="wide")
     page = st.navigation([st.Page(HERE / name, title=title, icon=icon, default=i == 0)
                           for i, (name, title, icon) in enumerate(pages)], position="top")
+    st.set_page_config(page_title=f"{page.title} · {APP_NAME}", page_icon=":material/monitoring:", layout="wide")
+    st.html(STYLE)
     try:
         opts = dataset().options
     except DataError as exc:

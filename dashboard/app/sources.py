@@ -5,7 +5,7 @@ import streamlit as st
 
 from dashboard.app.widgets import Dataset, page_top
 from dashboard.views.cards import articles
-from dashboard.views.display import citation
+from dashboard.views.display import agree, citation, count
 from dashboard.views.selection import SOURCE_ROWS, by_source, page_of, pages
 
 SOURCES_PER_PAGE = 25  # article cards a page
@@ -56,10 +56,11 @@ def main() -> None:
         return
     data, rows = top
     used = by_source(rows)
-    st.caption(f"{len(used):,} articles behind the {len(rows):,} figures that match the filters.")
+    st.caption(f"{count(len(used), 'article')} behind the {count(len(rows), 'figure')} that "
+               f"{agree(len(rows), 'matches', 'match')} the filters.")
     if len(used) > SOURCES_PER_PAGE:
-        count = pages(len(used), SOURCES_PER_PAGE)
-        used = page_of(used, int(st.number_input(f"Page (1 to {count})", 1, count, key="sources_page")), SOURCES_PER_PAGE)
+        total = pages(len(used), SOURCES_PER_PAGE)
+        used = page_of(used, int(st.number_input(f"Page (1 to {total})", 1, total, key="sources_page")), SOURCES_PER_PAGE)
     st.html(articles([_card(data, group) for group in used]))
     _one_article(data, used)
 

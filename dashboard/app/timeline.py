@@ -19,7 +19,7 @@ def main() -> None:
     counted = len(rows) > TIMELINE_MAX_POINTS
     if counted:
         st.caption(f"{len(rows):,} figures are too many to mark one by one: each circle counts the figures of a "
-                   "sector, year and status (hover for the number).")
+                   "sector, year and status (hover over or tap one for the number).")
     chart = timeline_chart(timeline_counts(rows) if counted else rows, list(data.options.sectors), counted)
     st.plotly_chart(chart, width="stretch", config={"displaylogo": False})
 

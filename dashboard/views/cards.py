@@ -8,6 +8,9 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import quote
 
+from dashboard.views.display import agree
+from dashboard.views.display import count as number
+
 STYLE = """<style>
 .zi-cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:1rem;margin:.25rem 0 1rem}
 .zi-card{border:1px solid rgba(128,128,128,.35);border-radius:.5rem;padding:.9rem 1rem;display:flex;
@@ -69,8 +72,8 @@ def article(first, count: int, summary: str | None, cited: str | None) -> str:
              f'{_link("open the article", first.url) if _present(first.url) else "no link known"}</div>']
     if summary:
         parts.append(f'<div class="zi-summary">{_text(summary)}</div>')
-    parts.append(f'<div class="zi-facts">{count:,} figure{"s" if count != 1 else ""} from this article match the '
-                 "filters</div>")
+    parts.append(f'<div class="zi-facts">{number(count, "figure")} from this article {agree(count, "matches", "match")} '
+                 "the filters</div>")
     if cited:
         parts.append(f"<details><summary>Cite this article</summary><code>{_text(cited)}</code></details>")
     return "".join(parts) + "</div>"

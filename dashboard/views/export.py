@@ -62,15 +62,16 @@ def safe_cell(value: object) -> object:
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:
-    """The frame as UTF-8 CSV (RFC 4180, CRLF) with formula-like text neutralised.
+    """The frame as UTF-8 CSV with a byte-order mark (RFC 4180, CRLF), formula-like text neutralised.
 
-    CRLF as the line end makes the writer quote every cell holding a CR or LF, so no reader splits a row.
+    The mark makes Excel read the file as UTF-8 ("≈", "’", Chinese); pandas and Frictionless skip it. CRLF as the
+    line end makes the writer quote every cell holding a CR or LF, so no reader splits a row.
     """
     safe = frame.copy()
     for column in safe.columns:
         if not pd.api.types.is_numeric_dtype(safe[column]):
             safe[column] = safe[column].map(safe_cell)
-    return safe.to_csv(index=False, lineterminator="\r\n", float_format="%.15g").encode("utf-8")
+    return safe.to_csv(index=False, lineterminator="\r\n", float_format="%.15g").encode("utf-8-sig")
 
 
 def datapackage(frame: pd.DataFrame, sources: dict, today: dt.date | None = None) -> dict:
@@ -96,7 +97,7 @@ def datapackage(frame: pd.DataFrame, sources: dict, today: dt.date | None = None
             "path": "figures.csv",
             "format": "csv",
             "mediatype": "text/csv",
-            "encoding": "utf-8",
+            "encoding": "utf-8",  # the byte-order mark is allowed and skipped by readers
             "schema": {"fields": fields, "primaryKey": ["figure_id"]},
         }],
     }
@@ -134,9 +135,13 @@ def package_files(frame: pd.DataFrame, sources: dict, today: dt.date | None = No
 
 
 def package_zip(frame: pd.DataFrame, sources: dict, today: dt.date | None = None) -> bytes:
-    """The data package as one zip archive (a folder zhejiang-indicators/ inside)."""
+    """The data package as one zip archive (a folder zhejiang-indicators/ inside), every file readable (0644)."""
+    today = today or dt.date.today()
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in package_files(frame, sources, today).items():
-            archive.writestr(f"zhejiang-indicators/{name}", content)
+            member = zipfile.ZipInfo(f"zhejiang-indicators/{name}", date_time=(today.year, today.month, today.day, 0, 0, 0))
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o100644 << 16  # a regular file, rw-r--r--
+            archive.writestr(member, content)
     return buffer.getvalue()
