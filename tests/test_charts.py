@@ -32,7 +32,12 @@ def test_years_are_whole_years_on_the_axis(real):
 def test_year_ticks_are_integers_and_few():
     assert chart_style.year_ticks(2019, 2020) == [2019, 2020]
     ticks = chart_style.year_ticks(2003, 2027)
-    assert ticks[0] == 2003 and len(ticks) <= 13 and all(isinstance(t, int) for t in ticks)
+    assert ticks == [2005, 2010, 2015, 2020, 2025] and all(isinstance(t, int) for t in ticks)
+    assert chart_style.year_ticks(2020, 2026) == list(range(2020, 2027))
+    assert chart_style.year_ticks(2021, 2021) == [2021]
+    for low, high in ((1990, 2030), (2019, 2027), (1, 3000)):
+        ticks = chart_style.year_ticks(low, high)
+        assert 1 <= len(ticks) <= 7 and low <= ticks[0] and ticks[-1] <= high, (low, high, ticks)
 
 
 def test_values_are_scaled_never_scientific(real):

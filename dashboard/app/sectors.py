@@ -7,12 +7,12 @@ import streamlit as st
 
 from dashboard.app.widgets import Dataset, csv_button, md_escape, page_top, source_line
 from dashboard.views.cards import cards
+from dashboard.views.chart_style import PLOTLY_CONFIG
 from dashboard.views.charts import chart_kind, drawn, indicator_chart
 from dashboard.views.display import agree, count
 from dashboard.views.selection import CARDS_PER_PAGE, CHARTS_PER_PAGE, by_indicator, page_of, pages, source_refs
 
 CHARTS, SINGLES = "Charts", "Single figures"
-PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 
 
 def _pager(label: str, count: int, per_page: int, key: str) -> int:

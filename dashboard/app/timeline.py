@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard.app.widgets import page_top
+from dashboard.views.chart_style import PLOTLY_CONFIG
 from dashboard.views.selection import TIMELINE_MAX_POINTS, timeline_counts
 from dashboard.views.timeline_chart import timeline_chart
 
@@ -21,7 +22,7 @@ def main() -> None:
         st.caption(f"{len(rows):,} figures are too many to mark one by one: each circle counts the figures of a "
                    "sector, year and status (hover over or tap one for the number).")
     chart = timeline_chart(timeline_counts(rows) if counted else rows, list(data.options.sectors), counted)
-    st.plotly_chart(chart, width="stretch", config={"displaylogo": False})
+    st.plotly_chart(chart, width="stretch", config=PLOTLY_CONFIG)
 
 
 main()
