@@ -5,9 +5,9 @@ from contextlib import nullcontext
 import pandas as pd
 import streamlit as st
 
-from dashboard.app.widgets import Dataset, csv_button, md_escape, page_top, source_line
+from dashboard.app.widgets import Dataset, chart, csv_button, md_escape, page_top, source_line
 from dashboard.views.cards import cards
-from dashboard.views.chart_style import PLOTLY_CONFIG
+from dashboard.views.chart_text import describe_chart
 from dashboard.views.charts import chart_kind, drawn, indicator_chart
 from dashboard.views.display import agree, count
 from dashboard.views.selection import CARDS_PER_PAGE, CHARTS_PER_PAGE, by_indicator, page_of, pages, source_refs
@@ -40,8 +40,8 @@ def _chart(data: Dataset, rows: pd.DataFrame) -> None:
                      f"{agree(left_out, 'is', 'are')} left out here and listed on the Data page.]]")
     with st.container(border=True):
         st.markdown("  \n".join(lines))
-        st.plotly_chart(indicator_chart(shown, chart_kind(rows)), width="stretch", config=PLOTLY_CONFIG,
-                        key=f"chart_{first.indicator_id}")
+        kind = chart_kind(rows)
+        chart(indicator_chart(shown, kind), describe_chart(shown, kind), shown, key=f"chart_{first.indicator_id}")
         csv_button(shown, name=str(first.indicator_id), key=f"csv_{first.indicator_id}")
 
 
