@@ -11,6 +11,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -19,6 +20,7 @@ ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 DESKTOP, PHONE = {"width": 1400, "height": 1000}, {"width": 390, "height": 844}
 TIMEOUT = 60_000
+CHART_PAGES = ("sectors", "timeline")  # pages whose first view draws charts
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--no-first-run",
@@ -202,7 +204,7 @@ def visit_page(page, url: str) -> None:
     page.goto(url)
     page.locator("h1").first.wait_for()  # a fresh server loads the data before it draws the first page
     settle_page(page)
-    if page.locator(".js-plotly-plot").count():
+    if urlparse(url).path.strip("/") in CHART_PAGES:
         page.wait_for_selector(".js-plotly-plot .main-svg")
         page.wait_for_timeout(800)
 
