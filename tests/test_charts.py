@@ -127,3 +127,13 @@ def test_the_top_places_of_a_bar_chart_stay_a_bar_chart(make_rows):
     fig = charts.indicator_chart(kept, kind)
     assert [t.type for t in fig.data] == ["bar"] and fig.data[0].orientation == "h"
     assert len(fig.data[0].y) == charts.MAX_BARS
+
+
+def test_bar_labels_of_solid_places_bars_may_go_inside_and_hatched_ones_stay_outside(real):
+    """On a phone's narrow chart a long bar holds its own label; a hatched bar never does, the stripes would hide it."""
+    rows = real[real["indicator_id"] == "ai_industry_revenue"]
+    fig = charts.indicator_chart(rows, "places")
+    positions = {trace.name.split(" ")[0]: trace.textposition for trace in fig.data}
+    assert positions["Actual"] == "auto" and positions["Target"] == "outside"
+    years = charts.indicator_chart(real[real["indicator_id"] == "gdp"], "years")
+    assert {trace.textposition for trace in years.data} == {"outside"}
