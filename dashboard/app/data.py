@@ -15,7 +15,7 @@ KINDS = {"value": (st.column_config.NumberColumn, {"format": "%.6g"}),
 def _column(name: str, label: str, width: int | None):
     """A table column headed `label`, whose header tooltip says what the column holds."""
     kind, extra = KINDS.get(name, (st.column_config.TextColumn, {}))
-    return kind(label, help=FIELDS[name][1], width=width, pinned=name == "indicator" or None, **extra)
+    return kind(label, help=FIELDS[name][1], width=width, **extra)
 
 
 TABLE_COLUMNS = {name: _column(name, label, width) for name, label, width in DATA_COLUMNS}

@@ -10,7 +10,7 @@ from dashboard.views.selection import SOURCE_ROWS, by_source, page_of, pages
 from dashboard.views.tables import SOURCE_COLUMNS, for_table
 
 SOURCES_PER_PAGE = 25  # article cards a page
-SOURCE_TABLE = {name: st.column_config.TextColumn(label, width=width, pinned=name == "indicator" or None)
+SOURCE_TABLE = {name: st.column_config.TextColumn(label, width=width)
                 for name, label, width in SOURCE_COLUMNS}
 
 
