@@ -56,7 +56,7 @@ def synthetic(tmp_path, monkeypatch):
 def test_every_page_renders_on_the_real_data():
     at = app()
     assert not at.exception
-    assert [s.value for s in at.subheader][:1] == ["Headline figures"]
+    assert [s.value for s in at.header][:1] == ["Headline figures"]
     assert any("Zhejiang" in m.value for m in at.markdown)
     seen = {}
     for page in PAGES[1:]:
@@ -180,7 +180,7 @@ def test_bad_addresses_give_a_notice_not_an_exception(query):
     bare = re.sub(r"\\.", "", notices[0])
     assert "](http" not in bare and "<b>" not in bare and "**bold**" not in bare  # the value is shown as literal text
     assert at.session_state["sector"] == [] and at.session_state["year"] == (2003, 2027)
-    assert at.get("plotly_chart") or at.subheader  # the page is drawn as without the bad value
+    assert at.get("plotly_chart") or at.header  # the page is drawn as without the bad value
 
 
 def test_a_selection_that_leaves_nothing_says_so_on_every_page():
@@ -262,7 +262,7 @@ def test_text_from_the_data_is_never_markup(root, tmp_path, monkeypatch):
     for page in ("sources", "sectors"):
         at.switch_page(f"{page}.py").run()
         assert not at.exception
-        shown = [m.value for m in (*at.markdown, *at.subheader, *at.caption) if "evil" in m.value]
+        shown = [m.value for m in (*at.markdown, *at.subheader, *at.header, *at.caption) if "evil" in m.value]
         for value in shown:
             bare = re.sub(r"\\.", "", value)  # what Markdown would still read as markup once escapes are removed
             assert "](http://evil" not in bare and "**loud**" not in bare and "<img" not in bare, value

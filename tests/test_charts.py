@@ -32,7 +32,12 @@ def test_years_are_whole_years_on_the_axis(real):
 def test_year_ticks_are_integers_and_few():
     assert chart_style.year_ticks(2019, 2020) == [2019, 2020]
     ticks = chart_style.year_ticks(2003, 2027)
-    assert ticks[0] == 2003 and len(ticks) <= 13 and all(isinstance(t, int) for t in ticks)
+    assert ticks == [2005, 2010, 2015, 2020, 2025] and all(isinstance(t, int) for t in ticks)
+    assert chart_style.year_ticks(2020, 2026) == list(range(2020, 2027))
+    assert chart_style.year_ticks(2021, 2021) == [2021]
+    for low, high in ((1990, 2030), (2019, 2027), (1, 3000)):
+        ticks = chart_style.year_ticks(low, high)
+        assert 1 <= len(ticks) <= 7 and low <= ticks[0] and ticks[-1] <= high, (low, high, ticks)
 
 
 def test_values_are_scaled_never_scientific(real):
@@ -133,3 +138,13 @@ def test_hover_shows_the_note_and_the_opening_words_of_the_quote(real):
     assert wz[8].startswith("<br>Article: “Wenzhou surpassed one trillion yuan in GDP in 2025, becoming<br>the 28th")
     noted = real[real["note"].notna()].iloc[[0]]
     assert "<br>Note: " in charts.indicator_chart(noted).data[0].customdata[0][8]
+
+
+def test_bar_labels_of_solid_places_bars_may_go_inside_and_hatched_ones_stay_outside(real):
+    """On a phone's narrow chart a long bar holds its own label; a hatched bar never does, the stripes would hide it."""
+    rows = real[real["indicator_id"] == "ai_industry_revenue"]
+    fig = charts.indicator_chart(rows, "places")
+    positions = {trace.name.split(" ")[0]: trace.textposition for trace in fig.data}
+    assert positions["Actual"] == "auto" and positions["Target"] == "outside"
+    years = charts.indicator_chart(real[real["indicator_id"] == "gdp"], "years")
+    assert {trace.textposition for trace in years.data} == {"outside"}

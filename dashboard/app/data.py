@@ -6,31 +6,19 @@ from dashboard.app.widgets import EMPTY, csv_button, dataset_zip, selected
 from dashboard.views.display import agree, count
 from dashboard.views.export import FIELDS
 from dashboard.views.selection import MAX_TABLE_ROWS
+from dashboard.views.tables import DATA_COLUMNS, for_table
+
+KINDS = {"value": (st.column_config.NumberColumn, {"format": "%.6g"}),
+         "url": (st.column_config.LinkColumn, {"display_text": "open article"})}
 
 
-def _column(name: str, label: str, kind=st.column_config.Column, **extra):
+def _column(name: str, label: str, width: int | None):
     """A table column headed `label`, whose header tooltip says what the column holds."""
-    return kind(label, help=FIELDS[name][1], **extra)
+    kind, extra = KINDS.get(name, (st.column_config.TextColumn, {}))
+    return kind(label, help=FIELDS[name][1], width=width, **extra)
 
 
-TABLE_COLUMNS = {
-    "indicator": _column("indicator", "Indicator", st.column_config.TextColumn, width="large"),
-    "geography": _column("geography", "Place"),
-    "label": _column("label", "Which"),
-    "period": _column("period", "Period"),
-    "value_label": _column("value_label", "Value"),
-    "status": _column("status", "Status"),
-    "sector_label": _column("sector_label", "Sector"),
-    "value": _column("value", "Value (base units)", st.column_config.NumberColumn, format="%.6g"),
-    "unit_label": _column("unit_label", "Unit"),
-    "publisher": _column("publisher", "Publisher"),
-    "source_title": _column("source_title", "Headline"),
-    "published": _column("published", "Published"),
-    "url": _column("url", "Article", st.column_config.LinkColumn, display_text="open article"),
-    "quote": _column("quote", "Quote", st.column_config.TextColumn, width="large"),
-    "note": _column("note", "Note"),
-    "figure_id": _column("figure_id", "Figure id"),
-}
+TABLE_COLUMNS = {name: _column(name, label, width) for name, label, width in DATA_COLUMNS}
 
 
 def main() -> None:
@@ -45,7 +33,7 @@ def main() -> None:
         st.info(EMPTY)
     else:
         shown = rows.head(MAX_TABLE_ROWS)
-        st.dataframe(shown[list(TABLE_COLUMNS)], column_config=TABLE_COLUMNS, hide_index=True, width="stretch",
+        st.dataframe(for_table(shown, DATA_COLUMNS), column_config=TABLE_COLUMNS, hide_index=True, width="stretch",
                      height=min(600, 38 + 35 * len(shown)))
         if len(rows) > len(shown):
             st.caption(f"The table shows the first {len(shown):,} of these {len(rows):,} rows; the CSV below holds "

@@ -22,7 +22,7 @@ def main() -> None:
     st.caption(f"{len(rows):,} of {count(len(data.frame), 'figure')} {agree(len(rows), 'matches', 'match')} the filters, "
                f"on {count(rows['indicator_id'].nunique(), 'indicator')} from {count(rows['source_id'].nunique(), 'article')}"
                f", {low if low == high else f'{low} to {high}'}.")
-    st.subheader("Headline figures")
+    st.header("Headline figures", anchor=False)  # h2 under the page's h1
     st.html(cards(headline(rows, list(data.headlines)).itertuples(), show_sector=True))
     st.caption("Open **Sectors** for every figure by indicator, **Timeline** to see history against targets, "
                "**Data** for the table and downloads, and **Sources** for the articles.")

@@ -5,14 +5,14 @@ from contextlib import nullcontext
 import pandas as pd
 import streamlit as st
 
-from dashboard.app.widgets import Dataset, csv_button, md_escape, page_top, source_line
+from dashboard.app.widgets import Dataset, chart, csv_button, md_escape, page_top, source_line
 from dashboard.views.cards import cards
+from dashboard.views.chart_text import describe_chart
 from dashboard.views.charts import chart_kind, drawn, indicator_chart
 from dashboard.views.display import agree, count
 from dashboard.views.selection import CARDS_PER_PAGE, CHARTS_PER_PAGE, by_indicator, page_of, pages, source_refs
 
 CHARTS, SINGLES = "Charts", "Single figures"
-PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 
 
 def _pager(label: str, count: int, per_page: int, key: str) -> int:
@@ -40,11 +40,8 @@ def _chart(data: Dataset, rows: pd.DataFrame) -> None:
                      f"{agree(left_out, 'is', 'are')} left out here and listed on the Data page.]]")
     with st.container(border=True):
         st.markdown("  \n".join(lines))
-        event = st.plotly_chart(indicator_chart(shown, chart_kind(rows)), width="stretch", config=PLOTLY_CONFIG,
-                                key=f"chart_{first.indicator_id}", on_select="rerun", selection_mode="points")
-        clicked = [point["customdata"][7] for point in event.selection.points if point.get("customdata")]
-        if clicked:  # a mark clicked: open its figure
-            st.switch_page("figure.py", query_params={"figure": clicked[0]})
+        kind = chart_kind(rows)
+        chart(indicator_chart(shown, kind), describe_chart(shown, kind), shown, key=f"chart_{first.indicator_id}")
         csv_button(shown, name=str(first.indicator_id), key=f"csv_{first.indicator_id}")
 
 

@@ -20,9 +20,12 @@ STYLE = HERE / "style.css"  # focus outlines, the copy button shown without hove
 
 def run(pages: tuple[tuple[str, str, str], ...]) -> None:
     """One run of the app: page settings, navigation, filters, then the page chosen ((file, title, icon) each)."""
+    # The icon is set before the navigation, which would otherwise fetch its page's icon from a font server as the
+    # favicon; an emoji is drawn in the browser, with no request.
+    st.set_page_config(page_title=APP_NAME, page_icon="📈", layout="wide")
     page = st.navigation([st.Page(HERE / name, title=title, icon=icon, default=i == 0)
                           for i, (name, title, icon) in enumerate(pages)], position="top")
-    st.set_page_config(page_title=f"{page.title} · {APP_NAME}", page_icon=":material/monitoring:", layout="wide")
+    st.set_page_config(page_title=f"{page.title} · {APP_NAME}")
     st.html(STYLE)
     try:
         opts = dataset().options

@@ -7,10 +7,11 @@ from dashboard.app.widgets import Dataset, page_top
 from dashboard.views.cards import articles
 from dashboard.views.display import agree, citation, count
 from dashboard.views.selection import SOURCE_ROWS, by_source, page_of, pages
+from dashboard.views.tables import SOURCE_COLUMNS, for_table
 
 SOURCES_PER_PAGE = 25  # article cards a page
-SOURCE_TABLE = {"indicator": "Indicator", "geography": "Place", "label": "Which", "period": "Period", "value_label": "Value",
-                "status": "Status", "quote": "In the article's words"}
+SOURCE_TABLE = {name: st.column_config.TextColumn(label, width=width)
+                for name, label, width in SOURCE_COLUMNS}
 
 
 def _cited(data: Dataset, source_id: str) -> str | None:
@@ -27,7 +28,7 @@ def _card(data: Dataset, rows: pd.DataFrame) -> tuple:
 
 def _one_article(data: Dataset, used: list[pd.DataFrame]) -> None:
     """The figures of the article chosen, and its citation with a copy button."""
-    st.subheader("Figures from one article", anchor=False)
+    st.header("Figures from one article", anchor=False)
     groups = {rows["source_id"].iloc[0]: rows for rows in used}
     if st.session_state.get("source_view") not in groups:
         st.session_state["source_view"] = next(iter(groups))
@@ -38,7 +39,7 @@ def _one_article(data: Dataset, used: list[pd.DataFrame]) -> None:
 
     chosen = st.selectbox("Article", list(groups), key="source_view", format_func=name)
     rows = groups[chosen]
-    st.dataframe(rows[list(SOURCE_TABLE)].head(SOURCE_ROWS), hide_index=True, width="stretch", column_config=SOURCE_TABLE)
+    st.dataframe(for_table(rows.head(SOURCE_ROWS), SOURCE_COLUMNS), hide_index=True, width="stretch", column_config=SOURCE_TABLE)
     if len(rows) > SOURCE_ROWS:
         st.caption(f"{SOURCE_ROWS} of the {len(rows):,} figures from this article are listed here; the Data page lists "
                    "them all.")

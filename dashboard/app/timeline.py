@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from dashboard.app.widgets import page_top
-from dashboard.views.selection import TIMELINE_MAX_POINTS, timeline_counts
+from dashboard.app.widgets import chart, page_top
+from dashboard.views.chart_text import describe_timeline
+from dashboard.views.selection import MAX_TABLE_ROWS, TIMELINE_MAX_POINTS, timeline_counts
 from dashboard.views.timeline_chart import timeline_chart
 
 INTRO = ("Every figure on one time axis, a row per sector. Filled marks are results; hollow marks are targets and "
@@ -20,8 +21,10 @@ def main() -> None:
     if counted:
         st.caption(f"{len(rows):,} figures are too many to mark one by one: each circle counts the figures of a "
                    "sector, year and status (hover over or tap one for the number).")
-    chart = timeline_chart(timeline_counts(rows) if counted else rows, list(data.options.sectors), counted)
-    st.plotly_chart(chart, width="stretch", config={"displaylogo": False})
+    drawn = timeline_counts(rows) if counted else rows
+    sectors = list(data.options.sectors)
+    chart(timeline_chart(drawn, sectors, counted), describe_timeline(drawn, sectors), rows.head(MAX_TABLE_ROWS),
+          key="timeline")
 
 
 main()

@@ -11,6 +11,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.data.load import data_version, indicators_path, load_catalog, sources_path
+from dashboard.views.chart_style import PLOTLY_CONFIG
+from dashboard.views.chart_text import chart_table
 from dashboard.views.export import package_zip, to_csv
 from dashboard.views.selection import Filters, Options, apply, options
 from dashboard.views.tidy import build_frame
@@ -110,3 +112,14 @@ def csv_button(rows: pd.DataFrame, name: str, key: str, label: str = "Download C
     """A download of exactly these rows, every column (sources included), formula-safe; built only when clicked."""
     st.download_button(label, data=functools.partial(to_csv, rows), file_name=f"{name}.csv", mime="text/csv", key=key,
                        on_click="ignore", icon=":material/download:", **options)
+
+
+def chart(figure, alt: str, rows: pd.DataFrame, key: str) -> None:
+    """A Plotly chart with a text alternative, its rows as a table on request; clicking a mark opens its figure."""
+    event = st.plotly_chart(figure, width="stretch", config=PLOTLY_CONFIG, key=key, alt=alt, on_select="rerun",
+                            selection_mode="points")
+    clicked = [point["customdata"][7] for point in event.selection.points if len(point.get("customdata") or ()) > 7]
+    if clicked:  # a mark clicked: open its figure
+        st.switch_page("figure.py", query_params={"figure": clicked[0]})
+    with st.expander("Chart data as a table"):
+        st.dataframe(chart_table(rows), hide_index=True, width="stretch")

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import html
-import math
 import textwrap
 
 import pandas as pd
 
 from dashboard.views.display import SCALE_WORDS
 
+# The Plotly toolbar is left out: over a phone's narrow chart it covers the legend, and Streamlit's own toolbar
+# already offers full screen. Zoom by dragging; a double click resets.
+PLOTLY_CONFIG = {"displaylogo": False, "displayModeBar": False}
 # Okabe-Ito, a palette told apart with every common colour-vision deficiency.
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#999999")
 STATUS_STYLE = {
@@ -68,16 +70,19 @@ def axis_title(rows: pd.DataFrame) -> str:
     return f"{word} {units}".strip()
 
 
-def year_ticks(low: int, high: int) -> list[int]:
-    """Whole-year tick values from low to high, at most about 13 of them."""
-    step = max(1, math.ceil((high - low + 1) / 13))
-    return list(range(low, high + 1, step))
+def year_ticks(low: int, high: int, most: int = 7) -> list[int]:
+    """Whole-year tick values from low to high, at most `most` of them, on round years (every 1, 2, 5, 10... years).
 
-
+    Few enough to stay level and readable on a phone's narrow chart.
+    """
+    step = next(s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if (high - low) // s + 1 <= most or s == 1000)
+    first = -(-low // step) * step
+    return list(range(first, high + 1, step)) or [low]
 def year_axis(years, pad: float, title: str = "year") -> dict:
     """A year axis with whole-year ticks, padded by `pad` years on each side."""
     low, high = int(min(years)), int(max(years))
     return {"title": {"text": title}, "tickmode": "array", "tickvals": year_ticks(low, high), "tickformat": "d",
+            "tickangle": 0, "automargin": True,
             "range": [low - pad, high + pad]}
 
 

@@ -87,7 +87,9 @@ def indicator_chart(rows: pd.DataFrame, kind: str | None = None) -> go.Figure:
         where = labels[part.index] if horizontal else part["year_end"]
         fig.add_trace(go.Bar(
             x=values if horizontal else where, y=where if horizontal else values, orientation="h" if horizontal else "v",
-            name=name, text=inert(part["value_label"]), textposition="outside", cliponaxis=False,
+            name=name, text=inert(part["value_label"]), cliponaxis=False,
+            # A long solid bar holds its label (a phone has no room beside it); a hatched one would hide it.
+            textposition="auto" if horizontal and not pattern else "outside",
             marker={"color": colour, "line": {"color": colour, "width": 1.5},
                     "pattern": {"shape": pattern, "fillmode": "replace", "solidity": 0.35}},
             customdata=hover_data(part), hovertemplate=HOVER,

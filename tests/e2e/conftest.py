@@ -11,11 +11,16 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+DESKTOP, PHONE = {"width": 1400, "height": 1000}, {"width": 390, "height": 844}
+TIMEOUT = 60_000
+CHART_PAGES = ("sectors", "timeline")  # pages whose first view draws charts
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--no-first-run",
@@ -84,7 +89,7 @@ def _free_port() -> int:
 
 @contextlib.contextmanager
 def streamlit_server(log_name: str = "server.log"):
-    """Start `streamlit run dashboard/app.py` on a free loopback port and yield its address; always stop it."""
+    """Start `streamlit run dashboard/app/main.py` on a free loopback port and yield its address; always stop it."""
     port = _free_port()
     ARTIFACTS.mkdir(exist_ok=True)
     log = ARTIFACTS / log_name
@@ -138,3 +143,73 @@ def server_url():
     """The real server, shared by the browser tests."""
     with streamlit_server() as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> Path:
+    """axe-core's axe.min.js, installed from the npm registry into tests/e2e/node_modules when missing."""
+    if not AXE.exists():
+        if not shutil.which("npm"):
+            _unavailable("npm is needed to install axe-core")
+        done = subprocess.run(["npm", "install", "--no-save", "--no-audit", "--no-fund", "--prefix", str(AXE.parents[2]),
+                               "axe-core@4"], capture_output=True, text=True, timeout=300)
+        if done.returncode != 0 or not AXE.exists():
+            _unavailable(f"npm install axe-core failed: {done.stderr.strip()[-300:]}")
+    return AXE
+
+
+def settle_page(page) -> None:
+    """Wait until Streamlit has finished the current run and the fonts are in."""
+    page.wait_for_selector('[data-testid="stApp"]')
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.includes('Running')",
+        timeout=TIMEOUT,
+    )
+    page.evaluate("() => document.fonts.ready.then(() => true)")
+    page.wait_for_timeout(600)
+
+
+@pytest.fixture(scope="session")
+def settle():
+    """settle(page): wait until Streamlit has finished the current run."""
+    return settle_page
+
+
+@pytest.fixture()
+def open_page(browser):
+    """open_page(viewport, theme): a page in a fresh browser context, closed after the test.
+
+    viewport is DESKTOP (default) or PHONE (a touch screen); theme "light" or "dark" is the system's colour scheme,
+    which the app's theme follows.
+    """
+    contexts = []
+
+    def make(viewport: dict = DESKTOP, theme: str = "light"):
+        phone = viewport["width"] < 600
+        context = browser.new_context(viewport=viewport, accept_downloads=True, is_mobile=phone, has_touch=phone,
+                                      color_scheme=theme)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def visit_page(page, url: str) -> None:
+    """Open an address and wait until the page is drawn, its charts included."""
+    page.goto(url)
+    page.locator("h1").first.wait_for()  # a fresh server loads the data before it draws the first page
+    settle_page(page)
+    if urlparse(url).path.strip("/") in CHART_PAGES:
+        page.wait_for_selector(".js-plotly-plot .main-svg")
+        page.wait_for_timeout(800)
+
+
+@pytest.fixture(scope="session")
+def visit():
+    """visit(page, url): open an address and wait until the page is drawn."""
+    return visit_page

@@ -1,0 +1,74 @@
+"""Charts in words: each chart's text alternative names it, says what it shows and gives the values drawn."""
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.views.chart_text import MAX_LISTED, chart_table, describe_chart, describe_timeline
+from dashboard.views.charts import chart_kind, drawn
+from dashboard.views.selection import by_indicator, timeline_counts
+
+
+def test_a_chart_is_described_with_its_title_kind_and_every_value(real):
+    rows = real[real["indicator_id"] == "gdp"]
+    text = describe_chart(rows, "years")
+    assert text.startswith(f"{rows['indicator'].iloc[0]}, in {rows['unit_label'].iloc[0]}: a bar chart of its values over")
+    assert f"of {len(rows)} figures" in text
+    for row in rows.itertuples():
+        assert f"{row.geography}" in text and f"{row.period}: {row.value_label} ({row.status})" in text
+
+
+def test_every_sector_chart_has_a_description_naming_each_value(real):
+    charted, _ = by_indicator(real)
+    for rows in charted:
+        shown, _ = drawn(rows)
+        text = describe_chart(shown, chart_kind(rows))
+        assert all(label in text for label in shown["value_label"].head(MAX_LISTED)), text
+
+
+def test_a_long_chart_lists_the_first_values_and_counts_the_rest(real):
+    rows = pd.concat([real] * 2, ignore_index=True)
+    text = describe_chart(rows, "places")
+    assert f"and {len(rows) - MAX_LISTED} more, listed in the table under the chart" in text
+    assert text.count(";") == MAX_LISTED  # the values listed, then the rest counted
+
+
+def test_one_figure_and_no_figure():
+    empty = pd.DataFrame(columns=["indicator", "unit_label", "year_start", "year_end"])
+    assert "no figure" in describe_chart(empty)
+    assert "no figure" in describe_timeline(empty, [])
+
+
+def test_one_figure_reads_in_the_singular(real):
+    row = real.head(1)
+    assert "of 1 figure," in describe_chart(row, "places")
+    assert describe_timeline(row, [(row["sector"].iloc[0], row["sector_label"].iloc[0])]).startswith("A timeline of 1 figure,")
+
+
+@pytest.mark.parametrize("counted", [False, True])
+def test_the_timeline_counts_each_sector_and_status(real, counted):
+    sectors = list(real.drop_duplicates("sector")[["sector", "sector_label"]].itertuples(index=False, name=None))
+    text = describe_timeline(timeline_counts(real) if counted else real, sectors)
+    assert f"A timeline of {len(real)} figures" in text
+    for sector, label in sectors:
+        mine = real[real["sector"] == sector]
+        assert f"{label}: {len(mine)} (" in text
+        for status, n in mine["status"].value_counts().items():
+            assert f"{n} {status}" in text
+
+
+def test_the_chart_table_holds_the_rows_drawn_with_blanks(real):
+    rows = real.head(5).copy()
+    rows["label"] = None
+    table = chart_table(rows)
+    assert list(table.columns) == ["Indicator", "Place", "Which", "Period", "Value", "Status"]
+    assert table["Value"].tolist() == rows["value_label"].tolist() and (table["Which"] == "").all()
+
+
+def test_the_app_gives_every_chart_its_text_and_table(root):
+    at = AppTest.from_file(str(root / "dashboard" / "app" / "main.py"), default_timeout=60).run()
+    for page in ("sectors.py", "timeline.py"):
+        at.switch_page(page).run()
+        charts = at.get("plotly_chart")
+        assert charts and all(c.proto.alt.strip() for c in charts), page
+        assert [e.label for e in at.expander].count("Chart data as a table") == len(charts)
