@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import os
 import random
@@ -16,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks import servers
-from benchmarks.loadgen import Plan, load
+from benchmarks.loadgen import Plan, load, run_sync
 from benchmarks.stream_client import Session, fetch_page
 
 DEPLOY = servers.ROOT / "deploy"
@@ -161,7 +160,7 @@ async def _failover(cluster: Cluster, victim: servers.Server) -> tuple[list[Sess
 
 def test_stopping_a_replica_leaves_the_other_sessions_alone(cluster):
     victim, live = cluster.replicas[1], cluster.replicas[0]
-    survivors, newcomers, movers = asyncio.run(_failover(cluster, victim))
+    survivors, newcomers, movers = run_sync(_failover(cluster, victim))
     alive = live.url.removeprefix("http://")
     assert all(s.upstreams == {alive} for s in survivors)
     assert all(s.upstreams == {alive} for s in newcomers + movers), [s.upstreams for s in newcomers + movers]
