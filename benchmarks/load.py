@@ -38,6 +38,8 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds a run may take before it counts as an error")
     parser.add_argument("--url", help="load this loopback server instead of starting one (with --pid for its CPU)")
     parser.add_argument("--pid", type=int, help="PID of the --url server, for its CPU and memory")
+    parser.add_argument("--server-arg", action="append", default=[], metavar="OPTION=VALUE",
+                        help="a streamlit option for the dashboard server, e.g. runner.postScriptGC=true (repeatable)")
     parser.add_argument("--no-minimal", action="store_true", help="do not compare with the minimal app")
     parser.add_argument("--page-get", action="store_true", help="GET each page over HTTP before its websocket")
     parser.add_argument("--seed", type=int, default=1)
@@ -69,7 +71,8 @@ def rows(label: str, result: Result) -> list[str]:
 def report(args: argparse.Namespace, measured: list[tuple[tuple, Result, Result | None]]) -> tuple[str, bool]:
     """The markdown report and whether every goal was met with no error."""
     lines = [f"Python {platform.python_version()}, Streamlit {streamlit.__version__}, {platform.machine()}, "
-             f"{servers.os.cpu_count()} cores. Ramp-up {args.ramp:g} s, at most {args.duration:g} s a scenario.", "",
+             f"{servers.os.cpu_count()} cores. Ramp-up {args.ramp:g} s, at most {args.duration:g} s a scenario. "
+             f"Dashboard server options: {' '.join(args.server_arg) or 'the repo settings'}.", "",
              "| Load | Kind | Runs | p50 | p95 | p99 | Max | Runs/s | Errors | Server CPU | RSS MB start/peak/end |",
              "|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|"]
     verdicts, ok = [], True
@@ -100,7 +103,8 @@ def report(args: argparse.Namespace, measured: list[tuple[tuple, Result, Result 
 def main(argv: list[str] | None = None) -> int:
     """Start the servers (unless --url), warm them up, run every scenario, print the report; 1 on error or missed goal."""
     args = arguments(argv)
-    dashboard = None if args.url else servers.start(servers.APP)
+    extra = tuple(part for option in args.server_arg for part in (f"--{option.split('=', 1)[0]}", option.split("=", 1)[1]))
+    dashboard = None if args.url else servers.start(servers.APP, args=extra)
     minimal = None if args.no_minimal else servers.start(servers.MINIMAL, defaults=True)
     url, pid = (args.url, args.pid) if args.url else (dashboard.url, dashboard.pid)
     minimal_plan = {"pages": ("",), "keys": ("bars",), "filters": False}

@@ -7,6 +7,7 @@ import math
 import random
 import time
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from benchmarks import servers
@@ -150,6 +151,12 @@ async def run_load(url: str, plan: Plan, pid: int | None = None) -> Result:
     return result
 
 
+def run_sync(coroutine):
+    """Run a coroutine to its end in a new event loop on a thread of its own (the caller may be running a loop)."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def load(url: str, plan: Plan, pid: int | None = None) -> Result:
     """run_load from synchronous code."""
-    return asyncio.run(run_load(url, plan, pid))
+    return run_sync(run_load(url, plan, pid))

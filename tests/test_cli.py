@@ -106,7 +106,13 @@ def _free_port() -> int:
 
 
 def _port_is_free(port: int) -> bool:
+    """Nobody listens on the port and a new server could bind it (as servers do, with SO_REUSEADDR, so the
+    TIME_WAIT of closed connections does not count)."""
+    with socket.socket() as probe:
+        if probe.connect_ex(("127.0.0.1", port)) == 0:
+            return False
     with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind(("127.0.0.1", port))
         except OSError:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import os
+import random
 import shutil
+import signal
 import subprocess
 import time
 import urllib.request
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks import servers
-from benchmarks.loadgen import Plan, load
+from benchmarks.loadgen import Plan, load, run_sync
 from benchmarks.stream_client import Session, fetch_page
 
 DEPLOY = servers.ROOT / "deploy"
@@ -33,7 +34,7 @@ def _install_nginx() -> str:
     if not shutil.which("apt-get"):
         return "no apt-get on this machine"
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    for command in (["apt-get", "update"], ["apt-get", "install", "-y", "nginx-light"]):
+    for command in (["apt-get", "update"], ["apt-get", "install", "-y", "nginx"]):
         result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900)
         if result.returncode != 0:
             return f"{' '.join(command)} failed: {result.stderr.strip()[-300:]}"
@@ -142,9 +143,9 @@ async def _failover(cluster: Cluster, victim: servers.Server) -> tuple[list[Sess
     on_victim = [s for s in sessions if s.upstreams == {dead}]
     survivors = [s for s in sessions if s.upstreams != {dead}]
     assert on_victim and survivors, [s.upstreams for s in sessions]
-    os.kill(victim.pid, 15)  # SIGTERM, by pid
+    os.kill(victim.pid, signal.SIGTERM)  # by pid
     victim.process.wait(timeout=30)
-    rng = __import__("random").Random(5)
+    rng = random.Random(5)
     for session in survivors:
         for _ in range(3):
             await session.change(rng)
@@ -159,7 +160,7 @@ async def _failover(cluster: Cluster, victim: servers.Server) -> tuple[list[Sess
 
 def test_stopping_a_replica_leaves_the_other_sessions_alone(cluster):
     victim, live = cluster.replicas[1], cluster.replicas[0]
-    survivors, newcomers, movers = asyncio.run(_failover(cluster, victim))
+    survivors, newcomers, movers = run_sync(_failover(cluster, victim))
     alive = live.url.removeprefix("http://")
     assert all(s.upstreams == {alive} for s in survivors)
     assert all(s.upstreams == {alive} for s in newcomers + movers), [s.upstreams for s in newcomers + movers]
