@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.app.widgets import EMPTY
+from dashboard.data.load import load_catalog
 from dashboard.views.tidy import load_frame
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app" / "main.py")
@@ -135,6 +136,7 @@ def test_every_sector_draws_its_own_figures_and_one_sector_narrows_it():
 def test_every_chart_offers_the_csv_of_its_own_indicator():
     """Each chart block ends with its CSV button; the browser test downloads each and compares it with its chart."""
     frame = load_frame().set_index("figure_id")
+    catalog, _ = load_catalog()
     at = app()
     at.switch_page("sectors.py").run()
     checked = 0
@@ -142,8 +144,14 @@ def test_every_chart_offers_the_csv_of_its_own_indicator():
         at.session_state["sector_view"] = sector
         at.run()
         keys = [button.key for button in at.get("download_button")]
+        stories = {story.id: story.figures for story in catalog.charts if story.sector == sector}
         for chart in at.get("plotly_chart"):
-            indicators = set(frame.loc[chart_ids(chart), "indicator_id"])
+            ids = chart_ids(chart)
+            story = next((sid for sid, figures in stories.items() if figures == ids), None)
+            if story:  # a story chart: its figures in the order the data names them
+                assert f"csv_story_{story}" in keys
+                continue
+            indicators = set(frame.loc[ids, "indicator_id"])
             assert len(indicators) == 1 and f"csv_{indicators.pop()}" in keys
             checked += 1
     assert checked >= 4
@@ -238,7 +246,10 @@ def test_a_sector_with_charts_and_single_figures_runs_only_the_tab_open():
     at = app()
     at.switch_page("sectors.py").run()
     assert [t.label for t in at.tabs] == ["Charts", "Single figures"]
-    assert len(at.get("plotly_chart")) == digital["indicator_id"].nunique() - len(singles) and not page_html(at)
+    stories = [story for story in load_catalog()[0].charts if story.sector == "digital_economy"]
+    charts = [chart_ids(chart) for chart in at.get("plotly_chart")]
+    assert charts[:len(stories)] == [story.figures for story in stories]  # the story charts come first
+    assert len(charts) == len(stories) + digital["indicator_id"].nunique() - len(singles) and not page_html(at)
     at.session_state["sector_tab"] = "Single figures"
     at.run()
     assert not at.exception and not at.get("plotly_chart")

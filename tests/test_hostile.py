@@ -109,6 +109,8 @@ def test_csv_neutralises_formulas_and_keeps_numbers(text):
 def test_export_command_neutralises_formulas_from_the_data(data, capsysbinary):
     data.replace("    geography: Zhejiang\n", "    geography: '=cmd|\" /C calc\"!A0'\n")
     data.replace("    geography: Zhejiang\n", "    geography: '-Zhejiang'\n")
+    chart = "    figures: [zj-digital-core-va-2020, zj-digital-key-project-investment-2020]\n"
+    data.replace(chart, chart + "    note: The places now differ.\n")  # a story chart sets them side by side
     assert cli.main(["export", "--indicators", str(data.indicators), "--sources", str(data.sources)]) == 0
     rows = list(csv.DictReader(io.StringIO(capsysbinary.readouterr().out.decode("utf-8-sig"), newline="")))
     assert rows[0]["geography"] == "'=cmd|\" /C calc\"!A0"

@@ -227,3 +227,28 @@ def test_a_figure_for_china_is_never_a_headline(data):
     assert data.problems() == [Problem(data.name, data.line_at(text, "  - cn-ai-industry-2024"), "headlines[4]",
                                        "'cn-ai-industry-2024' is a figure for China as a whole: headlines are figures "
                                        "about Zhejiang and its places")]
+
+
+AI_CHART = "    figures: [zj-ai-revenue-target-2027, cn-ai-industry-2024]\n"
+AI_NOTE = ("    note: A provincial target due in 2027 beside a national result for 2024, set side by side as the article "
+           "does.\n")
+GDP_CHART = "    figures: [zj-gdp-2024, wz-gdp-2025]\n"
+
+
+@pytest.mark.parametrize("old, new, where, field, message", [
+    (AI_CHART, AI_CHART.replace("cn-ai-industry-2024", "cn-ai-2024"), "cn-ai-2024]",
+     "charts[ai-target-against-china].figures[2]", "unknown figure 'cn-ai-2024'"),
+    (GDP_CHART, GDP_CHART.replace("wz-gdp-2025", "zj-gdp-rank-2024"), "kind: bars\n    figures: [zj-gdp-2024, zj-gdp-rank",
+     "charts[province-and-wenzhou-output].kind",
+     "puts 2 units on one axis (CNY, rank): use kind small_multiples, or figures of one unit"),
+    (AI_CHART + AI_NOTE, AI_CHART, AI_CHART.strip(), "charts[ai-target-against-china].figures",
+     "sets side by side figures of different status (target, actual) and scope (Zhejiang, China) and period "
+     "(2027, 2024): add a note saying why"),
+    ("    kind: bars\n" + GDP_CHART, "    kind: target_vs_actual\n" + GDP_CHART, "kind: target_vs_actual\n    figures: [zj-gdp",
+     "charts[province-and-wenzhou-output].kind", "target_vs_actual needs a target or forecast and an actual figure"),
+    ("    sector: innovation\n    kind: small_multiples", "    sector: innovations\n    kind: small_multiples",
+     "sector: innovations", "charts[hangzhou-daily-pace].sector", "unknown sector 'innovations'"),
+])
+def test_story_chart_rules(data, old, new, where, field, message):
+    text = data.replace(old, new)
+    assert data.problems() == [Problem(data.name, data.line_at(text, where), field, message)]

@@ -1,4 +1,4 @@
-"""Sectors: one sector at a time, a chart per indicator with several figures, a card for each single figure."""
+"""Sectors: one sector at a time: its story charts, a chart per indicator with several figures, then single figures."""
 
 from contextlib import nullcontext
 
@@ -7,10 +7,11 @@ import streamlit as st
 
 from dashboard.app.widgets import Dataset, chart, csv_button, md_escape, page_top, source_line
 from dashboard.views.cards import cards
-from dashboard.views.chart_text import describe_chart
+from dashboard.views.chart_text import describe_chart, describe_story
 from dashboard.views.charts import chart_kind, drawn, indicator_chart
 from dashboard.views.display import agree, count
 from dashboard.views.selection import CARDS_PER_PAGE, CHARTS_PER_PAGE, by_indicator, page_of, pages, source_refs
+from dashboard.views.story import story_chart, story_labels, story_rows
 
 CHARTS, SINGLES = "Charts", "Single figures"
 
@@ -53,6 +54,19 @@ def _charts(data: Dataset, groups: list[pd.DataFrame], page_key: str) -> None:
             _chart(data, rows)
 
 
+def _stories(data: Dataset, stories: list) -> None:
+    """The sector's story charts, each with its note and the CSV of its figures."""
+    for story in stories:
+        shown = story_rows(data.frame, story.figures)
+        with st.container(border=True):
+            st.markdown(f"**{md_escape(story.title)}**" + (f"  \n:small[{md_escape(story.subtitle)}]" if story.subtitle
+                                                         else ""))
+            chart(story_chart(shown, story.kind, story.note),
+                  describe_story(story.title, story.subtitle, story.note, story_labels(shown), shown), shown,
+                  key=f"story_{story.id}")
+            csv_button(shown, name=story.id, key=f"csv_story_{story.id}")
+
+
 def _cards(singles: pd.DataFrame, page_key: str, sector: str) -> None:
     """One page of single-figure cards, and a CSV of exactly those figures."""
     shown = page_of(singles, _pager("Cards", len(singles), CARDS_PER_PAGE, page_key), CARDS_PER_PAGE)
@@ -73,14 +87,18 @@ def main() -> None:
     sector = st.segmented_control("Sector", present, format_func=labels.get, key="sector_view", required=True)
     sector = sector or present[0]
     charted, singles = by_indicator(rows[rows["sector"] == sector])
+    kept = set(rows["figure_id"])  # a story chart is shown when the filters keep all its figures
+    stories = [story for story in data.stories if story.sector == sector and set(story.figures) <= kept]
     parts = [f"{count(sum(map(len, charted)) + len(singles), 'figure')} on {count(len(charted) + len(singles), 'indicator')}"]
+    if stories:
+        parts.append(f"{count(len(stories), 'story chart')} of comparisons the articles draw")
     if charted:
         parts.append(f"{len(charted):,} charted (hover over or tap a chart for each figure's wording, period, status and "
                      "source)")
     if len(singles):
         parts.append(f"{len(singles):,} with a single figure, shown as {'a card' if len(singles) == 1 else 'cards'}")
     st.markdown(f"{md_escape(data.descriptions.get(sector, ''))}\n\n:small[:gray[{'; '.join(parts)}.]]")
-    sections = [name for name, count in ((CHARTS, len(charted)), (SINGLES, len(singles))) if count]
+    sections = [name for name, size in ((CHARTS, len(stories) + len(charted)), (SINGLES, len(singles))) if size]
     if len(sections) == 2:  # tabs that run only the one open: the other costs nothing until chosen
         tabs = dict(zip(sections, st.tabs(sections, key="sector_tab", on_change="rerun"), strict=True))
         places = {name: tab for name, tab in tabs.items() if tab.open}
@@ -88,6 +106,7 @@ def main() -> None:
         places = {name: nullcontext() for name in sections}
     if CHARTS in places:
         with places[CHARTS]:
+            _stories(data, stories)
             _charts(data, charted, f"chart_page_{sector}")
     if SINGLES in places:
         with places[SINGLES]:

@@ -28,6 +28,7 @@ class Dataset(NamedTuple):
     descriptions: dict[str, str]  # what each sector and indicator is, by id
     headlines: tuple[str, ...]  # figure ids of the Overview's cards
     options: Options  # what the filters offer
+    stories: tuple  # the story charts (schema.StoryChart), in the data's order
 
 
 @st.cache_resource(show_spinner="Loading the figures...", max_entries=4)
@@ -36,7 +37,7 @@ def _load(indicators: str, sources: str, version: str) -> Dataset:
     catalog, found = load_catalog(Path(indicators), Path(sources))
     frame = build_frame(catalog, found)
     described = {item.id: item.description for item in (*catalog.sectors, *catalog.indicators)}
-    return Dataset(frame, found, described, tuple(catalog.headlines), options(frame))
+    return Dataset(frame, found, described, tuple(catalog.headlines), options(frame), tuple(catalog.charts))
 
 
 def dataset() -> Dataset:

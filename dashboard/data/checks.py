@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from typing import NamedTuple
 
-from dashboard.data.schema import ARITY, Catalog, Figure, Loc
+from dashboard.data.schema import ARITY, Catalog, Figure, Loc, StoryChart
 from dashboard.data.wording import locate, spoken
 
 
@@ -29,7 +30,7 @@ def derive(formula: str, inputs: list[float]) -> float:
 def cross_check(catalog: Catalog, source_ids: set[str]) -> list[Finding]:
     """Problems between records: duplicate ids, unknown references, derived figures that do not add up."""
     problems: list[Finding] = []
-    for section in ("sectors", "units", "indicators", "figures"):
+    for section in ("sectors", "units", "indicators", "figures", "charts"):
         seen: dict[str, int] = {}
         for i, item in enumerate(getattr(catalog, section)):
             if item.id in seen:
@@ -53,6 +54,37 @@ def cross_check(catalog: Catalog, source_ids: set[str]) -> list[Finding]:
         elif figures[name].geography.casefold() == "china":
             problems.append(Finding(("headlines", i), f"{name!r} is a figure for China as a whole: headlines are "
                                                       "figures about Zhejiang and its places"))
+    twice = {fid for fid, n in Counter(f.id for f in catalog.figures).items() if n > 1}  # which one is meant is unclear
+    for i, chart in enumerate(catalog.charts):
+        if not twice & set(chart.figures):
+            problems += [Finding(("charts", i, *loc), msg) for loc, msg in _check_chart(chart, sectors, figures, indicators)]
+    return problems
+
+
+def _check_chart(chart: StoryChart, sectors, figures, indicators) -> list[tuple[Loc, str]]:
+    """A story chart names known figures, one unit per axis, and a note when it compares unlike figures."""
+    problems: list[tuple[Loc, str]] = []
+    if chart.sector not in sectors:
+        problems.append((("sector",), f"unknown sector {chart.sector!r}"))
+    missing = [(j, name) for j, name in enumerate(chart.figures) if name not in figures]
+    problems += [(("figures", j), f"unknown figure {name!r}") for j, name in missing]
+    if missing or any(figures[name].indicator not in indicators for name in chart.figures):
+        return problems
+    shown = [figures[name] for name in chart.figures]
+    units = list(dict.fromkeys(indicators[f.indicator].unit for f in shown))
+    if chart.kind != "small_multiples" and len(units) > 1:
+        problems.append((("kind",), f"puts {len(units)} units on one axis ({', '.join(units)}): use kind "
+                                    "small_multiples, or figures of one unit"))
+    statuses = list(dict.fromkeys(f.status for f in shown))
+    if chart.kind == "target_vs_actual" and not ({"target", "forecast"} & set(statuses) and
+                                                 {"actual", "derived"} & set(statuses)):
+        problems.append((("kind",), "target_vs_actual needs a target or forecast and an actual figure"))
+    unlike = [(word, values) for word, values in (
+        ("status", statuses), ("scope", list(dict.fromkeys(f.geography for f in shown))),
+        ("period", list(dict.fromkeys(f.period for f in shown)))) if len(values) > 1]
+    if unlike and chart.note is None:
+        what = " and ".join(f"{word} ({', '.join(values)})" for word, values in unlike)
+        problems.append((("figures",), f"sets side by side figures of different {what}: add a note saying why"))
     return problems
 
 

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 import yaml
 from pydantic import ValidationError
 
-from dashboard.data.schema import CAPTURE_PATTERN, ID_PATTERN, Loc, describe
+from dashboard.data.fields import describe
+from dashboard.data.schema import CAPTURE_PATTERN, ID_PATTERN, Loc
 
 
 @dataclass(frozen=True)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from typing import Annotated, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl, field_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
+
+from dashboard.data.fields import Number, describe, parse_period
 
 ARITY = {"prior_from_growth": 2, "ratio": 2}  # inputs each formula takes
-YEAR_MIN, YEAR_MAX = 1900, 2100
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$"
 CAPTURE_PATTERN = r"^[\w.-]+\.txt$"
 
@@ -62,73 +62,6 @@ class Indicator(Strict):
     description: Text
 
 
-PERIOD = re.compile(r"(\d{4})(?:\s*[-–]\s*(\d{4}))?")
-
-
-def _period(value: object) -> str:
-    """Accept 2020, '2020' or '2021-2023' and return the canonical string."""
-    match = PERIOD.fullmatch(str(value).strip())
-    if isinstance(value, bool) or not match:
-        raise ValueError(f"must be a year such as 2024 or a span such as 2021-2023, not {describe(value)}")
-    start, end = int(match[1]), int(match[2] or match[1])
-    for year in (start, end):
-        if not YEAR_MIN <= year <= YEAR_MAX:
-            raise ValueError(f"year {year} is outside {YEAR_MIN}-{YEAR_MAX}")
-    if end < start:
-        raise ValueError(f"the span ends ({end}) before it starts ({start})")
-    return f"{start}" if start == end else f"{start}-{end}"
-
-
-def period_bounds(period: str) -> tuple[int, int]:
-    """First and last year of a canonical period string."""
-    start, _, end = period.partition("-")
-    return int(start), int(end or start)
-
-
-def describe(value: object) -> str:
-    """How a wrong value reads in a message: "text 'lots'", 'a list', 'nothing (null)'."""
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, bool):
-        return f"true/false ({str(value).lower()})"
-    if isinstance(value, str):
-        return f"text {value[:60]!r}"
-    if isinstance(value, (int, float)):
-        return f"the number {value:g}" if isinstance(value, float) else f"the number {value}"
-    if isinstance(value, (dt.date, dt.datetime)):
-        return f"the date {value.isoformat()}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping (field: value)"
-    return type(value).__name__
-
-
-def _number(value: object) -> object:
-    """Only YAML numbers: no text ('12'), no true/false, nothing too large for a float."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        hint = ""
-        if isinstance(value, str):
-            try:
-                float(value)
-                hint = " (write it without quotes; YAML reads 1e9 as text, write 1000000000 or 1.0e+9)"
-            except ValueError:
-                pass
-        raise ValueError(f"must be a number, not {describe(value)}{hint}")
-    if isinstance(value, int) and not -1e308 < value < 1e308:
-        raise ValueError("number is too large")
-    return value
-
-
-def _finite(value: float) -> float:
-    if not math.isfinite(value):
-        raise ValueError("must be a finite number, not NaN or infinity (.nan, .inf)")
-    return value
-
-
-Number = Annotated[float, BeforeValidator(_number), AfterValidator(_finite)]
-
-
 class Usd(Strict):
     """A US-dollar equivalent exactly as the article states it; never converted by us."""
 
@@ -159,7 +92,7 @@ class Figure(Strict):
     @field_validator("period", mode="before")
     @classmethod
     def _period_text(cls, value: object) -> str:
-        return _period(value)
+        return parse_period(value)
 
     @field_validator("quote")
     @classmethod
@@ -170,6 +103,18 @@ class Figure(Strict):
         return value
 
 
+class StoryChart(Strict):
+    """A chart of a comparison an article draws: its figures side by side under a title the data supports."""
+
+    id: Id
+    title: Text
+    subtitle: Text | None = None
+    sector: Id
+    kind: Literal["bars", "target_vs_actual", "small_multiples"]
+    figures: list[Id] = Field(min_length=2, max_length=12)
+    note: Text | None = None  # required when the figures differ in status, place or period
+
+
 class Catalog(Strict):
     """The whole of indicators.yaml."""
 
@@ -178,6 +123,7 @@ class Catalog(Strict):
     indicators: list[Indicator] = Field(min_length=1)
     figures: list[Figure] = Field(min_length=1)
     headlines: list[Id] = []  # figure ids for the Overview's cards, in order
+    charts: list[StoryChart] = []  # story charts, shown first on their sector's page
 
 
 class Source(Strict):

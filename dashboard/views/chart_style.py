@@ -9,9 +9,14 @@ import pandas as pd
 
 from dashboard.views.display import SCALE_WORDS
 
-# The Plotly toolbar is left out: over a phone's narrow chart it covers the legend, and Streamlit's own toolbar
-# already offers full screen. Zoom by dragging; a double click resets.
-PLOTLY_CONFIG = {"displaylogo": False, "displayModeBar": False}
+# The Plotly toolbar keeps one button, the image download (its footer names the source), standing at the chart's
+# right edge, clear of the legend; on a phone's narrow chart it is hidden (app/style.css). Zoom by dragging; a
+# double click resets.
+PLOTLY_CONFIG = {"displaylogo": False, "displayModeBar": True, "modeBarButtons": [["toImage"]],
+                 "toImageButtonOptions": {"format": "png", "scale": 2}}
+DASHBOARD = "Zhejiang Indicators Dashboard"
+FOOTER_LINE = 64  # characters a footer line holds before it wraps (a phone-wide chart holds about this many)
+MAX_FOOTER_SOURCES = 3  # past this the footer points to the Sources page
 # Okabe-Ito, a palette told apart with every common colour-vision deficiency.
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#999999")
 STATUS_STYLE = {
@@ -86,10 +91,30 @@ def year_axis(years, pad: float, title: str = "year") -> dict:
             "range": [low - pad, high + pad]}
 
 
-def layout(height: int, **axes) -> dict:
-    """The layout every chart starts from: legend above, room for labels, left-aligned hover."""
-    return {
-        "height": height, "margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "barmode": "group", "showlegend": True,
+def footer(rows: pd.DataFrame, note: str | None = None) -> dict:
+    """The source line drawn under a chart, so a downloaded image carries it: sources, any note, the dashboard."""
+    if "source_id" in rows and rows["source_id"].nunique() <= MAX_FOOTER_SOURCES:
+        refs = rows.drop_duplicates("source_id")
+        sources = ("Source: " if len(refs) == 1 else "Sources: ") + "; ".join(
+            f"{r.publisher}, “{r.source_title}”, {r.published}" for r in refs.itertuples())
+    else:
+        sources = "Sources: the articles listed on the dashboard's Sources page"
+    parts = [sources, *([f"Note: {note}"] if note else []), DASHBOARD]
+    lines = [line for part in parts for line in textwrap.wrap(part, FOOTER_LINE)]
+    return {"text": "<br>".join(html.escape(line, quote=False) for line in lines), "xref": "paper", "yref": "paper",
+            "x": 0, "y": 0, "xanchor": "left", "yanchor": "top", "yshift": -56, "showarrow": False, "align": "left",
+            "font": {"size": 10, "color": "#555555"}, "name": "footer"}
+
+
+def layout(height: int, footer: dict | None = None, **axes) -> dict:
+    """The layout every chart starts from: legend above, room for labels, left-aligned hover, the footer under it."""
+    extra = 14 * (footer["text"].count("<br>") + 1) + 12 if footer else 0
+    spec = {
+        "height": height + extra, "margin": {"l": 10, "r": 40, "t": 40, "b": 10 + extra + (48 if footer else 0)},
+        "barmode": "group", "showlegend": True,
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "title": {"text": ""}},
-        "hoverlabel": {"align": "left"}, "separators": ".,", **axes,
+        "hoverlabel": {"align": "left"}, "separators": ".,", "modebar": {"orientation": "v"}, **axes,
     }
+    if footer:
+        spec["annotations"] = [*spec.get("annotations", []), footer]
+    return spec

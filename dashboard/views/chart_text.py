@@ -34,6 +34,14 @@ def describe_chart(rows: pd.DataFrame, kind: str = "years") -> str:
     return f"{head} Values: {listed}{more}."
 
 
+def describe_story(title: str, subtitle: str | None, note: str | None, labels: list[str], rows: pd.DataFrame) -> str:
+    """A story chart in words: its title, what it shows, each figure's value, and its note."""
+    values = "; ".join(f"{label}: {row.value_label} ({row.status})" for label, row in zip(labels, rows.itertuples(),
+                                                                                           strict=True))
+    return (f"{title}. {subtitle + '. ' if subtitle else ''}A chart of {len(rows)} figures. Values: {values}."
+            + (f" Note: {note}" if note else ""))
+
+
 def describe_timeline(rows: pd.DataFrame, sectors: list[tuple[str, str]]) -> str:
     """The timeline in words: how many figures of each status each sector has, and over which years."""
     if rows.empty:

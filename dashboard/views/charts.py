@@ -13,6 +13,7 @@ from dashboard.views.chart_style import (
     OKABE_ITO,
     STATUS_STYLE,
     axis_title,
+    footer,
     hover_data,
     inert,
     layout,
@@ -78,14 +79,14 @@ def indicator_chart(rows: pd.DataFrame, kind: str | None = None) -> go.Figure:
     size, _ = scale(rows)
     horizontal = kind == "places"
     labels = pd.Series([wrap(label) for label in bar_labels(rows)], index=rows.index)
-    fig = go.Figure()
+    traces = []
     for status, (name, colour, pattern, _) in STATUS_STYLE.items():
         part = rows[rows["status"] == status]
         if part.empty:
             continue
         values = part["value"] / size
         where = labels[part.index] if horizontal else part["year_end"]
-        fig.add_trace(go.Bar(
+        traces.append(go.Bar(
             x=values if horizontal else where, y=where if horizontal else values, orientation="h" if horizontal else "v",
             name=name, text=inert(part["value_label"]), cliponaxis=False,
             # A long solid bar holds its label (a phone has no room beside it); a hatched one would hide it.
@@ -99,11 +100,11 @@ def indicator_chart(rows: pd.DataFrame, kind: str | None = None) -> go.Figure:
     if horizontal:
         order = list(labels[rows["value"].sort_values(kind="stable").index])
         lines = sum(label.count("<br>") + 1 for label in labels)
-        fig.update_layout(layout(120 + 22 * lines + 16 * len(rows), xaxis=value_axis,
-                                 yaxis={"categoryorder": "array", "categoryarray": order, "automargin": True}))
-    else:
-        fig.update_layout(layout(360, yaxis=value_axis, xaxis=year_axis(rows["year_end"], 0.7)))
-    return fig
+        return go.Figure(data=traces, layout=layout(
+            120 + 22 * lines + 16 * len(rows), footer=footer(rows), xaxis=value_axis,
+            yaxis={"categoryorder": "array", "categoryarray": order, "automargin": True}))
+    return go.Figure(data=traces, layout=layout(360, footer=footer(rows), yaxis=value_axis,
+                                                xaxis=year_axis(rows["year_end"], 0.7)))
 
 
 def _series(rows: pd.DataFrame) -> go.Figure:
@@ -111,25 +112,25 @@ def _series(rows: pd.DataFrame) -> go.Figure:
     size, _ = scale(rows)
     ordered = rows.sort_values("year_end", kind="stable")
     ordered = ordered.assign(_y=ordered["value"] / size, _hover=hover_data(ordered))
-    fig = go.Figure()
+    traces = []
     for i, (geo, points) in enumerate(ordered.groupby("geography", sort=False)):
         colour, name = OKABE_ITO[i % len(OKABE_ITO)], html.escape(str(geo), quote=False)
         known = points[points["status"].isin(["actual", "derived"])]
         if len(known) > 1:
-            fig.add_trace(go.Scatter(x=known["year_end"], y=known["_y"], mode="lines", line={"color": colour, "width": 2},
+            traces.append(go.Scatter(x=known["year_end"], y=known["_y"], mode="lines", line={"color": colour, "width": 2},
                                      legendgroup=name, showlegend=False, hoverinfo="skip"))
         for status, part in points.groupby("status", sort=False):
-            fig.add_trace(go.Scatter(
+            traces.append(go.Scatter(
                 x=part["year_end"], y=part["_y"], mode="markers", name=name, legendgroup=name, showlegend=False,
                 customdata=list(part["_hover"]), hovertemplate=HOVER,
                 marker={"color": colour, "size": 11, "line": {"width": 2}, "symbol": STATUS_STYLE[status][3]},
             ))
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines+markers", name=name, legendgroup=name,
+        traces.append(go.Scatter(x=[None], y=[None], mode="lines+markers", name=name, legendgroup=name,
                                  line={"color": colour, "width": 2}, marker={"color": colour, "size": 9}))
     for status in [s for s in STATUS_STYLE if s in set(rows["status"])]:
         name, _, _, symbol = STATUS_STYLE[status]
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name, legendgroup="status",
+        traces.append(go.Scatter(x=[None], y=[None], mode="markers", name=name, legendgroup="status",
                                  marker={"color": "#999999", "size": 11, "symbol": symbol, "line": {"width": 2}}))
-    fig.update_layout(layout(400, xaxis=year_axis(rows["year_end"], 0.5),
-                             yaxis={"title": {"text": axis_title(rows)}, "tickformat": ",~f", "rangemode": "tozero"}))
-    return fig
+    return go.Figure(data=traces, layout=layout(
+        400, footer=footer(rows), xaxis=year_axis(rows["year_end"], 0.5),
+        yaxis={"title": {"text": axis_title(rows)}, "tickformat": ",~f", "rangemode": "tozero"}))

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.data.fields import period_bounds
 from dashboard.data.load import load_catalog
-from dashboard.data.schema import Catalog, Source, period_bounds
+from dashboard.data.schema import Catalog, Source
 from dashboard.views.display import formatter, qualified
 
 COLUMNS = [

@@ -7,7 +7,7 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.views.chart_style import HOVER, STATUS_STYLE, hover_data, inert, layout, year_axis
+from dashboard.views.chart_style import HOVER, STATUS_STYLE, footer, hover_data, inert, layout, year_axis
 
 
 def _spread(rows: pd.DataFrame, index: dict[str, int]) -> pd.Series:
@@ -27,7 +27,7 @@ def timeline_chart(rows: pd.DataFrame, sectors: list[tuple[str, str]], counted: 
     order = [s for s, _ in sectors if s in set(rows["sector"])]
     ys = _spread(rows, {s: i for i, s in enumerate(order)})
     top = rows["figures"].max() if counted else 1
-    fig = go.Figure()
+    traces = []
     for status, (name, colour, _, symbol) in STATUS_STYLE.items():
         part = rows[rows["status"] == status]
         if part.empty:
@@ -35,7 +35,7 @@ def timeline_chart(rows: pd.DataFrame, sectors: list[tuple[str, str]], counted: 
         marker = {"color": colour, "symbol": symbol, "size": 11, "line": {"width": 2}, "opacity": 0.85}
         if counted:
             marker["size"] = list(8 + 26 * (part["figures"] / top) ** 0.5)
-            fig.add_trace(go.Scatter(
+            traces.append(go.Scatter(
                 x=part["year_end"], y=ys[part.index], mode="markers", name=name, marker=marker,
                 customdata=[[label, n] for label, n in zip(inert(part["sector_label"]), part["figures"], strict=True)],
                 hovertemplate="%{customdata[0]}, %{x}: %{customdata[1]:,} figures<extra>" + name + "</extra>"))
@@ -44,9 +44,9 @@ def timeline_chart(rows: pd.DataFrame, sectors: list[tuple[str, str]], counted: 
         if len(spans):
             xs = [x for start, end in zip(spans["year_start"], spans["year_end"], strict=True) for x in (start, end, None)]
             line_ys = [y for y in ys[spans.index] for y in (y, y, None)]
-            fig.add_trace(go.Scatter(x=xs, y=line_ys, mode="lines", line={"color": colour, "width": 3},
+            traces.append(go.Scatter(x=xs, y=line_ys, mode="lines", line={"color": colour, "width": 3},
                                      legendgroup=status, showlegend=False, hoverinfo="skip"))
-        fig.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             x=part["year_end"], y=ys[part.index], mode="markers", name=name, legendgroup=status, marker=marker,
             hovertemplate="<b>%{customdata[9]}</b><br>" + HOVER,
             customdata=[[*c, t] for c, t in zip(hover_data(part), inert(part["indicator"]), strict=True)],
@@ -60,5 +60,5 @@ def timeline_chart(rows: pd.DataFrame, sectors: list[tuple[str, str]], counted: 
              "zeroline": False}
     shapes = [{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": i + 0.5, "y1": i + 0.5,
                "line": {"width": 1, "color": "rgba(128,128,128,0.3)"}} for i in range(len(order) - 1)]
-    fig.update_layout(layout(120 + 80 * len(order), xaxis=xaxis, yaxis=yaxis, shapes=shapes))
-    return fig
+    return go.Figure(data=traces, layout=layout(120 + 80 * len(order), footer=footer(rows), xaxis=xaxis, yaxis=yaxis,
+                                                shapes=shapes))

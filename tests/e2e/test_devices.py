@@ -61,8 +61,10 @@ def test_charts_have_no_toolbar_over_their_legend(open_page, visit, server_url):
         visit(page, f"{server_url}/{path}")
         for chart in page.locator(".js-plotly-plot").all():
             assert chart.locator(".modebar-btn").count() == 0 or not chart.locator(".modebar-btn").first.is_visible()
-            room = chart.evaluate("""el => { const box = el.getBoundingClientRect(), legend = el.querySelector('.legend')
-                .getBoundingClientRect(); return [legend.top - box.top, box.top + el._fullLayout._size.t - legend.bottom] }""")
+            room = chart.evaluate("""el => { const box = el.getBoundingClientRect(), shown = el.querySelector('.legend');
+                if (!shown) return [0, 0];  // small multiples have no legend
+                const legend = shown.getBoundingClientRect();
+                return [legend.top - box.top, box.top + el._fullLayout._size.t - legend.bottom] }""")
             assert room[0] >= 0 and room[1] >= -1, (path, room)  # the legend is inside the chart, above the plot
 
 
@@ -96,3 +98,32 @@ def test_a_downloaded_csv_starts_with_a_byte_order_mark(open_page, visit, server
     assert sorted(rows["figure_id"]) == sorted(load_frame()["figure_id"])
     assert list(pd.read_csv(io.BytesIO(data)).columns) == list(rows.columns)
     assert "≈" in data.decode("utf-8-sig") or any(ord(c) > 127 for c in data.decode("utf-8-sig"))
+
+
+def test_a_downloaded_chart_image_carries_its_footer(open_page, visit, server_url, artifacts):
+    """The toolbar's one button downloads the chart as PNG, with the source, the note and the dashboard drawn in."""
+    from PIL import Image
+
+    page = open_page(SIZES["desktop"])
+    visit(page, f"{server_url}/sectors?sector=ai")
+    chart = page.locator(".js-plotly-plot").first
+    chart.hover()
+    with page.expect_download() as info:
+        chart.locator(".modebar-btn").first.click()
+    path = artifacts / "chart-download.png"
+    info.value.save_as(path)
+    image = Image.open(path).convert("L")
+    width, height = image.size
+    assert width > 1000 and height > 400
+    dark_rows = [y for y in range(height) if sum(1 for x in range(0, width // 2, 2) if image.getpixel((x, y)) < 160) > 3]
+    assert dark_rows and dark_rows[-1] > height - 90  # text drawn at the very bottom: the footer's last line
+    footer = chart.evaluate("el => el._fullLayout.annotations.filter(a => a.name === 'footer').map(a => a.text)")
+    assert footer and "TechEdt" in footer[0] and "Zhejiang Indicators Dashboard" in footer[0]
+
+
+def test_the_toolbar_keeps_one_download_button_on_a_desktop(open_page, visit, server_url):
+    page = open_page(SIZES["desktop"])
+    visit(page, f"{server_url}/sectors")
+    chart = page.locator(".js-plotly-plot").first
+    assert chart.locator(".modebar-btn").count() == 1
+    assert chart.locator(".modebar-btn").first.get_attribute("data-title").startswith("Download plot")

@@ -1,0 +1,86 @@
+"""Story charts: the comparisons the articles draw, curated in indicators.yaml, with their note and sources drawn in."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from dashboard.views.chart_style import (
+    HOVER,
+    STATUS_STYLE,
+    axis_title,
+    footer,
+    hover_data,
+    inert,
+    layout,
+    scale,
+    wrap,
+)
+
+
+def story_rows(frame: pd.DataFrame, figure_ids: list[str]) -> pd.DataFrame:
+    """The rows of a story chart's figures, in the order the chart names them."""
+    indexed = frame.set_index("figure_id", drop=False)
+    return indexed.loc[[fid for fid in figure_ids if fid in indexed.index]].reset_index(drop=True)
+
+
+def story_labels(rows: pd.DataFrame) -> list[str]:
+    """A bar's name: the place and period, with the indicator when the figures measure different things."""
+    several = rows["indicator"].nunique() > 1
+    return [(f"{r.indicator}: " if several else "") + f"{r.geography}, {r.period}"
+            + (f" ({r.label})" if isinstance(r.label, str) and r.label else "") for r in rows.itertuples()]
+
+
+def _bar(rows: pd.DataFrame, labels: list[str], size: float, status: str, legend: bool = True) -> go.Bar:
+    name, colour, pattern, _ = STATUS_STYLE[status]
+    return go.Bar(x=list(rows["value"] / size), y=labels, orientation="h", name=name, showlegend=legend,
+                  text=inert(rows["value_label"]), textposition="outside", cliponaxis=False,
+                  marker={"color": colour, "line": {"color": colour, "width": 1.5},
+                          "pattern": {"shape": pattern, "fillmode": "replace", "solidity": 0.35}},
+                  customdata=hover_data(rows), hovertemplate=HOVER)
+
+
+def story_chart(rows: pd.DataFrame, kind: str, note: str | None) -> go.Figure:
+    """A story chart: bars on one axis ('bars', 'target_vs_actual') or one small chart per figure ('small_multiples').
+
+    The title stands above the chart on the page; the footer (sources, note, the dashboard) is drawn into it.
+    """
+    foot = footer(rows, note)
+    if kind == "small_multiples":
+        return _multiples(rows, foot)
+    size, _ = scale(rows)
+    labels = [wrap(label, 28) for label in story_labels(rows)]
+    positions = {label: i for i, label in enumerate(labels)}
+    traces = []
+    for status in STATUS_STYLE:
+        at = [i for i, s in enumerate(rows["status"]) if s == status]
+        if at:
+            traces.append(_bar(rows.iloc[at], [labels[i] for i in at], size, status))
+    lines = sum(label.count("<br>") + 1 for label in labels)
+    top = max(rows["value"].max() / size, 0)
+    spec = layout(130 + 24 * lines, footer=foot,
+        xaxis={"title": {"text": axis_title(rows)}, "tickformat": ",~f", "range": [0, top * 1.45 or 1]},
+        yaxis={"categoryorder": "array", "categoryarray": sorted(positions, key=positions.get, reverse=True),
+               "automargin": True})
+    return go.Figure(data=traces, layout=spec)
+
+
+def _multiples(rows: pd.DataFrame, foot: dict) -> go.Figure:
+    """One small bar chart per figure, each on its own axis: for figures in different units; no legend needed."""
+    several = rows["status"].nunique() > 1
+    labels = [wrap(label + (f" ({status})" if several else ""), 24)
+              for label, status in zip(story_labels(rows), rows["status"], strict=True)]
+    fig = make_subplots(rows=1, cols=len(rows), subplot_titles=labels, horizontal_spacing=0.08)
+    for i, row in enumerate(rows.itertuples(), start=1):
+        part = rows.iloc[[i - 1]]
+        size, word = scale(part)
+        fig.add_trace(_bar(part, [""], size, row.status, legend=False), row=1, col=i)
+        fig.update_xaxes(title_text=f"{word} {row.unit_label}".strip(), tickformat=",~f", rangemode="tozero",
+                         range=[0, max(part["value"].iloc[0] / size, 0) * 1.6 or 1], row=1, col=i)
+    fig.update_annotations(font_size=12)
+    spec = layout(240, footer=foot, showlegend=False)
+    spec["margin"]["t"] = 70  # room for the small charts' titles
+    fig.add_annotation(spec.pop("annotations")[0])  # after the subplot titles, which are annotations too
+    fig.update_layout(spec)
+    return fig
