@@ -2,11 +2,12 @@
 
 import streamlit as st
 
-from dashboard.app.widgets import EMPTY, csv_button, dataset_zip, selected
+from dashboard.app.derived import data_table
+from dashboard.app.widgets import EMPTY, csv_button, current_filters, dataset_zip, files, selected
 from dashboard.views.display import agree, count
 from dashboard.views.export import FIELDS
 from dashboard.views.selection import MAX_TABLE_ROWS
-from dashboard.views.tables import DATA_COLUMNS, for_table
+from dashboard.views.tables import DATA_COLUMNS
 
 KINDS = {"value": (st.column_config.NumberColumn, {"format": "%.6g"}),
          "url": (st.column_config.LinkColumn, {"display_text": "open article"})}
@@ -33,8 +34,8 @@ def main() -> None:
         st.info(EMPTY)
     else:
         shown = rows.head(MAX_TABLE_ROWS)
-        st.dataframe(for_table(shown, DATA_COLUMNS), column_config=TABLE_COLUMNS, hide_index=True, width="stretch",
-                     height=min(600, 38 + 35 * len(shown)))
+        st.dataframe(data_table(files(), current_filters(data.options)), column_config=TABLE_COLUMNS, hide_index=True,
+                     width="stretch", height=min(600, 38 + 35 * len(shown)))
         if len(rows) > len(shown):
             st.caption(f"The table shows the first {len(shown):,} of these {len(rows):,} rows; the CSV below holds "
                        "all of them. Narrow the filters to see others here.")

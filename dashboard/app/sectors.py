@@ -5,13 +5,11 @@ from contextlib import nullcontext
 import pandas as pd
 import streamlit as st
 
-from dashboard.app.widgets import Dataset, chart, csv_button, md_escape, page_top, source_line
+from dashboard.app.derived import indicator_block, story_block
+from dashboard.app.widgets import Dataset, chart, csv_button, files, md_escape, page_top, source_line
 from dashboard.views.cards import cards
-from dashboard.views.chart_text import describe_chart, describe_story
-from dashboard.views.charts import chart_kind, drawn, indicator_chart
 from dashboard.views.display import agree, count
 from dashboard.views.selection import CARDS_PER_PAGE, CHARTS_PER_PAGE, by_indicator, page_of, pages, source_refs
-from dashboard.views.story import story_chart, story_labels, story_rows
 
 CHARTS, SINGLES = "Charts", "Single figures"
 
@@ -31,7 +29,8 @@ def _pager(label: str, count: int, per_page: int, key: str) -> int:
 
 def _chart(data: Dataset, rows: pd.DataFrame) -> None:
     """One indicator's chart under its name, description and sources, and a CSV of exactly the rows drawn."""
-    shown, left_out = drawn(rows)
+    block = indicator_block(files(), tuple(rows["figure_id"]))
+    shown, left_out = block.rows, block.left_out
     first = rows.iloc[0]
     about = data.descriptions.get(first.indicator_id, "")
     lines = [f"**{md_escape(first.indicator)}**", f":small[:gray[{md_escape(f'{about} Unit: {first.unit_label}.')}]]",
@@ -41,8 +40,7 @@ def _chart(data: Dataset, rows: pd.DataFrame) -> None:
                      f"{agree(left_out, 'is', 'are')} left out here and listed on the Data page.]]")
     with st.container(border=True):
         st.markdown("  \n".join(lines))
-        kind = chart_kind(rows)
-        chart(indicator_chart(shown, kind), describe_chart(shown, kind), shown, key=f"chart_{first.indicator_id}")
+        chart(block.figure, block.alt, shown, key=f"chart_{first.indicator_id}")
         csv_button(shown, name=str(first.indicator_id), key=f"csv_{first.indicator_id}")
 
 
@@ -57,14 +55,12 @@ def _charts(data: Dataset, groups: list[pd.DataFrame], page_key: str) -> None:
 def _stories(data: Dataset, stories: list) -> None:
     """The sector's story charts, each with its note and the CSV of its figures."""
     for story in stories:
-        shown = story_rows(data.frame, story.figures)
+        block = story_block(files(), story.id)
         with st.container(border=True):
             st.markdown(f"**{md_escape(story.title)}**" + (f"  \n:small[{md_escape(story.subtitle)}]" if story.subtitle
                                                          else ""))
-            chart(story_chart(shown, story.kind, story.note),
-                  describe_story(story.title, story.subtitle, story.note, story_labels(shown), shown), shown,
-                  key=f"story_{story.id}")
-            csv_button(shown, name=story.id, key=f"csv_story_{story.id}")
+            chart(block.figure, block.alt, block.rows, key=f"story_{story.id}")
+            csv_button(block.rows, name=story.id, key=f"csv_story_{story.id}")
 
 
 def _cards(singles: pd.DataFrame, page_key: str, sector: str) -> None:

@@ -23,8 +23,10 @@ def run(pages: tuple[tuple[str, str, str], ...]) -> None:
     # The icon is set before the navigation, which would otherwise fetch its page's icon from a font server as the
     # favicon; an emoji is drawn in the browser, with no request.
     st.set_page_config(page_title=APP_NAME, page_icon="📈", layout="wide")
-    page = st.navigation([st.Page(HERE / name, title=title, icon=icon, default=i == 0)
-                          for i, (name, title, icon) in enumerate(pages)], position="top")
+    if "_pages" not in st.session_state:  # made once a session: a st.Page reads its file's path from disk
+        st.session_state["_pages"] = [st.Page(HERE / name, title=title, icon=icon, default=i == 0)
+                                      for i, (name, title, icon) in enumerate(pages)]
+    page = st.navigation(st.session_state["_pages"], position="top")
     st.set_page_config(page_title=f"{page.title} · {APP_NAME}")
     st.html(STYLE)
     try:

@@ -3,11 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard.app.widgets import Dataset, page_top
+from dashboard.app.derived import source_table
+from dashboard.app.widgets import Dataset, current_filters, files, page_top
 from dashboard.views.cards import articles
 from dashboard.views.display import agree, citation, count
 from dashboard.views.selection import SOURCE_ROWS, by_source, page_of, pages
-from dashboard.views.tables import SOURCE_COLUMNS, for_table
+from dashboard.views.tables import SOURCE_COLUMNS
 
 SOURCES_PER_PAGE = 25  # article cards a page
 SOURCE_TABLE = {name: st.column_config.TextColumn(label, width=width)
@@ -39,7 +40,8 @@ def _one_article(data: Dataset, used: list[pd.DataFrame]) -> None:
 
     chosen = st.selectbox("Article", list(groups), key="source_view", format_func=name)
     rows = groups[chosen]
-    st.dataframe(for_table(rows.head(SOURCE_ROWS), SOURCE_COLUMNS), hide_index=True, width="stretch", column_config=SOURCE_TABLE)
+    st.dataframe(source_table(files(), current_filters(data.options), chosen), hide_index=True, width="stretch",
+                 column_config=SOURCE_TABLE)
     if len(rows) > SOURCE_ROWS:
         st.caption(f"{SOURCE_ROWS} of the {len(rows):,} figures from this article are listed here; the Data page lists "
                    "them all.")

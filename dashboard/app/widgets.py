@@ -40,10 +40,20 @@ def _load(indicators: str, sources: str, version: str) -> Dataset:
     return Dataset(frame, found, described, tuple(catalog.headlines), options(frame), tuple(catalog.charts))
 
 
+def files() -> tuple[str, str, str]:
+    """The data files and their version: what every cache of the data is keyed on (an edit shows on the next run)."""
+    indicators, sources = indicators_path(), sources_path()
+    return str(indicators), str(sources), data_version(indicators, sources)
+
+
 def dataset() -> Dataset:
     """The dataset of the configured data files; raises DataError."""
-    indicators, sources = indicators_path(), sources_path()
-    return _load(str(indicators), str(sources), data_version(indicators, sources))
+    return _load(*files())
+
+
+def dataset_of(data_files: tuple[str, str, str]) -> Dataset:
+    """The dataset of these files (see `files`), from the cache."""
+    return _load(*data_files)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -54,8 +64,13 @@ def _zip(indicators: str, sources: str, version: str) -> bytes:
 
 def dataset_zip() -> bytes:
     """The data package of the whole dataset, as a zip."""
-    indicators, sources = indicators_path(), sources_path()
-    return _zip(str(indicators), str(sources), data_version(indicators, sources))
+    return _zip(*files())
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _kept(data_files: tuple[str, str, str], filters: Filters) -> pd.DataFrame:
+    """The rows one filter selection keeps; shared by every session, so never modified."""
+    return apply(_load(*data_files).frame, filters)
 
 
 def current_filters(opts: Options) -> Filters:
@@ -68,8 +83,9 @@ def current_filters(opts: Options) -> Filters:
 
 def selected() -> tuple[Dataset, pd.DataFrame]:
     """The dataset and the rows the sidebar filters keep."""
-    data = dataset()
-    return data, apply(data.frame, current_filters(data.options))
+    data_files = files()
+    data = _load(*data_files)
+    return data, _kept(data_files, current_filters(data.options))
 
 
 def page_top(title: str, intro: str | None = None) -> tuple[Dataset, pd.DataFrame] | None:
@@ -122,5 +138,7 @@ def chart(figure, alt: str, rows: pd.DataFrame, key: str) -> None:
     clicked = [point["customdata"][7] for point in event.selection.points if len(point.get("customdata") or ()) > 7]
     if clicked:  # a mark clicked: open its figure
         st.switch_page("figure.py", query_params={"figure": clicked[0]})
-    with st.expander("Chart data as a table"):
-        st.dataframe(chart_table(rows), hide_index=True, width="stretch")
+    table = st.expander("Chart data as a table", key=f"{key}_table", on_change="rerun")
+    if table.open:  # drawn only when opened: a closed table costs nothing
+        with table:
+            st.dataframe(chart_table(rows), hide_index=True, width="stretch")

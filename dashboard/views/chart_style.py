@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import textwrap
 
@@ -46,8 +47,9 @@ def wrap(text: str, width: int = 24) -> str:
     return "<br>".join(html.escape(line, quote=False) for line in lines)
 
 
+@functools.lru_cache(maxsize=4096)
 def _context(note: object, quote: object) -> str:
-    """The hover's last lines: the curator's note, and the opening words of the article's own words."""
+    """The hover's last lines: the curator's note and the opening words of the quote (the same in every chart)."""
     words = str(quote).split()
     opening = " ".join(words[:QUOTE_WORDS]) + (" …" if len(words) > QUOTE_WORDS else "")
     lines = [f"Note: {wrap(note, 60)}"] if isinstance(note, str) and note else []

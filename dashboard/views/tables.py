@@ -23,8 +23,5 @@ SOURCE_COLUMNS = (
 
 def for_table(rows: pd.DataFrame, columns) -> pd.DataFrame:
     """These columns of the rows, in order, with missing text shown as an empty cell rather than "None"."""
-    shown = rows[[name for name, *_ in columns]].copy()
-    for name in shown.columns:
-        if not pd.api.types.is_numeric_dtype(shown[name]):
-            shown[name] = shown[name].astype(object).where(shown[name].notna(), "")
-    return shown
+    shown = rows[[name for name, *_ in columns]]
+    return shown.fillna({name: "" for name in shown.columns if not pd.api.types.is_numeric_dtype(shown[name])})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections import Counter
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -12,11 +13,13 @@ from dashboard.views.chart_style import HOVER, STATUS_STYLE, footer, hover_data,
 
 def _spread(rows: pd.DataFrame, index: dict[str, int]) -> pd.Series:
     """A row position per point: its sector's row, points of one sector and year spread apart a little."""
-    keys = [rows["sector"], rows["year_end"]]
-    count = rows.groupby(keys)["sector"].transform("size")
-    rank = rows.groupby(keys).cumcount()
-    step = (0.8 / count).clip(upper=0.16)
-    return rows["sector"].map(index) + (rank - (count - 1) / 2) * step
+    keys = list(zip(rows["sector"], rows["year_end"], strict=True))
+    count, rank, ys = Counter(keys), Counter(), []
+    for key in keys:
+        n = count[key]
+        ys.append(index[key[0]] + (rank[key] - (n - 1) / 2) * min(0.8 / n, 0.16))
+        rank[key] += 1
+    return pd.Series(ys, index=rows.index)
 
 
 def timeline_chart(rows: pd.DataFrame, sectors: list[tuple[str, str]], counted: bool = False) -> go.Figure:

@@ -1,0 +1,73 @@
+"""Charts and tables built once per data version and selection, then shared read-only by every session and rerun.
+
+A profile of a loaded server showed building Plotly figures (with Plotly's validation) and shaping tables as a large
+share of each run; a filter change that leaves a chart's rows as they were now reuses its figure.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard.app.widgets import dataset_of
+from dashboard.views.chart_text import describe_chart, describe_story, describe_timeline
+from dashboard.views.charts import chart_kind, drawn, indicator_chart
+from dashboard.views.selection import MAX_TABLE_ROWS, SOURCE_ROWS, Filters, apply, timeline_counts
+from dashboard.views.story import story_chart, story_labels, story_rows
+from dashboard.views.tables import DATA_COLUMNS, SOURCE_COLUMNS, for_table
+from dashboard.views.timeline_chart import timeline_chart
+
+Files = tuple[str, str, str]  # the data files and their version (widgets.files)
+
+
+class Block(NamedTuple):
+    """A chart and what goes with it: the rows it draws, places left out, its text alternative."""
+
+    figure: go.Figure
+    rows: pd.DataFrame
+    left_out: int
+    alt: str
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def indicator_block(data_files: Files, ids: tuple[str, ...]) -> Block:
+    """The chart of one indicator's figures (these ids): the top places when there are too many."""
+    rows = story_rows(dataset_of(data_files).frame, list(ids))
+    kind = chart_kind(rows)
+    shown, left_out = drawn(rows)
+    return Block(indicator_chart(shown, kind), shown, left_out, describe_chart(shown, kind))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def story_block(data_files: Files, story_id: str) -> Block:
+    """A story chart of the data, by its id."""
+    story = next(s for s in dataset_of(data_files).stories if s.id == story_id)
+    rows = story_rows(dataset_of(data_files).frame, story.figures)
+    alt = describe_story(story.title, story.subtitle, story.note, story_labels(rows), rows)
+    return Block(story_chart(rows, story.kind, story.note), rows, 0, alt)
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def timeline_block(data_files: Files, filters: Filters, counted: bool) -> Block:
+    """The timeline of the figures the filters keep; `counted`: circles per sector, year and status, not a mark each."""
+    data = dataset_of(data_files)
+    rows = apply(data.frame, filters)
+    marks = timeline_counts(rows) if counted else rows
+    sectors = list(data.options.sectors)
+    return Block(timeline_chart(marks, sectors, counted), rows, 0, describe_timeline(marks, sectors))
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def data_table(data_files: Files, filters: Filters) -> pd.DataFrame:
+    """The Data page's table of the figures the filters keep (the first MAX_TABLE_ROWS)."""
+    return for_table(apply(dataset_of(data_files).frame, filters).head(MAX_TABLE_ROWS), DATA_COLUMNS)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def source_table(data_files: Files, filters: Filters, source_id: str) -> pd.DataFrame:
+    """The Sources page's table of one article's figures that the filters keep (the first SOURCE_ROWS)."""
+    rows = apply(dataset_of(data_files).frame, filters)
+    return for_table(rows[rows["source_id"] == source_id].head(SOURCE_ROWS), SOURCE_COLUMNS)
