@@ -7,7 +7,7 @@ import math
 import re
 from typing import Annotated, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl, StrictBool, field_validator
 
 ARITY = {"prior_from_growth": 2, "ratio": 2}  # inputs each formula takes
 YEAR_MIN, YEAR_MAX = 1900, 2100
@@ -146,6 +146,7 @@ class Figure(Strict):
     indicator: Id
     geography: Text
     period: str
+    period_stated: StrictBool  # True: the article states the period; False: we inferred it (the note says how)
     value: Number
     qualifier: Qualifier
     status: Status

@@ -11,9 +11,9 @@ from dashboard.data.schema import Catalog, Source, period_bounds
 from dashboard.views.display import formatter, qualified
 
 COLUMNS = [
-    "figure_id", "indicator_id", "indicator", "sector", "sector_label", "geography", "label", "period",
-    "year_start", "year_end", "value", "unit", "unit_label", "value_text", "value_label", "qualifier", "status", "usd_value",
-    "usd_text", "derived_formula", "derived_inputs", "note", "source_id", "source_title", "publisher", "author",
+    "figure_id", "indicator_id", "indicator", "sector", "sector_label", "geography", "label", "period", "period_stated",
+    "year_start", "year_end", "value", "unit", "unit_label", "value_text", "value_label", "qualifier", "status",
+    "usd_value", "usd_text", "derived_formula", "derived_inputs", "note", "source_id", "source_title", "publisher", "author",
     "published", "url", "quote",
 ]
 
@@ -49,6 +49,7 @@ def build_frame(catalog: Catalog, sources: dict[str, Source]) -> pd.DataFrame:
         "geography": [fig.geography for fig in figures],
         "label": [fig.label for fig in figures],
         "period": [fig.period for fig in figures],
+        "period_stated": [fig.period_stated for fig in figures],
         "year_start": [bounds[fig.period][0] for fig in figures],
         "year_end": [bounds[fig.period][1] for fig in figures],
         "value": [fig.value for fig in figures],
@@ -70,6 +71,7 @@ def build_frame(catalog: Catalog, sources: dict[str, Source]) -> pd.DataFrame:
     frame = pd.DataFrame(columns, columns=COLUMNS)
     frame["year_start"] = frame["year_start"].astype("int64")
     frame["year_end"] = frame["year_end"].astype("int64")
+    frame["period_stated"] = frame["period_stated"].astype("bool")
     frame["value"] = frame["value"].astype("float64")
     frame["usd_value"] = frame["usd_value"].astype("float64")
     return frame
