@@ -193,7 +193,8 @@ def generate(figures: int, output: Path, seed: int = 0) -> Path:
         qualifier = "about" if derived else rng.choices(qualifiers, QUALIFIER_WEIGHTS)[0]
         quote = _quote(rng, ind["name"], geography, period, value)
         out.append(f"  - id: {fid}\n    indicator: {ind['id']}\n    geography: {_text(geography)}\n"
-                   f"    period: {period}\n    value: {_number(value)}\n    qualifier: {qualifier}\n"
+                   f"    period: {period}\n    period_stated: true\n    value: {_number(value)}\n"
+                   f"    qualifier: {qualifier}\n"
                    f"    status: {status}\n")
         if derived:
             out.append(f"    derived: {derived}\n")

@@ -1,4 +1,4 @@
-"""Command line: python -m dashboard run | validate | export."""
+"""Command line: python -m dashboard run | validate | export | check-quotes."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from dashboard.data.load import DataError, indicators_path, load_catalog, sources_path
+from dashboard.data.load import DataError, indicators_path, load_catalog, read_articles, sources_path
+from dashboard.views import quotes
 from dashboard.views.export import package_files, to_csv
 from dashboard.views.tidy import build_frame
 
@@ -27,7 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="open the dashboard (extra arguments go to streamlit)")
     run.add_argument("streamlit_args", nargs=argparse.REMAINDER)
-    for name, text in (("validate", "check the data files"), ("export", "write the tidy table")):
+    for name, text in (("validate", "check the data files"), ("export", "write the tidy table"),
+                       ("check-quotes", "check every quote against the captured article texts")):
         sub = commands.add_parser(name, help=text)
         sub.add_argument("--indicators", type=Path, help="indicators file (default: %(default)s)",
                          default=indicators_path())
@@ -35,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     export = commands.choices["export"]
     export.add_argument("--format", choices=("csv", "datapackage"), default="csv")
     export.add_argument("--output", default="-", help="file (csv; - for stdout) or folder (datapackage)")
+    commands.choices["check-quotes"].add_argument("--articles", type=Path, required=True,
+                                                  help="folder of the captured article texts")
     args = parser.parse_args(argv)
     if args.command == "run":
         return _streamlit(args.streamlit_args)
@@ -50,11 +54,26 @@ def main(argv: list[str] | None = None) -> int:
               f"{len(catalog.sectors)} sectors, {len(catalog.units)} units.")
         return 0
     frame = build_frame(catalog, sources)
+    if args.command == "check-quotes":
+        return _check_quotes(frame, sources, args.articles)
     try:
         return _export(frame, sources, args.format, args.output)
     except OSError as exc:
         print(f"{args.output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return 1
+
+
+def _check_quotes(frame, sources, folder: Path) -> int:
+    """One line a figure, the articles missing, a summary; 1 if any quote is not verbatim or its fragment misses."""
+    if not folder.is_dir():
+        print(f"{folder}: not a folder of article texts", file=sys.stderr)
+        return 2
+    captures = {sid: source.capture for sid, source in sources.items()}
+    texts, reasons = read_articles(folder, set(captures.values()))
+    checks = quotes.check(frame, captures, texts)
+    for line in [*map(str, checks), *quotes.missing(checks, reasons), quotes.summary(checks)]:
+        print(line)
+    return 0 if all(c.ok for c in checks) else 1
 
 
 def _streamlit(arguments: list[str]) -> int:

@@ -79,8 +79,8 @@ def data(tmp_path) -> DataFiles:
 def _row(**fields) -> dict:
     base = dict.fromkeys(COLUMNS)
     base.update(figure_id="f", indicator_id="i", indicator="I", sector="s", sector_label="S", geography="G",
-                period="2020", year_start=2020, year_end=2020, value=1.0, unit="CNY", unit_label="yuan",
-                value_text="1 yuan", value_label="1 yuan", qualifier="exact", status="actual", source_id="src",
+                period="2020", period_stated=True, year_start=2020, year_end=2020, value=1.0, unit="CNY",
+                unit_label="yuan", value_text="1 yuan", value_label="1 yuan", qualifier="exact", status="actual", source_id="src",
                 source_title="T", publisher="P", published="2024-01-01", url="https://example.org/a", quote="q")
     base.update(fields)
     return base

@@ -331,6 +331,7 @@ def test_a_figure_shows_its_sentence_link_and_citations():
     at.selectbox(key="figure").set_value("zj-gdp-2024").run()
     assert not at.exception
     assert any(m.value.startswith("### more than 9 trillion yuan") for m in at.markdown)
+    assert any("2024, period stated in the article ·" in c.value for c in at.caption)
     quote = next(h.proto.body for h in at.get("html") if "zi-quote" in h.proto.body)
     assert "<mark>9 trillion</mark>" in quote
     link = next(m.value for m in at.markdown if "Open the article at this sentence" in m.value)
@@ -339,6 +340,8 @@ def test_a_figure_shows_its_sentence_link_and_citations():
     assert "more than 9 trillion yuan" in text and bibtex.startswith("@misc{zj_gdp_2024,") and '"id": "zj-gdp-2024"' in csl
     at.selectbox(key="figure").set_value("zj-digital-core-va-2019").run()  # derived: its formula and inputs
     assert any(m.value.startswith("### about 621 billion yuan") for m in at.markdown)
+    assert any("2019, period inferred by us (see the note) ·" in c.value for c in at.caption)
+    assert any("The years are ours" in i.value for i in at.info)
     assert [p.proto.query_string for p in at.get("page_link")] == ["figure=zj-digital-core-va-2020",
                                                                    "figure=zj-digital-core-va-growth-2020"]
 

@@ -20,7 +20,7 @@ LINE = re.compile(r"^(?P<file>.+):(?P<line>\d+): (?P<field>\S.*?): (?P<message>.
 def validate(data) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "dashboard", "validate", "--indicators", str(data.indicators),
                            "--sources", str(data.sources)], capture_output=True, text=True, cwd=data.indicators.parent,
-                          timeout=120)
+                          env=dict(os.environ, PYTHONPATH=str(cli.ROOT)), timeout=120)
 
 
 def test_validate_real_data_prints_the_summary(root):

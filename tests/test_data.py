@@ -25,6 +25,15 @@ def test_frame_has_the_documented_columns():
     assert (frame["year_start"] <= frame["year_end"]).all()
 
 
+def test_every_figure_says_whether_its_period_is_stated_and_an_inferred_one_has_a_note(real):
+    assert real["period_stated"].dtype == bool
+    inferred = real[~real["period_stated"]]
+    assert 0 < len(inferred) < len(real)
+    assert inferred["note"].notna().all()
+    assert real.set_index("figure_id").loc[["zj-gdp-2024", "cn-ai-industry-2024"], "period_stated"].tolist() == [
+        True, False]
+
+
 def test_every_quote_is_verbatim_in_its_article(articles):
     catalog, sources = load_catalog()
     for figure in catalog.figures:

@@ -4,7 +4,8 @@ import pytest
 
 from dashboard.data.problems import Problem
 
-GDP = "  - id: zj-gdp-2024\n    indicator: gdp\n    geography: Zhejiang\n    period: 2024\n    value: 9000000000000\n"
+GDP = ("  - id: zj-gdp-2024\n    indicator: gdp\n    geography: Zhejiang\n    period: 2024\n    period_stated: true\n"
+       "    value: 9000000000000\n")
 USD = "    usd: {value: 1240000000000, qualifier: exact}\n    source: chinadaily-2025-02-05-common-prosperity\n"
 GDP_INDICATOR = "  - id: gdp\n    name: Gross domestic product\n    sector: economy\n    unit: CNY\n"
 VA_2019 = "derived: {formula: prior_from_growth, inputs: [zj-digital-core-va-2020, zj-digital-core-va-growth-2020]}"
@@ -60,6 +61,14 @@ FIGURE_CASES = {
                                           "unknown field 'rate': not part of the format (check the spelling)"),
     "missing field": (GDP, GDP.replace("    geography: Zhejiang\n", ""), "- id: zj-gdp-2024", f"{F}.geography",
                       "required field is missing"),
+    "period_stated missing": (GDP, GDP.replace("    period_stated: true\n", ""), "- id: zj-gdp-2024",
+                              f"{F}.period_stated", "required field is missing"),
+    "period_stated not true or false": (GDP, GDP.replace("period_stated: true", "period_stated: 'yes'"),
+                                        "period_stated: 'yes'", f"{F}.period_stated",
+                                        "must be true or false, not text 'yes'"),
+    "period inferred without a note": (GDP, GDP.replace("period_stated: true", "period_stated: false"), "- id: zj-gdp-2024",
+                                       f"{F}.note", "required field is missing: the period is inferred "
+                                       "(period_stated: false), so say in a note how the year was inferred"),
     "derived status without a formula": ("    qualifier: more than\n    status: actual\n    usd: {value: 1240000000000",
                                          "    qualifier: more than\n    status: derived\n    usd: {value: 1240000000000",
                                          "- id: zj-gdp-2024", f"{F}.derived",

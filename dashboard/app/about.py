@@ -37,8 +37,9 @@ figure appears only where the article gives it.
 1. If the article is new, add `sources/<publisher>-<date>-<topic>.yaml` with publisher, headline, date, address
    (or `url: null` when none is known), the date you read it and a one-paragraph summary.
 2. Add the figure under `figures:` in `indicators.yaml`: an id, the indicator (add it under `indicators:` if it is
-   new), the place, the period (a year or a span such as 2025-2027), the value in base units, the qualifier, the
-   status, the source id and the quote.
+   new), the place, the period (a year or a span such as 2025-2027), whether the article states that period
+   (`period_stated`; when we inferred it, a note says how), the value in base units, the qualifier, the status, the
+   source id and the quote.
 3. Run `python -m dashboard validate` and fix what it reports; then `python -m pytest`. A running dashboard shows
    the change when the page is reloaded.
 

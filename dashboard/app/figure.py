@@ -53,9 +53,10 @@ def _chose() -> None:
 
 
 def _facts(row) -> None:
-    """The value as worded, and what it is: place, period, status, sector, unit, note."""
+    """The value as worded, and what it is: place, period (stated or inferred), status, sector, unit, note."""
     st.markdown(f"### {md_escape(row.value_text)}")
-    st.caption(f"{row.indicator} · {row.geography} · {row.period} · {row.status} · {row.sector_label} · "
+    period = "period stated in the article" if row.period_stated else "period inferred by us (see the note)"
+    st.caption(f"{row.indicator} · {row.geography} · {row.period}, {period} · {row.status} · {row.sector_label} · "
                f"unit: {row.unit_label}" + (f" · {row.label}" if isinstance(row.label, str) else ""))
     if isinstance(row.usd_text, str):
         st.markdown(f"The article gives the US-dollar equivalent: {md_escape(row.usd_text)}.")

@@ -100,6 +100,9 @@ def _check_figure(fig: Figure, indicators, units, source_ids) -> list[tuple[Loc,
     if fig.status != "derived" and not problems and locate(fig.value, fig.quote) is None:
         problems.append((("quote",), f"does not contain the value {fig.value:,.15g} as the article words it "
                                      f"(for example {spoken(fig.value)!r})"))
+    if not fig.period_stated and fig.note is None:
+        problems.append((("note",), "required field is missing: the period is inferred (period_stated: false), so "
+                                    "say in a note how the year was inferred"))
     if fig.status == "derived" and fig.derived is None:
         problems.append((("derived",), "required field is missing: status is derived, so give its formula and inputs"))
     elif fig.derived is not None and fig.status != "derived":

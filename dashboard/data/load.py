@@ -78,6 +78,18 @@ def _read_text(path: Path) -> str:
                    f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8") from None
 
 
+def read_articles(folder: Path, names: set[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """The captured article texts by file name, and for each file that cannot be read, why."""
+    texts: dict[str, str] = {}
+    reasons: dict[str, str] = {}
+    for name in sorted(names):
+        try:
+            texts[name] = _read_text(folder / name)
+        except DataError as exc:
+            reasons[name] = exc.problems[0].message
+    return texts, reasons
+
+
 def read_yaml(path: Path) -> tuple[object, yaml.Node]:
     """Parse one YAML file safely; return its data and node tree (for line numbers), or raise DataError."""
     text = _read_text(path)

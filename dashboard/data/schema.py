@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StrictBool, field_validator
 
 from dashboard.data.fields import Number, describe, parse_period
 
@@ -79,6 +79,7 @@ class Figure(Strict):
     indicator: Id
     geography: Text
     period: str
+    period_stated: StrictBool  # True: the article states the period; False: we inferred it (the note says how)
     value: Number
     qualifier: Qualifier
     status: Status

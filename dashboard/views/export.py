@@ -30,6 +30,8 @@ FIELDS = {
     "geography": ("string", "Place the figure is about."),
     "label": ("string", "Short words that tell apart figures of one indicator, place and period (e.g. before and after)."),
     "period": ("string", "Year, or first-last year of a span; for a target, the year it is due."),
+    "period_stated": ("boolean", "true if the article states the period; false if we inferred it from the article's "
+                                 "date or context (the note says how)."),
     "year_start": ("integer", "First year of the period."),
     "year_end": ("integer", "Last year of the period."),
     "value": ("number", "The value in base units (yuan, not billions of yuan)."),

@@ -12,9 +12,9 @@ from dashboard.data.schema import Catalog, Source
 from dashboard.views.display import formatter, qualified
 
 COLUMNS = [
-    "figure_id", "indicator_id", "indicator", "sector", "sector_label", "geography", "label", "period",
-    "year_start", "year_end", "value", "unit", "unit_label", "value_text", "value_label", "qualifier", "status", "usd_value",
-    "usd_text", "derived_formula", "derived_inputs", "note", "source_id", "source_title", "publisher", "author",
+    "figure_id", "indicator_id", "indicator", "sector", "sector_label", "geography", "label", "period", "period_stated",
+    "year_start", "year_end", "value", "unit", "unit_label", "value_text", "value_label", "qualifier", "status",
+    "usd_value", "usd_text", "derived_formula", "derived_inputs", "note", "source_id", "source_title", "publisher", "author",
     "published", "url", "quote",
 ]
 
@@ -50,6 +50,7 @@ def build_frame(catalog: Catalog, sources: dict[str, Source]) -> pd.DataFrame:
         "geography": [fig.geography for fig in figures],
         "label": [fig.label for fig in figures],
         "period": [fig.period for fig in figures],
+        "period_stated": [fig.period_stated for fig in figures],
         "year_start": [bounds[fig.period][0] for fig in figures],
         "year_end": [bounds[fig.period][1] for fig in figures],
         "value": [fig.value for fig in figures],
@@ -68,7 +69,8 @@ def build_frame(catalog: Catalog, sources: dict[str, Source]) -> pd.DataFrame:
         **{name: [s[i] for s in src_of] for i, name in enumerate(("source_title", "publisher", "author", "published", "url"))},
         "quote": [fig.quote for fig in figures],
     }
-    numbers = {"year_start": "int64", "year_end": "int64", "value": "float64", "usd_value": "float64"}
+    numbers = {"year_start": "int64", "year_end": "int64", "period_stated": "bool", "value": "float64",
+               "usd_value": "float64"}
     # Text stays in plain Python objects: selecting rows of a few dozen then costs a NumPy take, not one per Arrow
     # column (pandas' default text type), which a profile of a loaded server showed as a fifth of its time.
     return pd.DataFrame({name: pd.Series(values, dtype=numbers.get(name, object)) for name, values in columns.items()},
