@@ -77,7 +77,7 @@ def test_every_page_renders_on_the_real_data():
     listed = page_html(at)[0].proto.body
     assert listed.count('class="zi-card"') == frame["source_id"].nunique() and "no link known" in listed
     newest = frame.sort_values("published").iloc[-1]
-    assert at.selectbox(key="source_view").value == newest["source_id"]
+    assert at.selectbox(key="article").value == newest["source_id"]
     assert len(at.dataframe[0].value) == (frame["source_id"] == newest["source_id"]).sum()
     assert len(at.code) == 1 and newest["published"] in at.code[0].value  # the chosen article's citation, copyable
 
@@ -87,13 +87,13 @@ def test_the_sources_page_shows_the_figures_of_the_article_chosen():
     at = app()
     at.switch_page("sources.py").run()
     for source_id, group in frame.groupby("source_id"):
-        at.selectbox(key="source_view").set_value(source_id).run()
+        at.selectbox(key="article").set_value(source_id).run()
         assert not at.exception
         assert sorted(at.dataframe[0].value["quote"]) == sorted(group["quote"]), source_id
     at.session_state["sector"] = ["energy"]
     at.run()  # the article chosen no longer matches: the newest one that does is shown
     energy = frame[frame["sector"] == "energy"].sort_values("published")
-    assert at.selectbox(key="source_view").value == energy["source_id"].iloc[-1]
+    assert at.selectbox(key="article").value == energy["source_id"].iloc[-1]
     assert set(at.dataframe[0].value["indicator"]) <= set(frame.loc[frame["sector"] == "energy", "indicator"])
 
 
@@ -118,16 +118,20 @@ def test_every_sector_draws_its_own_figures_and_one_sector_narrows_it():
     at.switch_page("sectors.py").run()
     sectors = at.get("button_group")[0].proto.options
     assert len(sectors) == frame["sector"].nunique()
-    for sector in frame["sector"].unique():
-        at.session_state["sector_view"] = sector
-        at.run()
+    first, *others = frame["sector"].unique()
+    assert at.segmented_control(key="sector_pick").value == first  # no sector filter: the first sector is shown
+    for sector in [*others, first]:
+        at.segmented_control(key="sector_pick").set_value(sector).run()  # the page's choice is the sidebar filter
         assert not at.exception
+        assert at.session_state["sector"] == [sector] and url(at, "sector") == [sector]
+        assert at.sidebar.multiselect(key="sector").value == [sector]
         ids = {i for chart in at.get("plotly_chart") for i in chart_ids(chart)}
         assert ids <= set(frame.loc[frame["sector"] == sector, "figure_id"]), sector
 
     narrowed = app(sector="ai")
     narrowed.switch_page("sectors.py").run()
-    assert len(narrowed.get("button_group")[0].proto.options) == 1
+    assert narrowed.segmented_control(key="sector_pick").value == "ai"
+    assert len(narrowed.get("button_group")[0].proto.options) == frame["sector"].nunique()  # one click to another
     narrowed.switch_page("data.py").run()
     table = narrowed.dataframe[0].value
     assert len(table) == (frame["sector"] == "ai").sum() < len(frame)
@@ -141,7 +145,7 @@ def test_every_chart_offers_the_csv_of_its_own_indicator():
     at.switch_page("sectors.py").run()
     checked = 0
     for sector in frame["sector"].unique():
-        at.session_state["sector_view"] = sector
+        at.session_state["sector"] = [sector]
         at.run()
         keys = [button.key for button in at.get("download_button")]
         stories = {story.id: story.figures for story in catalog.charts if story.sector == sector}
@@ -250,13 +254,13 @@ def test_a_sector_with_charts_and_single_figures_runs_only_the_tab_open():
     charts = [chart_ids(chart) for chart in at.get("plotly_chart")]
     assert charts[:len(stories)] == [story.figures for story in stories]  # the story charts come first
     assert len(charts) == len(stories) + digital["indicator_id"].nunique() - len(singles) and not page_html(at)
-    at.session_state["sector_tab"] = "Single figures"
+    at.session_state["tab"] = "Single figures"
     at.run()
     assert not at.exception and not at.get("plotly_chart")
     body = page_html(at)[0].proto.body
     assert body.count('class="zi-card"') == len(singles)
     assert [b.key for b in at.get("download_button")] == ["csv_singles_digital_economy"]  # read back in the browser test
-    at.session_state["sector_view"] = "energy"  # single figures only: no tabs
+    at.session_state["sector"] = ["energy"]  # single figures only: no tabs
     at.run()
     assert not at.tabs and page_html(at)[0].proto.body.count('class="zi-card"') == (frame["sector"] == "energy").sum()
 

@@ -31,6 +31,8 @@ def _chooser(data: Dataset, rows: pd.DataFrame) -> str | None:
     asked = st.query_params.get("figure")  # a shared address, a card or a chart names the figure
     if asked in frame.index and asked != st.session_state.get("figure"):
         st.session_state["figure"] = asked
+    elif asked is not None and asked not in frame.index:
+        st.warning(f"The address names no figure of the data ({md_escape(asked[:60])}): choose one below.")
     chosen = st.session_state.get("figure")
     options = list(found["figure_id"])
     if chosen in frame.index and chosen not in options:

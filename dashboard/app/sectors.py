@@ -1,12 +1,13 @@
 """Sectors: one sector at a time: its story charts, a chart per indicator with several figures, then single figures."""
 
 from contextlib import nullcontext
+from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
 
 from dashboard.app.derived import indicator_block, story_block
-from dashboard.app.widgets import Dataset, chart, csv_button, files, md_escape, page_top, source_line
+from dashboard.app.widgets import Dataset, chart, csv_button, current_filters, files, kept, md_escape, page_top, source_line
 from dashboard.views.cards import cards
 from dashboard.views.display import agree, count
 from dashboard.views.selection import CARDS_PER_PAGE, CHARTS_PER_PAGE, by_indicator, page_of, pages, source_refs
@@ -70,6 +71,11 @@ def _cards(singles: pd.DataFrame, page_key: str, sector: str) -> None:
     csv_button(shown, name=f"{sector}-single-figures", key=f"csv_singles_{sector}")
 
 
+def _pick() -> None:
+    """The sector chosen on the page becomes the sidebar's Sector filter (and so the address's `sector`)."""
+    st.session_state["sector"] = [st.session_state["sector_pick"]]
+
+
 def main() -> None:
     """Draw the Sectors page."""
     top = page_top("Sectors")
@@ -77,14 +83,16 @@ def main() -> None:
         return
     data, rows = top
     labels = dict(data.options.sectors)
-    present = [s for s in labels if s in set(rows["sector"])]
-    if st.session_state.get("sector_view") not in present:
-        st.session_state["sector_view"] = present[0]
-    sector = st.segmented_control("Sector", present, format_func=labels.get, key="sector_view", required=True)
-    sector = sector or present[0]
-    charted, singles = by_indicator(rows[rows["sector"] == sector])
-    kept = set(rows["figure_id"])  # a story chart is shown when the filters keep all its figures
-    stories = [story for story in data.stories if story.sector == sector and set(story.figures) <= kept]
+    chosen = st.session_state.get("sector") or []
+    sector = chosen[0] if len(chosen) == 1 else next(s for s in labels if s in set(rows["sector"]))
+    others = kept(replace(current_filters(data.options), sectors=()))  # what the other filters keep, every sector
+    st.session_state["sector_pick"] = sector  # the sidebar's Sector filter is the one state; this shows it
+    st.segmented_control("Show the sector", [s for s in labels if s in set(others["sector"])], format_func=labels.get,
+                         key="sector_pick", required=True, on_change=_pick)
+    rows = rows[rows["sector"] == sector] if len(chosen) != 1 else rows
+    charted, singles = by_indicator(rows)
+    shown_ids = set(rows["figure_id"])  # a story chart is shown when the filters keep all its figures
+    stories = [story for story in data.stories if story.sector == sector and set(story.figures) <= shown_ids]
     parts = [f"{count(sum(map(len, charted)) + len(singles), 'figure')} on {count(len(charted) + len(singles), 'indicator')}"]
     if stories:
         parts.append(f"{count(len(stories), 'story chart')} of comparisons the articles draw")
@@ -96,7 +104,7 @@ def main() -> None:
     st.markdown(f"{md_escape(data.descriptions.get(sector, ''))}\n\n:small[:gray[{'; '.join(parts)}.]]")
     sections = [name for name, size in ((CHARTS, len(stories) + len(charted)), (SINGLES, len(singles))) if size]
     if len(sections) == 2:  # tabs that run only the one open: the other costs nothing until chosen
-        tabs = dict(zip(sections, st.tabs(sections, key="sector_tab", on_change="rerun"), strict=True))
+        tabs = dict(zip(sections, st.tabs(sections, key="tab", on_change="rerun", bind="query-params"), strict=True))
         places = {name: tab for name, tab in tabs.items() if tab.open}
     else:
         places = {name: nullcontext() for name in sections}

@@ -80,10 +80,12 @@ def draw_filters(opts: Options) -> Filters:
     if opts.years[0] < opts.years[1]:
         bar.slider("Years", min_value=opts.years[0], max_value=opts.years[1], key="year", step=1,
                    on_change=_clear_notices, help="A figure for a span of years is kept when the span overlaps.")
-    bar.multiselect("Sector", [s for s, _ in opts.sectors], key="sector", format_func=labels.get,
+    choose = {"select_all": False, "filter_mode": "contains"}  # typing never adds options the reader did not pick
+    bar.multiselect("Sector", [s for s, _ in opts.sectors], key="sector", format_func=labels.get, **choose,
                     placeholder="All sectors", on_change=_clear_notices)
-    bar.multiselect("Geography", list(opts.geos), key="geo", placeholder="All places", on_change=_clear_notices)
-    bar.multiselect("Status", list(opts.statuses), key="status", placeholder="Actual, target, forecast, derived",
+    bar.multiselect("Geography", list(opts.geos), key="geo", placeholder="All places", on_change=_clear_notices,
+                    **choose)
+    bar.multiselect("Status", list(opts.statuses), key="status", placeholder="Actual, target, forecast, derived", **choose,
                     on_change=_clear_notices)
     bar.button("Reset filters", on_click=_reset, disabled=current_filters(opts) == Filters(years=opts.years))
     if st.session_state.get(NOTICES):

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.app.derived import source_table
-from dashboard.app.widgets import Dataset, current_filters, files, page_top
+from dashboard.app.widgets import Dataset, current_filters, files, md_escape, page_top
 from dashboard.views.cards import articles
 from dashboard.views.display import agree, citation, count
 from dashboard.views.selection import SOURCE_ROWS, by_source, page_of, pages
@@ -27,18 +27,30 @@ def _card(data: Dataset, rows: pd.DataFrame) -> tuple:
     return first, len(rows), source.summary if source is not None else None, _cited(data, first.source_id)
 
 
+def _chose() -> None:
+    """The article chosen goes into the address, to share."""
+    st.query_params["article"] = st.session_state["article"]
+
+
 def _one_article(data: Dataset, used: list[pd.DataFrame]) -> None:
     """The figures of the article chosen, and its citation with a copy button."""
     st.header("Figures from one article", anchor=False)
     groups = {rows["source_id"].iloc[0]: rows for rows in used}
-    if st.session_state.get("source_view") not in groups:
-        st.session_state["source_view"] = next(iter(groups))
 
     def name(sid: str) -> str:
         first = groups[sid].iloc[0]
         return f"{first.source_title} ({first.publisher}, {first.published})"
 
-    chosen = st.selectbox("Article", list(groups), key="source_view", format_func=name)
+    asked = st.query_params.get("article")  # a shared address names the article
+    if asked in groups and asked != st.session_state.get("article"):
+        st.session_state["article"] = asked
+    if st.session_state.get("article") not in groups:  # the newest article the filters keep
+        st.session_state["article"] = next(iter(groups))
+    if asked is not None and asked not in groups:
+        st.warning(f"The address names an article the filters do not keep ({md_escape(asked[:60])}): showing the newest.")
+    if asked is not None and asked != st.session_state["article"]:
+        st.query_params["article"] = st.session_state["article"]  # the address shows the article shown
+    chosen = st.selectbox("Article", list(groups), key="article", format_func=name, on_change=_chose)
     rows = groups[chosen]
     st.dataframe(source_table(files(), current_filters(data.options), chosen), hide_index=True, width="stretch",
                  column_config=SOURCE_TABLE)

@@ -67,7 +67,7 @@ def dataset_zip() -> bytes:
     return _zip(*files())
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+@st.cache_resource(show_spinner=False, max_entries=128)
 def _kept(data_files: tuple[str, str, str], filters: Filters) -> pd.DataFrame:
     """The rows one filter selection keeps; shared by every session, so never modified."""
     return apply(_load(*data_files).frame, filters)
@@ -79,6 +79,11 @@ def current_filters(opts: Options) -> Filters:
     years = state.get("year", opts.years)
     return Filters(years=(int(years[0]), int(years[1])), sectors=tuple(state.get("sector", ())),
                    geos=tuple(state.get("geo", ())), statuses=tuple(state.get("status", ())))
+
+
+def kept(filters: Filters) -> pd.DataFrame:
+    """The rows these filters keep (shared read-only)."""
+    return _kept(files(), filters)
 
 
 def selected() -> tuple[Dataset, pd.DataFrame]:

@@ -230,3 +230,42 @@ def test_clicking_a_chart_mark_opens_its_figure(page, server_url):
     assert figure_id in set(load_frame()["figure_id"])
     page.get_by_text("Open the article at this sentence").first.wait_for()
     _no_exception(page)
+
+
+def test_a_shared_view_of_each_page_opens_as_it_was(page, server_url, browser):
+    """Sector, tab, article, figure and search live in the address: a copied address opens the same view elsewhere."""
+    frame = load_frame()
+    page.goto(f"{server_url}/sectors")
+    _settle(page)
+    page.locator('[data-testid="stButtonGroup"]').first.get_by_text("AI policy and industry", exact=True).click()
+    _settle(page)
+    page.get_by_role("tab", name="Single figures").click()
+    _settle(page)
+    assert _query(page)["sector"] == ["ai"] and _query(page)["tab"] == ["Single figures"]
+    shared = page.url
+    other = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        fresh = other.new_page()
+        fresh.set_default_timeout(TIMEOUT)
+        fresh.goto(shared)
+        _settle(fresh)
+        fresh.locator(".zi-card").first.wait_for()
+        assert fresh.get_by_role("tab", name="Single figures").get_attribute("aria-selected") == "true"
+        singles = frame[frame["sector"] == "ai"].groupby("indicator_id").filter(lambda g: len(g) == 1)
+        assert fresh.locator(".zi-card").count() == len(singles)
+        article = "bastillepost-2025-02-17-hangzhou-scitech"
+        fresh.goto(f"{server_url}/sources?article={article}")
+        _settle(fresh)
+        chooser = fresh.locator('[data-testid="stSelectbox"]').filter(has_text="Article")
+        chooser.wait_for()
+        assert "China's Hangzhou drives vitality in sci-tech sector via innovations" in (
+            chooser.inner_text() + " ".join(chooser.locator("input").evaluate_all("els => els.map(e => e.value)")))
+        assert _query(fresh)["article"] == [article]
+        fresh.goto(f"{server_url}/figure?q=patents&figure=hz-patents-daily-2025")
+        _settle(fresh)
+        fresh.get_by_text("Open the article at this sentence").first.wait_for()
+        fresh.wait_for_function("() => [...document.querySelectorAll('input')].some(e => e.value === 'patents')")
+        assert _query(fresh) == {"q": ["patents"], "figure": ["hz-patents-daily-2025"]}
+        _no_exception(fresh)
+    finally:
+        other.close()
