@@ -33,7 +33,7 @@ class Block(NamedTuple):
     alt: str
 
 
-@st.cache_resource(show_spinner=False, max_entries=128)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def indicator_block(data_files: Files, ids: tuple[str, ...]) -> Block:
     """The chart of one indicator's figures (these ids): the top places when there are too many."""
     rows = story_rows(dataset_of(data_files).frame, list(ids))
@@ -51,7 +51,7 @@ def story_block(data_files: Files, story_id: str) -> Block:
     return Block(story_chart(rows, story.kind, story.note), rows, 0, alt)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def timeline_block(data_files: Files, filters: Filters, counted: bool) -> Block:
     """The timeline of the figures the filters keep; `counted`: circles per sector, year and status, not a mark each."""
     data = dataset_of(data_files)
@@ -61,13 +61,13 @@ def timeline_block(data_files: Files, filters: Filters, counted: bool) -> Block:
     return Block(timeline_chart(marks, sectors, counted), rows, 0, describe_timeline(marks, sectors))
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=32)
 def data_table(data_files: Files, filters: Filters) -> pd.DataFrame:
     """The Data page's table of the figures the filters keep (the first MAX_TABLE_ROWS)."""
     return for_table(apply(dataset_of(data_files).frame, filters).head(MAX_TABLE_ROWS), DATA_COLUMNS)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=32)
 def source_table(data_files: Files, filters: Filters, source_id: str) -> pd.DataFrame:
     """The Sources page's table of one article's figures that the filters keep (the first SOURCE_ROWS)."""
     rows = apply(dataset_of(data_files).frame, filters)

@@ -67,7 +67,7 @@ def dataset_zip() -> bytes:
     return _zip(*files())
 
 
-@st.cache_resource(show_spinner=False, max_entries=128)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _kept(data_files: tuple[str, str, str], filters: Filters) -> pd.DataFrame:
     """The rows one filter selection keeps; shared by every session, so never modified."""
     return apply(_load(*data_files).frame, filters)

@@ -1,4 +1,4 @@
-"""Rules that span records: unique ids, known references, derived figures that match their formula. No I/O."""
+"""Rules that span records (unique ids, known references, derived values, story charts), also over partly valid data. No I/O."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import math
 from collections import Counter
 from typing import NamedTuple
 
-from dashboard.data.schema import ARITY, Catalog, Figure, Loc, StoryChart
+from pydantic import ValidationError
+
+from dashboard.data.schema import ARITY, Catalog, Figure, Indicator, Loc, Sector, StoryChart, Unit
 from dashboard.data.wording import locate, spoken
 
 
@@ -147,3 +149,56 @@ def _in_cycle(start: str, figures: dict[str, Figure]) -> bool:
                 seen.add(name)
                 stack.append(name)
     return False
+
+
+SECTIONS = {"sectors": Sector, "units": Unit, "indicators": Indicator, "figures": Figure}
+REFERENCES = {"sector": "sectors", "unit": "units", "indicator": "indicators", "inputs": "figures"}
+
+
+def in_file(loc, where: dict[str, list[int]]):
+    """A location among the valid items (see partial_checks) as a location in the file."""
+    return (loc[0], where[loc[0]][loc[1]], *loc[2:]) if loc[0] in where else loc
+
+
+def partial_checks(data: dict, source_ids: set[str] | None) -> tuple[list[Finding], dict[str, list[int]]]:
+    """Cross-check the items that are valid on their own, so that one run reports every problem.
+
+    A reference to an item that exists but is itself invalid is not reported as unknown.
+    """
+    headlines = data.get("headlines")
+    plain = isinstance(headlines, list) and all(isinstance(h, str) for h in headlines)
+    kept: dict[str, list] = {"headlines": headlines if plain else []}
+    where: dict[str, list[int]] = {}
+    dropped: dict[str, set[str] | None] = {}  # ids of invalid items; None: some cannot be known
+    for section, model in SECTIONS.items():
+        kept[section], where[section], dropped[section] = [], [], set()
+        items = data.get(section)
+        if not isinstance(items, list):
+            dropped[section] = None
+            continue
+        for i, item in enumerate(items):
+            try:
+                kept[section].append(model.model_validate(item))
+                where[section].append(i)
+            except ValidationError:
+                ids = dropped[section]
+                if ids is not None and isinstance(item, dict) and isinstance(item.get("id"), str):
+                    ids.add(item["id"].strip())
+                else:
+                    dropped[section] = None
+    catalog = Catalog.model_construct(**kept)
+    ids = source_ids if source_ids is not None else {f.source for f in catalog.figures}
+    checks = []
+    for finding in cross_check(catalog, ids):
+        section, i, field = finding.loc[0], finding.loc[1], finding.loc[-1]
+        if section == "headlines":
+            if dropped["figures"] is None or kept["headlines"][i] in dropped["figures"]:
+                continue
+        elif field in REFERENCES:
+            item = kept[section][i]
+            named = item.derived.inputs if field == "inputs" else [getattr(item, field)]
+            invalid = dropped[REFERENCES[field]]
+            if invalid is None or any(name in invalid for name in named):
+                continue
+        checks.append(finding)
+    return checks, where
