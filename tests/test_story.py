@@ -45,7 +45,7 @@ def test_the_footer_names_the_source_the_note_and_the_dashboard(real):
     text = foot["text"].replace("<br>", " ")
     assert text.startswith("Source: TechEdt (techedt.com), “Zhejiang launches major AI investment plan")
     assert "2025-10-25" in text and "Note: A provincial target due in 2027" in text and text.endswith(DASHBOARD)
-    assert all(len(line) <= 64 for line in foot["text"].split("<br>"))
+    assert all(len(line) <= 50 for line in foot["text"].split("<br>"))
     fig = story_chart(rows, story.kind, story.note)
     assert [a.text for a in fig.layout.annotations if a.name == "footer"] == [foot["text"]]
     many = footer(real)

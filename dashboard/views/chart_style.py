@@ -16,7 +16,7 @@ from dashboard.views.display import SCALE_WORDS
 PLOTLY_CONFIG = {"displaylogo": False, "displayModeBar": True, "modeBarButtons": [["toImage"]],
                  "toImageButtonOptions": {"format": "png", "scale": 2}}
 DASHBOARD = "Zhejiang Indicators Dashboard"
-FOOTER_LINE = 64  # characters a footer line holds before it wraps (a phone-wide chart holds about this many)
+FOOTER_LINE = 50  # characters a footer line holds before it wraps (a phone-wide chart holds about this many)
 MAX_FOOTER_SOURCES = 3  # past this the footer points to the Sources page
 # Okabe-Ito, a palette told apart with every common colour-vision deficiency.
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#999999")

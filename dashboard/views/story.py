@@ -67,20 +67,20 @@ def story_chart(rows: pd.DataFrame, kind: str, note: str | None) -> go.Figure:
 
 
 def _multiples(rows: pd.DataFrame, foot: dict) -> go.Figure:
-    """One small bar chart per figure, each on its own axis: for figures in different units; no legend needed."""
+    """One small bar per figure, stacked, each on its own axis: for figures in different units (a phone fits them)."""
     several = rows["status"].nunique() > 1
-    labels = [wrap(label + (f" ({status})" if several else ""), 24)
+    labels = [wrap(label + (f" ({status})" if several else ""), 48)
               for label, status in zip(story_labels(rows), rows["status"], strict=True)]
-    fig = make_subplots(rows=1, cols=len(rows), subplot_titles=labels, horizontal_spacing=0.08)
+    fig = make_subplots(rows=len(rows), cols=1, subplot_titles=labels, vertical_spacing=0.75 / len(rows))
     for i, row in enumerate(rows.itertuples(), start=1):
         part = rows.iloc[[i - 1]]
         size, word = scale(part)
-        fig.add_trace(_bar(part, [""], size, row.status, legend=False), row=1, col=i)
-        fig.update_xaxes(title_text=f"{word} {row.unit_label}".strip(), tickformat=",~f", rangemode="tozero",
-                         range=[0, max(part["value"].iloc[0] / size, 0) * 1.6 or 1], row=1, col=i)
-    fig.update_annotations(font_size=12)
-    spec = layout(240, footer=foot, showlegend=False)
-    spec["margin"]["t"] = 70  # room for the small charts' titles
+        fig.add_trace(_bar(part, [""], size, row.status, legend=False), row=i, col=1)
+        fig.update_xaxes(title_text=f"{word} {row.unit_label}".strip(), title_standoff=2, tickformat=",~f",
+                         rangemode="tozero", range=[0, max(part["value"].iloc[0] / size, 0) * 1.6 or 1], row=i, col=1)
+    fig.update_annotations(font_size=12, xanchor="left", x=0, align="left")
+    spec = layout(40 + 150 * len(rows), footer=foot, showlegend=False)
+    spec["margin"]["t"] = 50  # room for the first small chart's title
     fig.add_annotation(spec.pop("annotations")[0])  # after the subplot titles, which are annotations too
     fig.update_layout(spec)
     return fig
