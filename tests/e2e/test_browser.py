@@ -31,17 +31,6 @@ def page(browser):
         context.close()
 
 
-def _settle(page) -> None:
-    """Wait until Streamlit has finished the current run."""
-    page.wait_for_selector('[data-testid="stApp"]')
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.includes('Running')",
-        timeout=TIMEOUT,
-    )
-    page.wait_for_timeout(600)
-
-
 def _no_exception(page) -> None:
     assert page.locator('[data-testid="stException"]').count() == 0, page.locator('[data-testid="stException"]').inner_text()
 
@@ -56,33 +45,33 @@ def _query(page) -> dict[str, list[str]]:
     return parse_qs(urlparse(page.url).query)
 
 
-def _choose(page, label: str, option: str) -> None:
+def _choose(page, label: str, option: str, settle) -> None:
     """Pick an option in a sidebar multiselect."""
     page.locator('[data-testid="stSidebar"]').get_by_role("combobox", name=label, exact=True).click()
     page.get_by_role("option", name=option, exact=True).click()
     page.keyboard.press("Escape")
-    _settle(page)
+    settle(page)
 
 
-def test_every_page_renders(page, server_url):
+def test_every_page_renders(page, server_url, settle):
     for path, heading in PAGES.items():
         page.goto(f"{server_url}/{path}")
-        _settle(page)
+        settle(page)
         page.get_by_role("heading", name=heading, exact=True).first.wait_for()
         _no_exception(page)
         page.locator('[data-testid="stSidebar"]').get_by_text("Years", exact=True).wait_for(timeout=TIMEOUT)
     page.goto(f"{server_url}/timeline")
-    _settle(page)
+    settle(page)
     page.wait_for_selector(".js-plotly-plot .main-svg")
 
 
-def test_filters_redraw_charts_and_download_matches(page, server_url, tmp_path):
+def test_filters_redraw_charts_and_download_matches(page, server_url, tmp_path, settle):
     page.goto(f"{server_url}/sectors")
-    _settle(page)
+    settle(page)
     before = _chart_titles(page)
     assert "Digital economy core industries, value added" in before
 
-    _choose(page, "Sector", "AI policy and industry")
+    _choose(page, "Sector", "AI policy and industry", settle)
     after = _chart_titles(page)
     assert "AI industry revenue" in after and "Digital economy core industries, value added" not in after
     assert _query(page)["sector"] == ["ai"]
@@ -93,7 +82,7 @@ def test_filters_redraw_charts_and_download_matches(page, server_url, tmp_path):
     for key in ("End", "ArrowLeft", "ArrowLeft", "ArrowLeft"):  # 2003 -> 2027 (the upper handle) -> 2024
         handle.focus()
         page.keyboard.press(key)
-        _settle(page)
+        settle(page)
     assert handle.input_value() == "2024"
     assert _query(page)["year"] == ["2024-2027"]
     _no_exception(page)
@@ -116,17 +105,17 @@ def test_filters_redraw_charts_and_download_matches(page, server_url, tmp_path):
         assert any(label in text for text in shown), (label, shown)
 
 
-def test_single_figures_tab_draws_the_cards_and_their_csv(page, server_url):
+def test_single_figures_tab_draws_the_cards_and_their_csv(page, server_url, settle):
     """The Sectors tabs rerun the app on a click, and only the open tab is drawn."""
     frame = load_frame()
     digital = frame[frame["sector"] == "digital_economy"]
     singles = digital.groupby("indicator_id").filter(lambda g: len(g) == 1)
     page.goto(f"{server_url}/sectors")
-    _settle(page)
+    settle(page)
     page.locator(".js-plotly-plot").first.wait_for()
     assert page.locator(".zi-card").count() == 0
     page.get_by_role("tab", name="Single figures").click()
-    _settle(page)
+    settle(page)
     page.locator(".zi-card").first.wait_for()
     assert page.locator(".zi-card").count() == len(singles)
     assert page.locator(".js-plotly-plot").count() == 0
@@ -140,10 +129,10 @@ def test_single_figures_tab_draws_the_cards_and_their_csv(page, server_url):
     assert sorted(rows["figure_id"]) == sorted(singles["figure_id"])
 
 
-def test_shared_address_presets_filters(page, server_url):
+def test_shared_address_presets_filters(page, server_url, settle):
     """A shared address opened in a new browser context sets the filters."""
     page.goto(f"{server_url}/data?sector=economy&year=2024-2025&status=actual")
-    _settle(page)
+    settle(page)
     sidebar = page.locator('[data-testid="stSidebar"]')
     assert "Economic output" in sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text="Sector").inner_text()
     values = sidebar.locator('input[type="range"]').evaluate_all("els => els.map(e => e.value)")
@@ -160,21 +149,21 @@ def test_shared_address_presets_filters(page, server_url):
 
     # The filters survive a page switch.
     page.get_by_role("link", name="Sectors").click()
-    _settle(page)
+    settle(page)
     assert _query(page)["sector"] == ["economy"]
     assert "Gross domestic product" in _chart_titles(page)
 
     # A malformed address gives a notice, not an error.
     page.goto(f"{server_url}/?year=20245&sector=nonsense&colour=red")
-    _settle(page)
+    settle(page)
     _no_exception(page)
     assert page.get_by_text("Ignored in the address").is_visible()
 
 
-def test_screenshot(page, server_url, artifacts, root):
+def test_screenshot(page, server_url, artifacts, root, settle):
     """Save what a user first sees on the Sectors page; the README's picture is made here."""
     page.goto(f"{server_url}/sectors?sector=economy&sector=ai")
-    _settle(page)
+    settle(page)
     page.wait_for_selector(".js-plotly-plot .main-svg")
     page.wait_for_timeout(1500)
     shot = artifacts / "sectors.png"
@@ -184,27 +173,27 @@ def test_screenshot(page, server_url, artifacts, root):
         shutil.copyfile(shot, root / "docs" / "screenshot.png")
 
 
-def test_a_shared_address_as_the_first_request_a_new_server_sees(page, start_server):
+def test_a_shared_address_as_the_first_request_a_new_server_sees(page, start_server, settle):
     """Someone restarts the server and opens a bookmarked page: the page comes with its filters and navigation."""
     with start_server("fresh-server.log") as url:
         page.goto(f"{url}/sectors?sector=energy")
         page.get_by_role("link", name="Overview").wait_for(timeout=TIMEOUT)  # a new server imports and loads first
-        _settle(page)
+        settle(page)
         _no_exception(page)
         sidebar = page.locator('[data-testid="stSidebar"]')
         assert "Energy" in sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text="Sector").inner_text()
         page.get_by_text("EV charging on State Grid's platform, daily peak").first.wait_for()
 
 
-def test_every_chart_csv_holds_exactly_the_figures_it_draws(page, server_url):
+def test_every_chart_csv_holds_exactly_the_figures_it_draws(page, server_url, settle):
     """On every sector, each chart's Download CSV gives every column of exactly the figures the chart draws."""
     frame = load_frame()
     page.goto(f"{server_url}/sectors")
-    _settle(page)
+    settle(page)
     checked = 0
     for label in frame.drop_duplicates("sector")["sector_label"]:
         page.locator('[data-testid="stButtonGroup"]').first.get_by_text(label, exact=True).click()
-        _settle(page)
+        settle(page)
         boxes = page.locator(CHART_BOX).filter(has=page.locator(".js-plotly-plot"))
         for box in boxes.all():
             drawn = box.locator(".js-plotly-plot").evaluate(
@@ -218,29 +207,29 @@ def test_every_chart_csv_holds_exactly_the_figures_it_draws(page, server_url):
     assert checked >= 4
 
 
-def test_clicking_a_chart_mark_opens_its_figure(page, server_url):
+def test_clicking_a_chart_mark_opens_its_figure(page, server_url, settle):
     page.goto(f"{server_url}/sectors?sector=economy")
-    _settle(page)
+    settle(page)
     page.wait_for_selector(".js-plotly-plot .main-svg")
     box = page.locator(".js-plotly-plot .point").first.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.wait_for_url(re.compile(r"/figure\?figure="), timeout=TIMEOUT)
-    _settle(page)
+    settle(page)
     figure_id = _query(page)["figure"][0]
     assert figure_id in set(load_frame()["figure_id"])
     page.get_by_text("Open the article at this sentence").first.wait_for()
     _no_exception(page)
 
 
-def test_a_shared_view_of_each_page_opens_as_it_was(page, server_url, browser):
+def test_a_shared_view_of_each_page_opens_as_it_was(page, server_url, browser, settle):
     """Sector, tab, article, figure and search live in the address: a copied address opens the same view elsewhere."""
     frame = load_frame()
     page.goto(f"{server_url}/sectors")
-    _settle(page)
+    settle(page)
     page.locator('[data-testid="stButtonGroup"]').first.get_by_text("AI policy and industry", exact=True).click()
-    _settle(page)
+    settle(page)
     page.get_by_role("tab", name="Single figures").click()
-    _settle(page)
+    settle(page)
     assert _query(page)["sector"] == ["ai"] and _query(page)["tab"] == ["Single figures"]
     shared = page.url
     other = browser.new_context(viewport={"width": 1400, "height": 1000})
@@ -248,21 +237,21 @@ def test_a_shared_view_of_each_page_opens_as_it_was(page, server_url, browser):
         fresh = other.new_page()
         fresh.set_default_timeout(TIMEOUT)
         fresh.goto(shared)
-        _settle(fresh)
+        settle(fresh)
         fresh.locator(".zi-card").first.wait_for()
         assert fresh.get_by_role("tab", name="Single figures").get_attribute("aria-selected") == "true"
         singles = frame[frame["sector"] == "ai"].groupby("indicator_id").filter(lambda g: len(g) == 1)
         assert fresh.locator(".zi-card").count() == len(singles)
         article = "bastillepost-2025-02-17-hangzhou-scitech"
         fresh.goto(f"{server_url}/sources?article={article}")
-        _settle(fresh)
+        settle(fresh)
         chooser = fresh.locator('[data-testid="stSelectbox"]').filter(has_text="Article")
         chooser.wait_for()
         assert "China's Hangzhou drives vitality in sci-tech sector via innovations" in (
             chooser.inner_text() + " ".join(chooser.locator("input").evaluate_all("els => els.map(e => e.value)")))
         assert _query(fresh)["article"] == [article]
         fresh.goto(f"{server_url}/figure?q=patents&figure=hz-patents-daily-2025")
-        _settle(fresh)
+        settle(fresh)
         fresh.get_by_text("Open the article at this sentence").first.wait_for()
         fresh.wait_for_function("() => [...document.querySelectorAll('input')].some(e => e.value === 'patents')")
         assert _query(fresh) == {"q": ["patents"], "figure": ["hz-patents-daily-2025"]}
