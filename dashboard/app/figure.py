@@ -92,7 +92,8 @@ def _derivation(frame: pd.DataFrame, row) -> None:
 
 def _citations(row) -> None:
     """The figure's citation as text, BibTeX and CSL-JSON, each with a copy button."""
-    address = f"?figure={row.figure_id}"
+    page = st.context.url or ""  # this page's address in the reader's browser, when known
+    address = f"{page}?figure={row.figure_id}"
     today = dt.date.today().isoformat()
     st.markdown("**Cite this figure**")
     text, bibtex, csl = st.tabs(["Text", "BibTeX", "CSL-JSON"])

@@ -12,7 +12,7 @@ from dashboard.views.tidy import load_frame
 
 pytestmark = pytest.mark.e2e
 PAGES = {"": "Overview", "sectors": "Sectors", "timeline": "Timeline", "data": "Data", "sources": "Sources",
-         "about": "About"}
+         "figure?figure=zj-gdp-2024": "Figures", "about": "About"}
 SIZES = {"desktop": {"width": 1400, "height": 1000}, "phone": {"width": 390, "height": 844}}
 
 
