@@ -11,9 +11,6 @@ import tempfile
 from pathlib import Path
 
 from dashboard.data.load import DataError, indicators_path, load_catalog, read_articles, sources_path
-from dashboard.views import quotes
-from dashboard.views.export import package_files, to_csv
-from dashboard.views.tidy import build_frame
 
 APP = Path(__file__).resolve().parent / "app" / "main.py"
 ROOT = Path(__file__).resolve().parent.parent  # the repo root: Streamlit reads .streamlit/config.toml from here
@@ -53,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"OK: {len(catalog.figures)} figures, {len(catalog.indicators)} indicators, {len(sources)} sources, "
               f"{len(catalog.sectors)} sectors, {len(catalog.units)} units.")
         return 0
+    from dashboard.views.tidy import build_frame  # here: validate needs only the data layer, not pandas
+
     frame = build_frame(catalog, sources)
     if args.command == "check-quotes":
         return _check_quotes(frame, sources, args.articles)
@@ -65,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _check_quotes(frame, sources, folder: Path) -> int:
     """One line a figure, the articles missing, a summary; 1 if any quote is not verbatim or its fragment misses."""
+    from dashboard.views import quotes
+
     if not folder.is_dir():
         print(f"{folder}: not a folder of article texts", file=sys.stderr)
         return 2
@@ -89,6 +90,8 @@ def _streamlit(arguments: list[str]) -> int:
 
 def _export(frame, sources, fmt: str, output: str) -> int:
     """Write the export whole or not at all: into a temporary neighbour, then renamed into place."""
+    from dashboard.views.export import package_files, to_csv
+
     if fmt == "csv":
         data = to_csv(frame)
         if output == "-":
