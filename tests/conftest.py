@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pandas as pd
@@ -106,3 +107,23 @@ def articles() -> Path:
     if not path.is_dir():
         pytest.skip(f"DASHBOARD_ARTICLES={folder} is not a folder")
     return path
+
+
+def _apt_install(package: str) -> str:
+    """Install a Debian package with apt-get when we are root; return what happened."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return f"not root, so apt-get cannot install {package}"
+    if not shutil.which("apt-get"):
+        return "no apt-get on this machine"
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    for command in (["apt-get", "update"], ["apt-get", "install", "-y", package]):
+        result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900)
+        if result.returncode != 0:
+            return f"{' '.join(command)} failed: {result.stderr.strip()[-300:]}"
+    return "installed"
+
+
+@pytest.fixture(scope="session")
+def apt_install():
+    """apt_install(package): install a Debian package the tests need; returns what happened."""
+    return _apt_install

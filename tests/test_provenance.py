@@ -75,3 +75,14 @@ def test_citations_in_three_forms():
 def test_every_real_quote_marks_its_number(real):
     for row in real[real["status"] != "derived"].itertuples():
         assert "<mark>" in marked_quote(row), row.figure_id
+
+
+def test_the_figures_page_explains_every_formula(root):
+    import ast
+
+    from dashboard.data.schema import ARITY
+
+    tree = ast.parse((root / "dashboard" / "app" / "figure.py").read_text(encoding="utf-8"))
+    formulas = next(node.value for node in tree.body if isinstance(node, ast.Assign)
+                    and any(getattr(t, "id", "") == "FORMULAS" for t in node.targets))
+    assert {key.value for key in formulas.keys} == set(ARITY)

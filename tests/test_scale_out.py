@@ -27,25 +27,11 @@ def _find_nginx() -> str | None:
     return shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if Path(p).exists()), None)
 
 
-def _install_nginx() -> str:
-    """Install Debian's nginx with apt-get when we are root; return what happened."""
-    if not hasattr(os, "geteuid") or os.geteuid() != 0:
-        return "not root, so apt-get cannot install nginx"
-    if not shutil.which("apt-get"):
-        return "no apt-get on this machine"
-    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    for command in (["apt-get", "update"], ["apt-get", "install", "-y", "nginx"]):
-        result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900)
-        if result.returncode != 0:
-            return f"{' '.join(command)} failed: {result.stderr.strip()[-300:]}"
-    return "installed"
-
-
 @pytest.fixture(scope="module")
-def nginx_binary() -> str:
+def nginx_binary(apt_install) -> str:
     path = _find_nginx()
     if path is None:
-        outcome = _install_nginx()
+        outcome = apt_install("nginx")
         path = _find_nginx()
         if path is None:
             if os.environ.get("CI"):

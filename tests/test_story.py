@@ -5,7 +5,8 @@ import plotly.graph_objects as go
 from dashboard.data.load import load_catalog
 from dashboard.views.chart_style import DASHBOARD, footer
 from dashboard.views.charts import indicator_chart
-from dashboard.views.story import story_chart, story_labels, story_rows
+from dashboard.views.selection import rows_by_id
+from dashboard.views.story import story_chart, story_labels
 
 
 def stories():
@@ -14,7 +15,7 @@ def stories():
 
 def test_every_curated_story_chart_draws_its_figures_in_order(real):
     for story in stories().values():
-        rows = story_rows(real, story.figures)
+        rows = rows_by_id(real, story.figures)
         fig = story_chart(rows, story.kind, story.note)
         drawn = [p[7] for trace in fig.data for p in trace.customdata]
         assert sorted(drawn) == sorted(story.figures), story.id
@@ -23,7 +24,7 @@ def test_every_curated_story_chart_draws_its_figures_in_order(real):
 
 def test_small_multiples_give_each_figure_its_own_axis(real):
     story = stories()["hangzhou-daily-pace"]
-    fig = story_chart(story_rows(real, story.figures), story.kind, story.note)
+    fig = story_chart(rows_by_id(real, story.figures), story.kind, story.note)
     titles = [fig.layout[f"xaxis{i or ''}"].title.text for i in ("", 2, 3)]
     assert titles == ["businesses per day", "patents per day", "million yuan per day"]
     assert not fig.layout.showlegend
@@ -31,7 +32,7 @@ def test_small_multiples_give_each_figure_its_own_axis(real):
 
 def test_bars_share_one_axis_and_tell_statuses_apart(real):
     story = stories()["ai-target-against-china"]
-    rows = story_rows(real, story.figures)
+    rows = rows_by_id(real, story.figures)
     fig = story_chart(rows, story.kind, story.note)
     assert {trace.name for trace in fig.data} == {"Actual", "Target (hatched or hollow)"}
     assert fig.layout.xaxis.title.text == "trillion yuan"
@@ -40,7 +41,7 @@ def test_bars_share_one_axis_and_tell_statuses_apart(real):
 
 def test_the_footer_names_the_source_the_note_and_the_dashboard(real):
     story = stories()["ai-target-against-china"]
-    rows = story_rows(real, story.figures)
+    rows = rows_by_id(real, story.figures)
     foot = footer(rows, story.note)
     text = foot["text"].replace("<br>", " ")
     assert text.startswith("Source: TechEdt (techedt.com), “Zhejiang launches major AI investment plan")

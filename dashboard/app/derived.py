@@ -16,8 +16,8 @@ import streamlit as st
 from dashboard.app.widgets import dataset_of
 from dashboard.views.chart_text import describe_chart, describe_story, describe_timeline
 from dashboard.views.charts import chart_kind, drawn, indicator_chart
-from dashboard.views.selection import MAX_TABLE_ROWS, SOURCE_ROWS, Filters, apply, timeline_counts
-from dashboard.views.story import story_chart, story_labels, story_rows
+from dashboard.views.selection import MAX_TABLE_ROWS, SOURCE_ROWS, Filters, apply, rows_by_id, timeline_counts
+from dashboard.views.story import story_chart, story_labels
 from dashboard.views.tables import DATA_COLUMNS, SOURCE_COLUMNS, for_table
 from dashboard.views.timeline_chart import timeline_chart
 
@@ -36,7 +36,7 @@ class Block(NamedTuple):
 @st.cache_resource(show_spinner=False, max_entries=64)
 def indicator_block(data_files: Files, ids: tuple[str, ...]) -> Block:
     """The chart of one indicator's figures (these ids): the top places when there are too many."""
-    rows = story_rows(dataset_of(data_files).frame, list(ids))
+    rows = rows_by_id(dataset_of(data_files).frame, list(ids))
     kind = chart_kind(rows)
     shown, left_out = drawn(rows)
     return Block(indicator_chart(shown, kind), shown, left_out, describe_chart(shown, kind))
@@ -46,7 +46,7 @@ def indicator_block(data_files: Files, ids: tuple[str, ...]) -> Block:
 def story_block(data_files: Files, story_id: str) -> Block:
     """A story chart of the data, by its id."""
     story = next(s for s in dataset_of(data_files).stories if s.id == story_id)
-    rows = story_rows(dataset_of(data_files).frame, story.figures)
+    rows = rows_by_id(dataset_of(data_files).frame, story.figures)
     alt = describe_story(story.title, story.subtitle, story.note, story_labels(rows), rows)
     return Block(story_chart(rows, story.kind, story.note), rows, 0, alt)
 

@@ -7,13 +7,11 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.app.widgets import EMPTY, Dataset, md_escape, selected
-from dashboard.data.schema import ARITY
 from dashboard.views.provenance import cite_bibtex, cite_csl, cite_text, marked_quote, sentence_link
 from dashboard.views.selection import search
 
 FORMULAS = {"prior_from_growth": "the year before, from a value and its growth: value / (1 + growth / 100)",
             "ratio": "the first figure divided by the second"}
-assert set(FORMULAS) == set(ARITY)
 STYLE = "<style>.zi-quote mark{background:#FFE08A;color:#1a1a1a;padding:0 .15em}</style>"
 
 

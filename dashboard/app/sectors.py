@@ -28,9 +28,9 @@ def _pager(label: str, count: int, per_page: int, key: str) -> int:
     return int(st.number_input(f"{label}: page (1 to {total}, {per_page} a page)", 1, total, key=key, step=1))
 
 
-def _chart(data: Dataset, rows: pd.DataFrame) -> None:
+def _chart(data: Dataset, rows: pd.DataFrame, data_files: tuple[str, str, str]) -> None:
     """One indicator's chart under its name, description and sources, and a CSV of exactly the rows drawn."""
-    block = indicator_block(files(), tuple(rows["figure_id"]))
+    block = indicator_block(data_files, tuple(rows["figure_id"]))
     shown, left_out = block.rows, block.left_out
     first = rows.iloc[0]
     about = data.descriptions.get(first.indicator_id, "")
@@ -45,18 +45,18 @@ def _chart(data: Dataset, rows: pd.DataFrame) -> None:
         csv_button(shown, name=str(first.indicator_id), key=f"csv_{first.indicator_id}")
 
 
-def _charts(data: Dataset, groups: list[pd.DataFrame], page_key: str) -> None:
+def _charts(data: Dataset, groups: list[pd.DataFrame], page_key: str, data_files: tuple[str, str, str]) -> None:
     """One page of charts, two side by side."""
     columns = st.columns(2)
     for i, rows in enumerate(page_of(groups, _pager("Charts", len(groups), CHARTS_PER_PAGE, page_key), CHARTS_PER_PAGE)):
         with columns[i % 2]:
-            _chart(data, rows)
+            _chart(data, rows, data_files)
 
 
-def _stories(data: Dataset, stories: list) -> None:
+def _stories(stories: list, data_files: tuple[str, str, str]) -> None:
     """The sector's story charts, each with its note and the CSV of its figures."""
     for story in stories:
-        block = story_block(files(), story.id)
+        block = story_block(data_files, story.id)
         with st.container(border=True):
             st.markdown(f"**{md_escape(story.title)}**" + (f"  \n:small[{md_escape(story.subtitle)}]" if story.subtitle
                                                          else ""))
@@ -110,8 +110,9 @@ def main() -> None:
         places = {name: nullcontext() for name in sections}
     if CHARTS in places:
         with places[CHARTS]:
-            _stories(data, stories)
-            _charts(data, charted, f"chart_page_{sector}")
+            data_files = files()  # looked up once a run: the key of every chart's cache
+            _stories(stories, data_files)
+            _charts(data, charted, f"chart_page_{sector}", data_files)
     if SINGLES in places:
         with places[SINGLES]:
             _cards(singles, f"card_page_{sector}", sector)

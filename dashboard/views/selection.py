@@ -59,6 +59,12 @@ def apply(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     return frame[mask]
 
 
+def rows_by_id(frame: pd.DataFrame, figure_ids) -> pd.DataFrame:
+    """The rows of these figures, in the order given (unknown ids left out)."""
+    indexed = frame.set_index("figure_id", drop=False)
+    return indexed.loc[[fid for fid in figure_ids if fid in indexed.index]].reset_index(drop=True)
+
+
 def headline(rows: pd.DataFrame, chosen: list[str], count: int = 8) -> pd.DataFrame:
     """The Overview's figures: those of the curated list among the rows, else the latest actual figure of each sector.
 

@@ -19,12 +19,6 @@ from dashboard.views.chart_style import (
 )
 
 
-def story_rows(frame: pd.DataFrame, figure_ids: list[str]) -> pd.DataFrame:
-    """The rows of a story chart's figures, in the order the chart names them."""
-    indexed = frame.set_index("figure_id", drop=False)
-    return indexed.loc[[fid for fid in figure_ids if fid in indexed.index]].reset_index(drop=True)
-
-
 def story_labels(rows: pd.DataFrame) -> list[str]:
     """A bar's name: the place and period, with the indicator when the figures measure different things."""
     several = rows["indicator"].nunique() > 1

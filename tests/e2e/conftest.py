@@ -35,20 +35,6 @@ def _find_chromium() -> str | None:
     return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
 
 
-def _install_chromium() -> str:
-    """Install Debian's chromium with apt-get when we are root; return what happened."""
-    if not hasattr(os, "geteuid") or os.geteuid() != 0:
-        return "not root, so apt-get cannot install chromium"
-    if not shutil.which("apt-get"):
-        return "no apt-get on this machine"
-    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    for command in (["apt-get", "update"], ["apt-get", "install", "-y", "chromium"]):
-        result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900)
-        if result.returncode != 0:
-            return f"{' '.join(command)} failed: {result.stderr.strip()[-300:]}"
-    return "installed"
-
-
 def _unavailable(reason: str):
     """Skip with the reason, except in CI, where the browser test must run."""
     if os.environ.get("CI"):
@@ -57,10 +43,10 @@ def _unavailable(reason: str):
 
 
 @pytest.fixture(scope="session")
-def chromium_path() -> str:
+def chromium_path(apt_install) -> str:
     path = _find_chromium()
     if path is None:
-        outcome = _install_chromium()
+        outcome = apt_install("chromium")
         path = _find_chromium()
         if path is None:
             _unavailable(outcome)
