@@ -123,7 +123,29 @@ def _apt_install(package: str) -> str:
     return "installed"
 
 
+def _find(names: tuple[str, ...]) -> str | None:
+    """The first of these programs found on PATH or given as a path that exists."""
+    for name in names:
+        found = shutil.which(name) or (name if Path(name).is_file() else None)
+        if found:
+            return found
+    return None
+
+
+def _program(package: str, *names: str) -> str:
+    """A program of a Debian package, installed when missing; the test skips without it, except in CI, where it fails."""
+    found = _find(names)
+    if found is None:
+        outcome = _apt_install(package)
+        found = _find(names)
+        if found is None:
+            if os.environ.get("CI"):
+                pytest.fail(f"{package} is needed for this test in CI: {outcome}")
+            pytest.skip(f"{package} cannot be had here: {outcome}")
+    return found
+
+
 @pytest.fixture(scope="session")
-def apt_install():
-    """apt_install(package): install a Debian package the tests need; returns what happened."""
-    return _apt_install
+def debian_program():
+    """debian_program(package, *names): the path of a program the tests need, installed with apt-get when missing."""
+    return _program

@@ -23,21 +23,9 @@ SATURATION = Plan(sessions=60, changes=10, think=0, ramp=2, duration=15, timeout
 ROUNDS = 2  # one replica and nginx take turns, so that a busy moment on the machine weighs on both
 
 
-def _find_nginx() -> str | None:
-    return shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if Path(p).exists()), None)
-
-
 @pytest.fixture(scope="module")
-def nginx_binary(apt_install) -> str:
-    path = _find_nginx()
-    if path is None:
-        outcome = apt_install("nginx")
-        path = _find_nginx()
-        if path is None:
-            if os.environ.get("CI"):
-                pytest.fail(f"nginx is needed for the scale-out test in CI: {outcome}")
-            pytest.skip(f"nginx cannot be had here: {outcome}")
-    return path
+def nginx_binary(debian_program) -> str:
+    return debian_program("nginx", "nginx", "/usr/sbin/nginx")
 
 
 @dataclasses.dataclass

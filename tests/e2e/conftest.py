@@ -27,14 +27,6 @@ CHROMIUM_ARGS = [
 ]
 
 
-def _find_chromium() -> str | None:
-    for name in ("chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
-
-
 def _unavailable(reason: str):
     """Skip with the reason, except in CI, where the browser test must run."""
     if os.environ.get("CI"):
@@ -43,14 +35,8 @@ def _unavailable(reason: str):
 
 
 @pytest.fixture(scope="session")
-def chromium_path(apt_install) -> str:
-    path = _find_chromium()
-    if path is None:
-        outcome = apt_install("chromium")
-        path = _find_chromium()
-        if path is None:
-            _unavailable(outcome)
-    return path
+def chromium_path(debian_program) -> str:
+    return debian_program("chromium", "chromium", "chromium-browser", "/usr/bin/chromium")
 
 
 @pytest.fixture(scope="session")
