@@ -1,4 +1,4 @@
-"""Command line: python -m dashboard run | validate | export | check-quotes."""
+"""Command line: python -m dashboard run | validate | export | check-quotes | translations."""
 
 from __future__ import annotations
 
@@ -36,9 +36,14 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--output", default="-", help="file (csv; - for stdout) or folder (datapackage)")
     commands.choices["check-quotes"].add_argument("--articles", type=Path, required=True,
                                                   help="folder of the captured article texts")
+    commands.add_parser("translations", help="extract the interface's strings; update and compile each language's catalog")
     args = parser.parse_args(argv)
     if args.command == "run":
         return _streamlit(args.streamlit_args)
+    if args.command == "translations":
+        from dashboard.catalogs import update
+
+        return update()
     try:
         catalog, sources = load_catalog(args.indicators, args.sources)
     except DataError as exc:

@@ -1,20 +1,28 @@
-"""Shared fixtures: the repo root, a copy of the real data files to break, hand-made rows, the article texts."""
+"""Shared fixtures: the repo root, a copy of the real data files to break, hand-made rows, the article texts, the app
+under AppTest and the English interface phrases a Chinese page must not show."""
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from babel.messages.pofile import read_po
+from streamlit.testing.v1 import AppTest
 
+from dashboard.catalogs import po_file
 from dashboard.data.load import load_catalog
 from dashboard.data.problems import DataError, Problem
+from dashboard.views.language import localised
 from dashboard.views.tidy import COLUMNS, load_frame
 
 ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "dashboard" / "app" / "main.py"
 
 
 class DataFiles:
@@ -67,8 +75,8 @@ def root() -> Path:
 
 @pytest.fixture(scope="session")
 def real() -> pd.DataFrame:
-    """The tidy table of the real data (read-only: copy before changing)."""
-    return load_frame()
+    """The tidy table of the real data as an English page reads it (read-only: copy before changing)."""
+    return localised(load_frame(), "en")
 
 
 @pytest.fixture
@@ -88,7 +96,7 @@ def _row(**fields) -> dict:
 
 
 def _frame(*rows: dict) -> pd.DataFrame:
-    return pd.DataFrame([_row(**r) for r in rows], columns=COLUMNS)
+    return localised(pd.DataFrame([_row(**r) for r in rows], columns=COLUMNS), "en")
 
 
 @pytest.fixture(scope="session")
@@ -149,3 +157,53 @@ def _program(package: str, *names: str) -> str:
 def debian_program():
     """debian_program(package, *names): the path of a program the tests need, installed with apt-get when missing."""
     return _program
+
+
+def _open_app(page: str | None = None, **query: str | list[str]) -> AppTest:
+    """The app under AppTest with these address parameters, run once (on `page`, a page file, when given)."""
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    return at.switch_page(page).run() if page else at
+
+
+@pytest.fixture(scope="session")
+def open_app():
+    """open_app(page=None, **query): the app under AppTest, run once with these address parameters."""
+    return _open_app
+
+
+@functools.cache
+def _phrases() -> tuple[str, ...]:
+    """The interface's English phrases of three words or more (placeholders and Markdown marks cut out)."""
+    with open(po_file("zh"), "rb") as handle:
+        catalog = read_po(handle)
+    found = set()
+    for message in catalog:
+        for text in message.id if isinstance(message.id, tuple) else (message.id,):
+            for part in re.split(r"\{[^}]*\}|\*\*|:\w+\[|[\[\]()`]", text):
+                part = " ".join(part.split()).strip(" .,;:")
+                if len(re.findall(r"[A-Za-z]{2,}", part)) >= 3:
+                    found.add(part)
+    return tuple(sorted(found))
+
+
+def _page_text(node) -> str:
+    """Everything an AppTest node and its children hold (labels, help, Markdown, HTML, chart specs), unescaped."""
+    proto = getattr(node, "proto", None)
+    text = str(proto) if proto is not None else ""
+    parts = [text, *(_page_text(child) for child in getattr(node, "children", {}).values())]
+    return re.sub(r"\\(.)", r"\1", "\n".join(parts))
+
+
+def _english_left(at: AppTest) -> list[str]:
+    """The interface's English phrases still shown by an AppTest run (main area and sidebar)."""
+    shown = " ".join(_page_text(at.main).split()) + " " + " ".join(_page_text(at.sidebar).split())
+    return [phrase for phrase in _phrases() if phrase in shown]
+
+
+@pytest.fixture(scope="session")
+def english_left():
+    """english_left(at): the English interface phrases (three words or more) an AppTest page still shows."""
+    return _english_left

@@ -116,7 +116,7 @@ def test_every_sector_draws_its_own_figures_and_one_sector_narrows_it():
     frame = load_frame()
     at = app()
     at.switch_page("sectors.py").run()
-    sectors = at.get("button_group")[0].proto.options
+    sectors = at.segmented_control(key="sector_pick").proto.options
     assert len(sectors) == frame["sector"].nunique()
     first, *others = frame["sector"].unique()
     assert at.segmented_control(key="sector_pick").value == first  # no sector filter: the first sector is shown
@@ -131,7 +131,7 @@ def test_every_sector_draws_its_own_figures_and_one_sector_narrows_it():
     narrowed = app(sector="ai")
     narrowed.switch_page("sectors.py").run()
     assert narrowed.segmented_control(key="sector_pick").value == "ai"
-    assert len(narrowed.get("button_group")[0].proto.options) == frame["sector"].nunique()  # one click to another
+    assert len(narrowed.segmented_control(key="sector_pick").proto.options) == frame["sector"].nunique()  # one click to another
     narrowed.switch_page("data.py").run()
     table = narrowed.dataframe[0].value
     assert len(table) == (frame["sector"] == "ai").sum() < len(frame)

@@ -9,7 +9,7 @@ EVIL = '<img src=x onerror=alert(1)> "quoted" & <b>bold</b>'
 
 def row(**changes) -> SimpleNamespace:
     base = dict(figure_id="zj-gdp-2024", indicator="GDP",
-                geography="Zhejiang", label=None, value_label="> 9 trillion yuan", qualifier="more_than",
+                geography="Zhejiang", place="Zhejiang", label=None, value_label="> 9 trillion yuan", qualifier="more_than",
                 period="2024", status="actual", sector_label="Economic output", publisher="China Daily",
                 published="2025-02-05", url="https://www.chinadaily.com.cn/a/202502/05/x.html",
                 quote="Zhejiang's GDP exceeded 9 trillion yuan")
@@ -36,7 +36,7 @@ def test_a_source_without_an_address_says_no_link_is_known():
 
 
 def test_data_text_is_never_markup():
-    fields = ("indicator", "geography", "label", "value_label", "period", "status", "sector_label", "publisher",
+    fields = ("indicator", "place", "label", "value_label", "period", "status", "sector_label", "publisher",
               "published", "quote")
     html = cards([row(**dict.fromkeys(fields, EVIL), url='https://example.org/"><script>x</script>')], show_sector=True)
     body = html.split("</style>", 1)[1]

@@ -50,7 +50,7 @@ def test_a_fragment_finds_its_quote_in_text_with_other_spacing():
 
 
 FIGURE = SimpleNamespace(
-    figure_id="zj-gdp-2024", indicator="Gross domestic product", geography="Zhejiang", period="2024",
+    figure_id="zj-gdp-2024", indicator="Gross domestic product", geography="Zhejiang", place="Zhejiang", period="2024",
     value=9e12, value_text="more than 9 trillion yuan", status="actual", publisher="China Daily",
     source_title="Zhejiang becoming model", published="2025-02-05", author="Chen Ye", url="https://example.org/a",
     quote="Zhejiang's economic output surpassed 9 trillion yuan <b>")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard.app.derived import data_table
-from dashboard.app.widgets import EMPTY, csv_button, current_filters, dataset_zip, files, selected
+from dashboard.app.widgets import EMPTY, csv_button, current_filters, data_key, dataset_zip, selected
 from dashboard.views.display import agree, count
 from dashboard.views.export import FIELDS
 from dashboard.views.selection import MAX_TABLE_ROWS
@@ -16,7 +16,7 @@ KINDS = {"value": (st.column_config.NumberColumn, {"format": "%.6g"}),
 def _column(name: str, label: str, width: int | None):
     """A table column headed `label`, whose header tooltip says what the column holds."""
     kind, extra = KINDS.get(name, (st.column_config.TextColumn, {}))
-    return kind(label, help=FIELDS[name][1], width=width, **extra)
+    return kind(label, help=FIELDS["geography" if name == "place" else name][1], width=width, **extra)
 
 
 TABLE_COLUMNS = {name: _column(name, label, width) for name, label, width in DATA_COLUMNS}
@@ -34,7 +34,7 @@ def main() -> None:
         st.info(EMPTY)
     else:
         shown = rows.head(MAX_TABLE_ROWS)
-        st.dataframe(data_table(files(), current_filters(data.options)), column_config=TABLE_COLUMNS, hide_index=True,
+        st.dataframe(data_table(data_key(), current_filters(data.options)), column_config=TABLE_COLUMNS, hide_index=True,
                      width="stretch", height=min(600, 38 + 35 * len(shown)))
         if len(rows) > len(shown):
             st.caption(f"The table shows the first {len(shown):,} of these {len(rows):,} rows; the CSV below holds "

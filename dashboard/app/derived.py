@@ -13,15 +13,13 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard.app.widgets import dataset_of
+from dashboard.app.widgets import DataKey, dataset_of
 from dashboard.views.chart_text import describe_chart, describe_story, describe_timeline
 from dashboard.views.charts import chart_kind, drawn, indicator_chart
 from dashboard.views.selection import MAX_TABLE_ROWS, SOURCE_ROWS, Filters, apply, rows_by_id, timeline_counts
 from dashboard.views.story import story_chart, story_labels
 from dashboard.views.tables import DATA_COLUMNS, SOURCE_COLUMNS, for_table
 from dashboard.views.timeline_chart import timeline_chart
-
-Files = tuple[str, str, str]  # the data files and their version (widgets.files)
 
 
 class Block(NamedTuple):
@@ -34,27 +32,27 @@ class Block(NamedTuple):
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def indicator_block(data_files: Files, ids: tuple[str, ...]) -> Block:
+def indicator_block(key: DataKey, ids: tuple[str, ...]) -> Block:
     """The chart of one indicator's figures (these ids): the top places when there are too many."""
-    rows = rows_by_id(dataset_of(data_files).frame, list(ids))
+    rows = rows_by_id(dataset_of(key).frame, list(ids))
     kind = chart_kind(rows)
     shown, left_out = drawn(rows)
     return Block(indicator_chart(shown, kind), shown, left_out, describe_chart(shown, kind))
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def story_block(data_files: Files, story_id: str) -> Block:
+def story_block(key: DataKey, story_id: str) -> Block:
     """A story chart of the data, by its id."""
-    story = next(s for s in dataset_of(data_files).stories if s.id == story_id)
-    rows = rows_by_id(dataset_of(data_files).frame, story.figures)
+    story = next(s for s in dataset_of(key).stories if s.id == story_id)
+    rows = rows_by_id(dataset_of(key).frame, story.figures)
     alt = describe_story(story.title, story.subtitle, story.note, story_labels(rows), rows)
     return Block(story_chart(rows, story.kind, story.note), rows, 0, alt)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def timeline_block(data_files: Files, filters: Filters, counted: bool) -> Block:
+def timeline_block(key: DataKey, filters: Filters, counted: bool) -> Block:
     """The timeline of the figures the filters keep; `counted`: circles per sector, year and status, not a mark each."""
-    data = dataset_of(data_files)
+    data = dataset_of(key)
     rows = apply(data.frame, filters)
     marks = timeline_counts(rows) if counted else rows
     sectors = list(data.options.sectors)
@@ -62,13 +60,13 @@ def timeline_block(data_files: Files, filters: Filters, counted: bool) -> Block:
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def data_table(data_files: Files, filters: Filters) -> pd.DataFrame:
+def data_table(key: DataKey, filters: Filters) -> pd.DataFrame:
     """The Data page's table of the figures the filters keep (the first MAX_TABLE_ROWS)."""
-    return for_table(apply(dataset_of(data_files).frame, filters).head(MAX_TABLE_ROWS), DATA_COLUMNS)
+    return for_table(apply(dataset_of(key).frame, filters).head(MAX_TABLE_ROWS), DATA_COLUMNS)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def source_table(data_files: Files, filters: Filters, source_id: str) -> pd.DataFrame:
+def source_table(key: DataKey, filters: Filters, source_id: str) -> pd.DataFrame:
     """The Sources page's table of one article's figures that the filters keep (the first SOURCE_ROWS)."""
-    rows = apply(dataset_of(data_files).frame, filters)
+    rows = apply(dataset_of(key).frame, filters)
     return for_table(rows[rows["source_id"] == source_id].head(SOURCE_ROWS), SOURCE_COLUMNS)

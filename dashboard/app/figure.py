@@ -17,7 +17,7 @@ STYLE = "<style>.zi-quote mark{background:#FFE08A;color:#1a1a1a;padding:0 .15em}
 
 def _name(frame: pd.DataFrame, figure_id: str) -> str:
     row = frame.loc[figure_id]
-    return f"{row.indicator}, {row.geography}, {row.period}: {row.value_label}"
+    return f"{row.indicator}, {row.place}, {row.period}: {row.value_label}"
 
 
 def _chooser(data: Dataset, rows: pd.DataFrame) -> str | None:
@@ -56,7 +56,7 @@ def _facts(row) -> None:
     """The value as worded, and what it is: place, period (stated or inferred), status, sector, unit, note."""
     st.markdown(f"### {md_escape(row.value_text)}")
     period = "period stated in the article" if row.period_stated else "period inferred by us (see the note)"
-    st.caption(f"{row.indicator} · {row.geography} · {row.period}, {period} · {row.status} · {row.sector_label} · "
+    st.caption(f"{row.indicator} · {row.place} · {row.period}, {period} · {row.status} · {row.sector_label} · "
                f"unit: {row.unit_label}" + (f" · {row.label}" if isinstance(row.label, str) else ""))
     if isinstance(row.usd_text, str):
         st.markdown(f"The article gives the US-dollar equivalent: {md_escape(row.usd_text)}.")
@@ -111,7 +111,7 @@ def main() -> None:
         return
     frame = data.frame.set_index("figure_id", drop=False)
     row = frame.loc[chosen]
-    st.header(f"{row.indicator}, {row.geography}", anchor=False)
+    st.header(f"{row.indicator}, {row.place}", anchor=False)
     _facts(row)
     _evidence(row)
     _derivation(frame, row)

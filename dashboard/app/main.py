@@ -12,15 +12,16 @@ if str(ROOT) not in sys.path:  # run as a script by `streamlit run`: make the pa
     sys.path.insert(0, str(ROOT))
 
 from dashboard.app.shell import run  # noqa: E402
+from dashboard.views.language import N_  # noqa: E402
 
 PAGES = (
-    ("overview.py", "Overview", ":material/dashboard:"),
-    ("sectors.py", "Sectors", ":material/bar_chart:"),
-    ("timeline.py", "Timeline", ":material/timeline:"),
-    ("data.py", "Data", ":material/table:"),
-    ("sources.py", "Sources", ":material/article:"),
-    ("figure.py", "Figures", ":material/search:"),
-    ("about.py", "About", ":material/info:"),
+    ("overview.py", N_("Overview"), ":material/dashboard:"),
+    ("sectors.py", N_("Sectors"), ":material/bar_chart:"),
+    ("timeline.py", N_("Timeline"), ":material/timeline:"),
+    ("data.py", N_("Data"), ":material/table:"),
+    ("sources.py", N_("Sources"), ":material/article:"),
+    ("figure.py", N_("Figures"), ":material/search:"),
+    ("about.py", N_("About"), ":material/info:"),
 )
 
 run(PAGES)

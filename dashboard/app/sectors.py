@@ -7,7 +7,18 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.app.derived import indicator_block, story_block
-from dashboard.app.widgets import Dataset, chart, csv_button, current_filters, files, kept, md_escape, page_top, source_line
+from dashboard.app.widgets import (
+    DataKey,
+    Dataset,
+    chart,
+    csv_button,
+    current_filters,
+    data_key,
+    kept,
+    md_escape,
+    page_top,
+    source_line,
+)
 from dashboard.views.cards import cards
 from dashboard.views.display import agree, count
 from dashboard.views.selection import CARDS_PER_PAGE, CHARTS_PER_PAGE, by_indicator, page_of, pages, source_refs
@@ -28,9 +39,9 @@ def _pager(label: str, count: int, per_page: int, key: str) -> int:
     return int(st.number_input(f"{label}: page (1 to {total}, {per_page} a page)", 1, total, key=key, step=1))
 
 
-def _chart(data: Dataset, rows: pd.DataFrame, data_files: tuple[str, str, str]) -> None:
+def _chart(data: Dataset, rows: pd.DataFrame, key: DataKey) -> None:
     """One indicator's chart under its name, description and sources, and a CSV of exactly the rows drawn."""
-    block = indicator_block(data_files, tuple(rows["figure_id"]))
+    block = indicator_block(key, tuple(rows["figure_id"]))
     shown, left_out = block.rows, block.left_out
     first = rows.iloc[0]
     about = data.descriptions.get(first.indicator_id, "")
@@ -45,18 +56,18 @@ def _chart(data: Dataset, rows: pd.DataFrame, data_files: tuple[str, str, str]) 
         csv_button(shown, name=str(first.indicator_id), key=f"csv_{first.indicator_id}")
 
 
-def _charts(data: Dataset, groups: list[pd.DataFrame], page_key: str, data_files: tuple[str, str, str]) -> None:
+def _charts(data: Dataset, groups: list[pd.DataFrame], page_key: str, key: DataKey) -> None:
     """One page of charts, two side by side."""
     columns = st.columns(2)
     for i, rows in enumerate(page_of(groups, _pager("Charts", len(groups), CHARTS_PER_PAGE, page_key), CHARTS_PER_PAGE)):
         with columns[i % 2]:
-            _chart(data, rows, data_files)
+            _chart(data, rows, key)
 
 
-def _stories(stories: list, data_files: tuple[str, str, str]) -> None:
+def _stories(stories: list, key: DataKey) -> None:
     """The sector's story charts, each with its note and the CSV of its figures."""
     for story in stories:
-        block = story_block(data_files, story.id)
+        block = story_block(key, story.id)
         with st.container(border=True):
             st.markdown(f"**{md_escape(story.title)}**" + (f"  \n:small[{md_escape(story.subtitle)}]" if story.subtitle
                                                          else ""))
@@ -110,9 +121,9 @@ def main() -> None:
         places = {name: nullcontext() for name in sections}
     if CHARTS in places:
         with places[CHARTS]:
-            data_files = files()  # looked up once a run: the key of every chart's cache
-            _stories(stories, data_files)
-            _charts(data, charted, f"chart_page_{sector}", data_files)
+            key = data_key()  # looked up once a run: the key of every chart's cache
+            _stories(stories, key)
+            _charts(data, charted, f"chart_page_{sector}", key)
     if SINGLES in places:
         with places[SINGLES]:
             _cards(singles, f"card_page_{sector}", sector)

@@ -9,33 +9,46 @@ import streamlit as st
 from dashboard.app.widgets import current_filters, dataset, md_escape
 from dashboard.data.problems import DataError
 from dashboard.views.address import PARAMS, parse_query, to_query
+from dashboard.views.language import LANGUAGES, N_, choose, translation
 from dashboard.views.selection import Filters, Options
 
 HERE = Path(__file__).resolve().parent  # the page files sit beside this module
 MAX_PROBLEMS = 200
 NOTICES = "_url_notices"
-APP_NAME = "Zhejiang Indicators"
+APP_NAME = N_("Zhejiang Indicators")
 STYLE = HERE / "style.css"  # focus outlines, the copy button shown without hovering
 
 
 def run(pages: tuple[tuple[str, str, str], ...]) -> None:
-    """One run of the app: page settings, navigation, filters, then the page chosen ((file, title, icon) each)."""
+    """One run of the app: page settings, language, navigation, filters, then the page chosen ((file, title, icon) each)."""
     # The icon is set before the navigation, which would otherwise fetch its page's icon from a font server as the
     # favicon; an emoji is drawn in the browser, with no request.
     st.set_page_config(page_title=APP_NAME, page_icon="📈", layout="wide")
-    if "_pages" not in st.session_state:  # made once a session: a st.Page reads its file's path from disk
-        st.session_state["_pages"] = [st.Page(HERE / name, title=title, icon=icon, default=i == 0)
-                                      for i, (name, title, icon) in enumerate(pages)]
-    page = st.navigation(st.session_state["_pages"], position="top")
-    st.set_page_config(page_title=f"{page.title} · {APP_NAME}")
+    lang = choose_language()
+    _ = translation(lang).gettext
+    made = f"_pages_{lang}"
+    if made not in st.session_state:  # made once a session and language: a st.Page reads its file's path from disk
+        st.session_state[made] = [st.Page(HERE / name, title=_(title), icon=icon, default=i == 0)
+                                  for i, (name, title, icon) in enumerate(pages)]
+    page = st.navigation(st.session_state[made], position="top")
+    st.set_page_config(page_title=f"{page.title} · {_(APP_NAME)}")
     st.html(STYLE)
     try:
-        opts = dataset().options
+        data = dataset()
     except DataError as exc:
         show_problems(exc)
         return
-    draw_filters(opts)
+    draw_filters(data.options, data.places)
     page.run()
+
+
+def choose_language() -> str:
+    """The language switch, kept in the address (`lang`); on a first visit without one, the browser's language."""
+    if "lang" not in st.session_state:
+        st.session_state["lang"] = choose(st.query_params.get("lang"), st.context.locale)
+    st.segmented_control("Language / 语言", list(LANGUAGES), format_func=LANGUAGES.get, key="lang", required=True,
+                         bind="query-params", label_visibility="collapsed")
+    return st.session_state["lang"]
 
 
 def _clear_notices() -> None:
@@ -70,7 +83,7 @@ def _keep_valid(opts: Options) -> None:
         state["year"] = opts.years
 
 
-def draw_filters(opts: Options) -> Filters:
+def draw_filters(opts: Options, places: dict[str, str]) -> Filters:
     """The sidebar filters, the same on every page; their state is mirrored in the URL."""
     if "year" not in st.session_state:
         _from_url(opts)
@@ -83,7 +96,8 @@ def draw_filters(opts: Options) -> Filters:
     choose = {"select_all": False, "filter_mode": "contains"}  # typing never adds options the reader did not pick
     bar.multiselect("Sector", [s for s, _ in opts.sectors], key="sector", format_func=labels.get, **choose,
                     placeholder="All sectors", on_change=_clear_notices)
-    bar.multiselect("Geography", list(opts.geos), key="geo", placeholder="All places", on_change=_clear_notices,
+    bar.multiselect("Geography", list(opts.geos), key="geo", format_func=places.get, placeholder="All places",
+                    on_change=_clear_notices,
                     **choose)
     bar.multiselect("Status", list(opts.statuses), key="status", placeholder="Actual, target, forecast, derived", **choose,
                     on_change=_clear_notices)

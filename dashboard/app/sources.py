@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.app.derived import source_table
-from dashboard.app.widgets import Dataset, current_filters, files, md_escape, page_top
+from dashboard.app.widgets import Dataset, current_filters, data_key, md_escape, page_top
 from dashboard.views.cards import articles
 from dashboard.views.display import agree, citation, count
 from dashboard.views.selection import SOURCE_ROWS, by_source, page_of, pages
@@ -52,7 +52,7 @@ def _one_article(data: Dataset, used: list[pd.DataFrame]) -> None:
         st.query_params["article"] = st.session_state["article"]  # the address shows the article shown
     chosen = st.selectbox("Article", list(groups), key="article", format_func=name, on_change=_chose)
     rows = groups[chosen]
-    st.dataframe(source_table(files(), current_filters(data.options), chosen), hide_index=True, width="stretch",
+    st.dataframe(source_table(data_key(), current_filters(data.options), chosen), hide_index=True, width="stretch",
                  column_config=SOURCE_TABLE)
     if len(rows) > SOURCE_ROWS:
         st.caption(f"{SOURCE_ROWS} of the {len(rows):,} figures from this article are listed here; the Data page lists "

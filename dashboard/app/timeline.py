@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard.app.derived import timeline_block
-from dashboard.app.widgets import chart, current_filters, files, page_top
+from dashboard.app.widgets import chart, current_filters, data_key, page_top
 from dashboard.views.selection import MAX_TABLE_ROWS, TIMELINE_MAX_POINTS
 
 INTRO = ("Every figure on one time axis, a row per sector. Filled marks are results; hollow marks are targets and "
@@ -20,7 +20,7 @@ def main() -> None:
     if counted:
         st.caption(f"{len(rows):,} figures are too many to mark one by one: each circle counts the figures of a "
                    "sector, year and status (hover over or tap one for the number).")
-    block = timeline_block(files(), current_filters(data.options), counted)
+    block = timeline_block(data_key(), current_filters(data.options), counted)
     chart(block.figure, block.alt, rows.head(MAX_TABLE_ROWS), key="timeline")
 
 

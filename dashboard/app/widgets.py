@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gettext
 import re
 from pathlib import Path
 from typing import NamedTuple
@@ -11,66 +12,104 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.data.load import data_version, indicators_path, load_catalog, sources_path
+from dashboard.data.schema import Catalog
 from dashboard.views.chart_style import PLOTLY_CONFIG
 from dashboard.views.chart_text import chart_table
 from dashboard.views.export import package_zip, to_csv
-from dashboard.views.selection import Filters, Options, apply, options
+from dashboard.views.language import DEFAULT, N_, in_language, localised, translation
+from dashboard.views.selection import Filters, Options, apply, options, rows_by_id
 from dashboard.views.tidy import build_frame
 
-EMPTY = "No figures match these filters. Widen the year range or clear a filter in the sidebar."
+EMPTY = N_("No figures match these filters. Widen the year range or clear a filter in the sidebar.")
+
+
+class DataKey(NamedTuple):
+    """What every cache of the data is keyed on: the data files, their version (sizes and change times: an edit shows
+    on the next run) and the reader's language."""
+
+    indicators: str
+    sources: str
+    version: str
+    lang: str
 
 
 class Dataset(NamedTuple):
-    """The data as every page reads it; shared by every session, so never modified."""
+    """The data as every page reads it, in one language; shared by every session, so never modified."""
 
-    frame: pd.DataFrame  # the tidy table
+    frame: pd.DataFrame  # the tidy table, its text columns in the reader's language
     sources: dict  # the source articles by id
     descriptions: dict[str, str]  # what each sector and indicator is, by id
     headlines: tuple[str, ...]  # figure ids of the Overview's cards
     options: Options  # what the filters offer
     stories: tuple  # the story charts (schema.StoryChart), in the data's order
+    places: dict[str, str]  # each place's name in the reader's language, by its English name (`geography`)
 
 
-@st.cache_resource(show_spinner="Loading the figures...", max_entries=4)
-def _load(indicators: str, sources: str, version: str) -> Dataset:
-    """The dataset of these files; `version` (their sizes and change times) makes an edit show on the next run."""
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _tidy(indicators: str, sources: str, version: str) -> tuple[Catalog, dict, pd.DataFrame]:
+    """The catalog, sources and tidy table of these files, in both languages: what downloads are made of."""
     catalog, found = load_catalog(Path(indicators), Path(sources))
-    frame = build_frame(catalog, found)
-    described = {item.id: item.description for item in (*catalog.sectors, *catalog.indicators)}
-    return Dataset(frame, found, described, tuple(catalog.headlines), options(frame), tuple(catalog.charts))
+    return catalog, found, build_frame(catalog, found)
 
 
-def files() -> tuple[str, str, str]:
-    """The data files and their version: what every cache of the data is keyed on (an edit shows on the next run)."""
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _load(key: DataKey) -> Dataset:
+    """The dataset of these files in one language."""
+    catalog, found, frame = _tidy(key.indicators, key.sources, key.version)
+    frame = localised(frame, key.lang)
+    described = {item.id: in_language(item, "description", key.lang) for item in (*catalog.sectors, *catalog.indicators)}
+    return Dataset(frame, found, described, tuple(catalog.headlines), options(frame), tuple(catalog.charts),
+                   dict(zip(frame["geography"], frame["place"], strict=True)))
+
+
+def lang() -> str:
+    """The reader's language (the shell sets it on a session's first run)."""
+    return st.session_state.get("lang", DEFAULT)
+
+
+def ui() -> gettext.NullTranslations:
+    """The interface's translations into the reader's language: `_ = ui().gettext`."""
+    return translation(lang())
+
+
+def data_key() -> DataKey:
+    """The key of the configured data files, as of now, in the reader's language."""
     indicators, sources = indicators_path(), sources_path()
-    return str(indicators), str(sources), data_version(indicators, sources)
+    return DataKey(str(indicators), str(sources), data_version(indicators, sources), lang())
 
 
 def dataset() -> Dataset:
-    """The dataset of the configured data files; raises DataError."""
-    return _load(*files())
+    """The dataset of the configured data files in the reader's language; raises DataError."""
+    return _load(data_key())
 
 
-def dataset_of(data_files: tuple[str, str, str]) -> Dataset:
-    """The dataset of these files (see `files`), from the cache."""
-    return _load(*data_files)
+def dataset_of(key: DataKey) -> Dataset:
+    """The dataset of this key, from the cache."""
+    return _load(key)
+
+
+def _download_frame() -> pd.DataFrame:
+    """The table the downloads are made of: English labels and, beside them, the Chinese ones (`*_zh`)."""
+    key = data_key()
+    return _tidy(key.indicators, key.sources, key.version)[2]
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _zip(indicators: str, sources: str, version: str) -> bytes:
-    data = _load(indicators, sources, version)
-    return package_zip(data.frame, data.sources)
+    _, found, frame = _tidy(indicators, sources, version)
+    return package_zip(frame, found)
 
 
 def dataset_zip() -> bytes:
     """The data package of the whole dataset, as a zip."""
-    return _zip(*files())
+    key = data_key()
+    return _zip(key.indicators, key.sources, key.version)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _kept(data_files: tuple[str, str, str], filters: Filters) -> pd.DataFrame:
+def _kept(key: DataKey, filters: Filters) -> pd.DataFrame:
     """The rows one filter selection keeps; shared by every session, so never modified."""
-    return apply(_load(*data_files).frame, filters)
+    return apply(_load(key).frame, filters)
 
 
 def current_filters(opts: Options) -> Filters:
@@ -83,14 +122,14 @@ def current_filters(opts: Options) -> Filters:
 
 def kept(filters: Filters) -> pd.DataFrame:
     """The rows these filters keep (shared read-only)."""
-    return _kept(files(), filters)
+    return _kept(data_key(), filters)
 
 
 def selected() -> tuple[Dataset, pd.DataFrame]:
     """The dataset and the rows the sidebar filters keep."""
-    data_files = files()
-    data = _load(*data_files)
-    return data, _kept(data_files, current_filters(data.options))
+    key = data_key()
+    data = _load(key)
+    return data, _kept(key, current_filters(data.options))
 
 
 def page_top(title: str, intro: str | None = None) -> tuple[Dataset, pd.DataFrame] | None:
@@ -103,7 +142,7 @@ def page_top(title: str, intro: str | None = None) -> tuple[Dataset, pd.DataFram
     if intro:
         st.markdown(intro)
     if rows.empty:
-        st.info(EMPTY)
+        st.info(ui().gettext(EMPTY))
         return None
     return data, rows
 
@@ -130,10 +169,16 @@ def source_line(refs: pd.DataFrame) -> str:
     ) + "."
 
 
-def csv_button(rows: pd.DataFrame, name: str, key: str, label: str = "Download CSV", **options) -> None:
+def _csv(figure_ids: list[str]) -> bytes:
+    """The CSV of these figures, in both languages whatever the page's."""
+    return to_csv(rows_by_id(_download_frame(), figure_ids))
+
+
+def csv_button(rows: pd.DataFrame, name: str, key: str, label: str | None = None, **options) -> None:
     """A download of exactly these rows, every column (sources included), formula-safe; built only when clicked."""
-    st.download_button(label, data=functools.partial(to_csv, rows), file_name=f"{name}.csv", mime="text/csv", key=key,
-                       on_click="ignore", icon=":material/download:", **options)
+    st.download_button(label or ui().gettext("Download CSV"), data=functools.partial(_csv, rows["figure_id"].tolist()),
+                       file_name=f"{name}.csv", mime="text/csv", key=key, on_click="ignore", icon=":material/download:",
+                       **options)
 
 
 def chart(figure, alt: str, rows: pd.DataFrame, key: str) -> None:

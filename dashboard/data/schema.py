@@ -32,6 +32,13 @@ class Sector(Strict):
     id: Id
     label: Text
     description: Text
+    label_zh: Text | None = None
+    description_zh: Text | None = None
+
+
+class Place(Strict):
+    name: Text
+    name_zh: Text | None = None
 
 
 class Display(Strict):
@@ -42,6 +49,8 @@ class Display(Strict):
 
     prefix: str = ""
     suffix: str = ""
+    prefix_zh: str = ""
+    suffix_zh: str = ""
     scale: Literal["words", "ordinal", "none"] = "none"
     decimals: int = Field(default=2, ge=0, le=6)
 
@@ -52,6 +61,8 @@ class Unit(Strict):
     description: Text
     display: Display = Display()
     signed: bool = False  # True where a negative value makes sense (growth rates)
+    label_zh: Text | None = None
+    description_zh: Text | None = None
 
 
 class Indicator(Strict):
@@ -60,6 +71,8 @@ class Indicator(Strict):
     sector: Id
     unit: Id
     description: Text
+    name_zh: Text | None = None
+    description_zh: Text | None = None
 
 
 class Usd(Strict):
@@ -89,6 +102,8 @@ class Figure(Strict):
     derived: Derivation | None = None
     label: Annotated[str, Field(min_length=1, max_length=60)] | None = None  # tells apart figures of one place and period
     note: Text | None = None
+    label_zh: Text | None = None
+    note_zh: Text | None = None
 
     @field_validator("period", mode="before")
     @classmethod
@@ -114,6 +129,9 @@ class StoryChart(Strict):
     kind: Literal["bars", "target_vs_actual", "small_multiples"]
     figures: list[Id] = Field(min_length=2, max_length=12)
     note: Text | None = None  # required when the figures differ in status, place or period
+    title_zh: Text | None = None
+    subtitle_zh: Text | None = None
+    note_zh: Text | None = None
 
 
 class Catalog(Strict):
@@ -125,6 +143,7 @@ class Catalog(Strict):
     figures: list[Figure] = Field(min_length=1)
     headlines: list[Id] = []  # figure ids for the Overview's cards, in order
     charts: list[StoryChart] = []  # story charts, shown first on their sector's page
+    places: list[Place] = []
 
 
 class Source(Strict):

@@ -46,7 +46,7 @@ def _link(text: str, url: object) -> str:
 
 def card(row, show_sector: bool = False) -> str:
     """One figure: what and where, the value as worded, qualifier, period, status, source link, the article's words."""
-    what = f"{row.indicator}, {row.geography}" + (f" ({row.label})" if _present(row.label) else "")
+    what = f"{row.indicator}, {row.place}" + (f" ({row.label})" if _present(row.label) else "")
     facts = [row.qualifier if row.qualifier != "exact" else "exact figure", row.period, row.status]
     if show_sector:
         facts.append(row.sector_label)

@@ -8,7 +8,7 @@ import textwrap
 
 import pandas as pd
 
-from dashboard.views.display import SCALE_WORDS
+from dashboard.views.display import SCALES
 
 # The Plotly toolbar keeps one button, the image download (its footer names the source), standing at the chart's
 # right edge, clear of the legend; on a phone's narrow chart it is hidden (app/style.css). Zoom by dragging; a
@@ -32,7 +32,7 @@ HOVER = (
     "<br>Status: %{customdata[4]}<br>Source: %{customdata[5]}, %{customdata[6]}%{customdata[8]}"
     "<br><i>Click for the figure's sentence and citation</i><extra></extra>"
 )
-HOVER_COLUMNS = ["value_text", "geography", "period", "qualifier", "status", "publisher", "published", "figure_id"]
+HOVER_COLUMNS = ["value_text", "place", "period", "qualifier", "status", "publisher", "published", "figure_id"]
 QUOTE_WORDS = 12  # opening words of the quote shown on hover
 
 
@@ -67,7 +67,7 @@ def scale(rows: pd.DataFrame) -> tuple[float, str]:
     """Divisor and word for the value axis, so it reads '9 trillion', never 9e12 or 9T."""
     top = rows["value"].abs().max() if len(rows) else 0
     top = 0 if top != top else top
-    return next(((size, word) for size, word in SCALE_WORDS if top >= size), (1.0, ""))
+    return next(((size, word) for size, word in SCALES["en"] if top >= size), (1.0, ""))
 
 
 def axis_title(rows: pd.DataFrame) -> str:

@@ -10,13 +10,13 @@ KINDS = {
     "series": "a line chart of each place over the years",
 }
 MAX_LISTED = 25  # values written out in one text alternative; the table below the chart holds them all
-TABLE_COLUMNS = {"indicator": "Indicator", "geography": "Place", "label": "Which", "period": "Period",
+TABLE_COLUMNS = {"indicator": "Indicator", "place": "Place", "label": "Which", "period": "Period",
                  "value_label": "Value", "status": "Status"}
 
 
 def _figure(row) -> str:
     which = f" ({row.label})" if isinstance(row.label, str) and row.label.strip() else ""
-    return f"{row.geography}{which}, {row.period}: {row.value_label} ({row.status})"
+    return f"{row.place}{which}, {row.period}: {row.value_label} ({row.status})"
 
 
 def describe_chart(rows: pd.DataFrame, kind: str = "years") -> str:

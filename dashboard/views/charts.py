@@ -54,7 +54,7 @@ def drawn(rows: pd.DataFrame) -> tuple[pd.DataFrame, int]:
 
 def bar_labels(rows: pd.DataFrame) -> list[str]:
     """A distinct category name per row: the place, then its period, then the figure's label (or id) when still ambiguous."""
-    labels = [str(g) for g in rows["geography"]]
+    labels = [str(g) for g in rows["place"]]
     if rows["period"].nunique() > 1:
         labels = [f"{label}, {period}" for label, period in zip(labels, rows["period"], strict=True)]
     counts = Counter(labels)
@@ -113,7 +113,7 @@ def _series(rows: pd.DataFrame) -> go.Figure:
     ordered = rows.sort_values("year_end", kind="stable")
     ordered = ordered.assign(_y=ordered["value"] / size, _hover=hover_data(ordered))
     traces = []
-    for i, (geo, points) in enumerate(ordered.groupby("geography", sort=False)):
+    for i, (geo, points) in enumerate(ordered.groupby("place", sort=False)):
         colour, name = OKABE_ITO[i % len(OKABE_ITO)], html.escape(str(geo), quote=False)
         known = points[points["status"].isin(["actual", "derived"])]
         if len(known) > 1:

@@ -1,36 +1,54 @@
-"""How values are written for readers: '702 billion yuan', '> 9 trillion yuan', '4th'. No I/O."""
+"""How values are written for readers: '702 billion yuan', '> 9 trillion yuan', '4th'; in Chinese 7020亿元, 超过9万亿元, 第4位."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
-from dashboard.data.schema import Display
+from babel.dates import format_date
 
-SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+from dashboard.data.schema import Display
+from dashboard.views.language import BABEL_LOCALE, N_, translation
+
+# The scale words of each language: English counts in thousands, Chinese in 万 (10^4) and 亿 (10^8).
+SCALES = {"en": ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")),
+          "zh": ((1e12, "万亿"), (1e8, "亿"), (1e4, "万"))}
 QUALIFIER_SIGNS = {"exact": "", "about": "~", "nearly": "≈", "more than": ">", "at least": "≥", "up to": "≤",
                    "less than": "<"}
+# The words of each qualifier and status, as the interface shows them (translated where shown).
+QUALIFIER_WORDS = {"exact": N_("exact"), "about": N_("about"), "nearly": N_("nearly"), "more than": N_("more than"),
+                   "at least": N_("at least"), "up to": N_("up to"), "less than": N_("less than")}
+STATUS_WORDS = {"actual": N_("actual"), "target": N_("target"), "forecast": N_("forecast"), "derived": N_("derived")}
 
 
-def formatter(display: Display) -> Callable[[float], str]:
-    """How to write a value of one unit the way a reader says it: '702 billion yuan', '13%', '410,000 enterprises'."""
-    words, ordinal, prefix, decimals = display.scale == "words", display.scale == "ordinal", display.prefix, display.decimals
-    spec = f",.{decimals}f" if decimals else ",.0f"
-    suffix = display.suffix
-    if suffix and not suffix.startswith("%"):
+def formatter(display: Display, lang: str = "en") -> Callable[[float], str]:
+    """How to write a value of one unit the way a reader says it: '702 billion yuan', '13%', '410,000 enterprises'.
+
+    In Chinese: 7020亿元, 13%, 41万家, 第4位 (every large number in 万 and 亿, no space before the unit).
+    """
+    zh = lang == "zh"
+    ordinal = display.scale == "ordinal"
+    scales = SCALES[lang] if display.scale == "words" or (zh and not ordinal) else ()
+    prefix, suffix = (display.prefix_zh, display.suffix_zh) if zh else (display.prefix, display.suffix)
+    if suffix and not (zh or suffix.startswith("%")):
         suffix = " " + suffix
+    decimals = display.decimals
+    spec = f"{'' if zh else ','}.{decimals}f"
+    gap = "" if zh else " "
 
     def write(value: float) -> str:
         number, word = value, ""
-        if words:
-            for size, name in SCALE_WORDS:
-                if abs(value) >= size:
-                    number, word = value / size, " " + name
-                    break
+        for size, name in scales:
+            if abs(value) >= size:
+                number, word = value / size, gap + name
+                break
         text = format(number, spec)
         if decimals:
             text = text.rstrip("0").rstrip(".")
         if ordinal and float(number).is_integer():
             n = int(number)
+            if zh:
+                return f"第{n}位"
             text += "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
         return f"{prefix}{text}{word}{suffix}"
 
@@ -47,11 +65,35 @@ def agree(n: int, singular: str, plural: str) -> str:
     return singular if n == 1 else plural
 
 
-def qualified(text: str, qualifier: str, short: bool = False) -> str:
-    """Put the qualifier before a written value: 'more than 9 trillion yuan', or '> 9 trillion yuan' when short."""
+def qualified(text: str, qualifier: str, short: bool = False, lang: str = "en") -> str:
+    """Put the qualifier before a written value: 'more than 9 trillion yuan', '> 9 trillion yuan' when short; 超过9万亿元."""
     if qualifier == "exact":
         return text
+    if lang == "zh":
+        return translation(lang).gettext(QUALIFIER_WORDS[qualifier]) + text
     return f"{QUALIFIER_SIGNS[qualifier] if short else qualifier} {text}"
+
+
+def status_word(status: str, lang: str = "en") -> str:
+    """A status as the reader's language says it: 'target', 目标."""
+    return translation(lang).gettext(STATUS_WORDS[status])
+
+
+def qualifier_word(qualifier: str, lang: str = "en") -> str:
+    """A qualifier as the reader's language says it: 'more than', 超过."""
+    return translation(lang).gettext(QUALIFIER_WORDS[qualifier])
+
+
+def date_text(iso: str, lang: str = "en") -> str:
+    """A date as the reader's language writes it: '2025-02-05' in English, 2025年2月5日 in Chinese."""
+    if lang == "en":
+        return iso
+    return format_date(dt.date.fromisoformat(iso), format="long", locale=BABEL_LOCALE[lang])
+
+
+def period_text(period: str, lang: str = "en") -> str:
+    """A period as the reader's language writes it: '2021-2023'; 2021—2023年."""
+    return period if lang == "en" else period.replace("-", "—") + "年"
 
 
 def citation(source) -> str:

@@ -52,7 +52,17 @@ FIELDS = {
     "author": ("string", "Author or byline of the source article, where known."),
     "published": ("date", "Date the source article was published."),
     "url": ("string", "Web address of the source article; empty where none is known."),
-    "quote": ("string", "The article's own words around the number, verbatim."),
+    "quote": ("string", "The article's own words around the number, verbatim, in the article's language."),
+    "indicator_zh": ("string", "Name of the indicator in Chinese (指标名称), in official statistical terms where they exist."),
+    "sector_label_zh": ("string", "Name of the sector in Chinese (领域)."),
+    "geography_zh": ("string", "The place in Chinese (地区)."),
+    "label_zh": ("string", "The label in Chinese."),
+    "unit_label_zh": ("string", "Name of the unit in Chinese (单位)."),
+    "value_text_zh": ("string", "The value as Chinese writes it, with 万 and 亿 and its qualifier, e.g. '超过9万亿元'."),
+    "value_label_zh": ("string", "The same, for a chart label."),
+    "usd_text_zh": ("string", "The US-dollar equivalent as Chinese writes it, e.g. '约1086亿美元'."),
+    "status_zh": ("string", "The status in Chinese: 实际, 目标, 预测 or 推算."),
+    "note_zh": ("string", "The curator's note in Chinese (说明)."),
 }
 
 

@@ -55,7 +55,7 @@ def marked_quote(row) -> str:
 
 
 def _what(row) -> str:
-    return f"{row.indicator}, {row.geography}, {row.period}"
+    return f"{row.indicator}, {row.place}, {row.period}"
 
 
 def cite_text(row, address: str, accessed: str) -> str:

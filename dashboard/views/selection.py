@@ -81,7 +81,7 @@ def headline(rows: pd.DataFrame, chosen: list[str], count: int = 8) -> pd.DataFr
     return pool.drop_duplicates("sector").head(count)
 
 
-SEARCHED = ("indicator", "geography", "label", "quote", "note", "source_title", "publisher", "sector_label", "figure_id")
+SEARCHED = ("indicator", "place", "label", "quote", "note", "source_title", "publisher", "sector_label", "figure_id")
 
 
 def search(rows: pd.DataFrame, text: str) -> pd.DataFrame:

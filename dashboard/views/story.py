@@ -22,7 +22,7 @@ from dashboard.views.chart_style import (
 def story_labels(rows: pd.DataFrame) -> list[str]:
     """A bar's name: the place and period, with the indicator when the figures measure different things."""
     several = rows["indicator"].nunique() > 1
-    return [(f"{r.indicator}: " if several else "") + f"{r.geography}, {r.period}"
+    return [(f"{r.indicator}: " if several else "") + f"{r.place}, {r.period}"
             + (f" ({r.label})" if isinstance(r.label, str) and r.label else "") for r in rows.itertuples()]
 
 

@@ -8,14 +8,14 @@ import pandas as pd
 # phone's narrow screen shows each figure's value beside its name; Period is wide enough for "2025-2027".
 NAME_WIDTH, VALUE_WIDTH, PERIOD_WIDTH, WHICH_WIDTH = 195, 150, 95, 140
 DATA_COLUMNS = (
-    ("indicator", "Indicator", NAME_WIDTH), ("value_label", "Value", VALUE_WIDTH), ("geography", "Place", None),
+    ("indicator", "Indicator", NAME_WIDTH), ("value_label", "Value", VALUE_WIDTH), ("place", "Place", None),
     ("period", "Period", PERIOD_WIDTH), ("label", "Which", WHICH_WIDTH), ("status", "Status", None),
     ("sector_label", "Sector", None), ("value", "Value (base units)", None), ("unit_label", "Unit", None),
     ("publisher", "Publisher", None), ("source_title", "Headline", None), ("published", "Published", None),
     ("url", "Article", None), ("quote", "Quote", 320), ("note", "Note", None), ("figure_id", "Figure id", None),
 )
 SOURCE_COLUMNS = (
-    ("indicator", "Indicator", NAME_WIDTH), ("value_label", "Value", VALUE_WIDTH), ("geography", "Place", None),
+    ("indicator", "Indicator", NAME_WIDTH), ("value_label", "Value", VALUE_WIDTH), ("place", "Place", None),
     ("period", "Period", PERIOD_WIDTH), ("label", "Which", WHICH_WIDTH), ("status", "Status", None),
     ("quote", "In the article's words", 320),
 )

@@ -9,13 +9,16 @@ import pandas as pd
 from dashboard.data.fields import period_bounds
 from dashboard.data.load import load_catalog
 from dashboard.data.schema import Catalog, Source
-from dashboard.views.display import formatter, qualified
+from dashboard.views.display import formatter, qualified, status_word
 
 COLUMNS = [
     "figure_id", "indicator_id", "indicator", "sector", "sector_label", "geography", "label", "period", "period_stated",
     "year_start", "year_end", "value", "unit", "unit_label", "value_text", "value_label", "qualifier", "status",
     "usd_value", "usd_text", "derived_formula", "derived_inputs", "note", "source_id", "source_title", "publisher", "author",
     "published", "url", "quote",
+    # the Chinese twins of the text columns (language.LOCALISED), and of the status
+    "indicator_zh", "sector_label_zh", "geography_zh", "label_zh", "unit_label_zh", "value_text_zh", "value_label_zh",
+    "usd_text_zh", "status_zh", "note_zh",
 ]
 
 
@@ -24,29 +27,41 @@ def _shown(fig) -> float:
     return float(f"{fig.value:.3g}") if fig.status == "derived" else fig.value
 
 
-def build_frame(catalog: Catalog, sources: dict[str, Source]) -> pd.DataFrame:
-    """One row per figure with its indicator, unit, sector and source spelt out."""
-    sectors = {s.id: s.label for s in catalog.sectors}
+def _values(catalog: Catalog, lang: str) -> dict[str, list]:
+    """The value columns of every figure as `lang` writes them: the value, its short label and the dollars stated."""
     units = {u.id: u for u in catalog.units}
-    indicators = {i.id: i for i in catalog.indicators}
-    write = {u.id: formatter(u.display) for u in catalog.units}
-    usd = units.get("USD")
-    write_usd = formatter(usd.display) if usd else "US${:,.0f}".format
+    unit_of = {i.id: i.unit for i in catalog.indicators}
+    write = {u.id: formatter(u.display, lang) for u in catalog.units}
+    write_usd = formatter(units["USD"].display, lang) if "USD" in units else "US${:,.0f}".format
+    texts = [write[unit_of[fig.indicator]](_shown(fig)) for fig in catalog.figures]
+    return {
+        "value_text": [qualified(text, fig.qualifier, lang=lang) for fig, text in zip(catalog.figures, texts, strict=True)],
+        "value_label": [qualified(text, fig.qualifier, short=True, lang=lang)
+                        for fig, text in zip(catalog.figures, texts, strict=True)],
+        "usd_text": [qualified(write_usd(fig.usd.value), fig.usd.qualifier, lang=lang) if fig.usd else None
+                     for fig in catalog.figures],
+    }
+
+
+def build_frame(catalog: Catalog, sources: dict[str, Source]) -> pd.DataFrame:
+    """One row per figure with its indicator, unit, sector and source spelt out, in English and in Chinese."""
+    sectors = {s.id: s for s in catalog.sectors}
+    units = {u.id: u for u in catalog.units}
+    places = {p.name: p.name_zh for p in catalog.places}
     figures = catalog.figures
-    inds = [indicators[fig.indicator] for fig in figures]
-    unit_ids = [ind.unit for ind in inds]
-    unit_of = [units[uid] for uid in unit_ids]
-    texts = [write[uid](_shown(fig)) for fig, uid in zip(figures, unit_ids, strict=True)]
+    inds = [{i.id: i for i in catalog.indicators}[fig.indicator] for fig in figures]
+    unit_of = [units[ind.unit] for ind in inds]
     bounds = {period: period_bounds(period) for period in {fig.period for fig in figures}}
     src = {sid: (s.headline, s.publisher, s.author, s.published.isoformat(), str(s.url) if s.url else None)
            for sid, s in sources.items()}
     src_of = [src[fig.source] for fig in figures]
+    english, chinese = _values(catalog, "en"), _values(catalog, "zh")
     columns = {
         "figure_id": [fig.id for fig in figures],
         "indicator_id": [ind.id for ind in inds],
         "indicator": [ind.name for ind in inds],
         "sector": [ind.sector for ind in inds],
-        "sector_label": [sectors[ind.sector] for ind in inds],
+        "sector_label": [sectors[ind.sector].label for ind in inds],
         "geography": [fig.geography for fig in figures],
         "label": [fig.label for fig in figures],
         "period": [fig.period for fig in figures],
@@ -54,20 +69,28 @@ def build_frame(catalog: Catalog, sources: dict[str, Source]) -> pd.DataFrame:
         "year_start": [bounds[fig.period][0] for fig in figures],
         "year_end": [bounds[fig.period][1] for fig in figures],
         "value": [fig.value for fig in figures],
-        "unit": unit_ids,
+        "unit": [unit.id for unit in unit_of],
         "unit_label": [unit.label for unit in unit_of],
-        "value_text": [qualified(text, fig.qualifier) for fig, text in zip(figures, texts, strict=True)],
-        "value_label": [qualified(text, fig.qualifier, short=True) for fig, text in zip(figures, texts, strict=True)],
+        "value_text": english["value_text"],
+        "value_label": english["value_label"],
         "qualifier": [fig.qualifier for fig in figures],
         "status": [fig.status for fig in figures],
         "usd_value": [fig.usd.value if fig.usd else None for fig in figures],
-        "usd_text": [qualified(write_usd(fig.usd.value), fig.usd.qualifier) if fig.usd else None for fig in figures],
+        "usd_text": english["usd_text"],
         "derived_formula": [fig.derived.formula if fig.derived else None for fig in figures],
         "derived_inputs": [" ".join(fig.derived.inputs) if fig.derived else None for fig in figures],
         "note": [fig.note for fig in figures],
         "source_id": [fig.source for fig in figures],
         **{name: [s[i] for s in src_of] for i, name in enumerate(("source_title", "publisher", "author", "published", "url"))},
         "quote": [fig.quote for fig in figures],
+        "indicator_zh": [ind.name_zh for ind in inds],
+        "sector_label_zh": [sectors[ind.sector].label_zh for ind in inds],
+        "geography_zh": [places.get(fig.geography) for fig in figures],
+        "label_zh": [fig.label_zh for fig in figures],
+        "unit_label_zh": [unit.label_zh for unit in unit_of],
+        **{f"{name}_zh": values for name, values in chinese.items()},
+        "status_zh": [status_word(fig.status, "zh") for fig in figures],
+        "note_zh": [fig.note_zh for fig in figures],
     }
     numbers = {"year_start": "int64", "year_end": "int64", "period_stated": "bool", "value": "float64",
                "usd_value": "float64"}

@@ -1,0 +1,51 @@
+"""The dashboard's two languages: which one a reader gets, the interface's gettext catalogs, the data's Chinese columns."""
+
+from __future__ import annotations
+
+import functools
+import gettext
+from pathlib import Path
+
+import pandas as pd
+
+LANGUAGES = {"en": "English", "zh": "中文"}  # code: the language's name in itself
+DEFAULT = "en"  # the language of the code's own strings
+LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"  # <lang>/LC_MESSAGES/dashboard.mo, made by pybabel compile
+DOMAIN = "dashboard"
+BABEL_LOCALE = {"en": "en", "zh": "zh_Hans_CN"}  # for Babel's dates
+# Text columns of the tidy frame shown in the reader's language: in Chinese, each holds its twin `<name>_zh`.
+LOCALISED = ("indicator", "sector_label", "label", "unit_label", "value_text", "value_label", "usd_text", "note")
+
+
+def N_(message: str) -> str:
+    """Mark a string for the catalog where it is defined; it is translated where it is shown."""
+    return message
+
+
+@functools.cache
+def translation(lang: str) -> gettext.NullTranslations:
+    """The interface's translations into `lang` (English is the code's own text); a missing catalog is an error."""
+    if lang == DEFAULT:
+        return gettext.NullTranslations()
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang])
+
+
+def choose(asked: str | None, browser_locale: str | None) -> str:
+    """The reader's language: the address's `lang` when it names one, else the browser's when we have it, else English."""
+    if asked in LANGUAGES:
+        return asked
+    primary = (browser_locale or "").replace("_", "-").split("-")[0].lower()
+    return primary if primary in LANGUAGES else DEFAULT
+
+
+def localised(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The frame as a reader of `lang` sees it: in Chinese, each text column holds its Chinese twin; `place` names the
+    place in the reader's language, while `geography` stays its English name, as filters and addresses use it."""
+    if lang == DEFAULT:
+        return frame.assign(place=frame["geography"])
+    return frame.assign(place=frame[f"geography_{lang}"], **{name: frame[f"{name}_{lang}"] for name in LOCALISED})
+
+
+def in_language(item: object, field: str, lang: str) -> str | None:
+    """One field of a data item in `lang`: `name` in English, `name_zh` in Chinese."""
+    return getattr(item, field if lang == DEFAULT else f"{field}_{lang}")
