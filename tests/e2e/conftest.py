@@ -40,7 +40,14 @@ def chromium_path(debian_program) -> str:
 
 
 @pytest.fixture(scope="session")
-def browser(chromium_path):
+def cjk_font(debian_program) -> str:
+    """A font with Chinese glyphs (Debian's fonts-noto-cjk), installed before the browser starts, which reads its fonts
+    once."""
+    return debian_program("fonts-noto-cjk", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path, cjk_font):
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -150,17 +157,17 @@ def settle():
 
 @pytest.fixture()
 def open_page(browser):
-    """open_page(viewport, theme): a page in a fresh browser context, closed after the test.
+    """open_page(viewport, theme, locale): a page in a fresh browser context, closed after the test.
 
     viewport is DESKTOP (default) or PHONE (a touch screen); theme "light" or "dark" is the system's colour scheme,
-    which the app's theme follows.
+    which the app's theme follows; locale is the browser's language ("en-US" by default, "zh-CN" for a Chinese one).
     """
     contexts = []
 
-    def make(viewport: dict = DESKTOP, theme: str = "light"):
+    def make(viewport: dict = DESKTOP, theme: str = "light", locale: str = "en-US"):
         phone = viewport["width"] < 600
         context = browser.new_context(viewport=viewport, accept_downloads=True, is_mobile=phone, has_touch=phone,
-                                      color_scheme=theme)
+                                      color_scheme=theme, locale=locale)
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(TIMEOUT)
