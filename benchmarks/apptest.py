@@ -20,7 +20,9 @@ def page_files(app: Path) -> list[tuple[str, str]]:
     tree = ast.parse(app.read_text(encoding="utf-8"))
     for node in tree.body:
         if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "PAGES" for t in node.targets):
-            return [(item[0], item[1]) for item in ast.literal_eval(node.value)]
+            # each item is ("file.py", N_("Title"), icon): the title is marked for translation
+            return [(ast.literal_eval(item.elts[0]), ast.literal_eval(getattr(item.elts[1], "args", [item.elts[1]])[0]))
+                    for item in node.value.elts]
     raise ValueError(f"{app}: no PAGES constant")
 
 
