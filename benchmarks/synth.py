@@ -5,6 +5,8 @@ Usage: python3 benchmarks/synth.py --figures 10000 --output /tmp/synth-10k
 Sectors and units are the real file's; value ranges per unit follow the real figures. Indicators, geographies,
 periods (2003-2027 and spans), statuses (derived figures included, their values computed from their inputs),
 qualifiers and sources are drawn from a seeded generator, so the same arguments always give the same files.
+Like the real data, every label, name, description and note has its Chinese form (the _zh fields), and every
+geography is listed under places with its Chinese name.
 The YAML is written as text (not through a YAML emitter) so that 100,000 figures take seconds, not minutes.
 """
 
@@ -30,13 +32,20 @@ from dashboard.data.wording import forms  # noqa: E402
 REAL = ROOT / "indicators.yaml"
 CITIES = ["Hangzhou", "Ningbo", "Wenzhou", "Jiaxing", "Huzhou", "Shaoxing", "Jinhua", "Quzhou", "Zhoushan",
           "Taizhou", "Lishui"]
+CITIES_ZH = ["杭州", "宁波", "温州", "嘉兴", "湖州", "绍兴", "金华", "衢州", "舟山", "台州", "丽水"]
 PLACES = ["Yuhang", "Xiaoshan", "Cixi", "Yiwu", "Anji", "Haining", "Tongxiang", "Deqing", "Zhuji", "Yueqing",
           "Rui'an", "Wenling", "Linhai", "Yongkang", "Dongyang", "Jiangshan", "Longquan", "Pinghu", "Shengzhou"]
+PLACES_ZH = ["余杭", "萧山", "慈溪", "义乌", "安吉", "海宁", "桐乡", "德清", "诸暨", "乐清", "瑞安", "温岭", "临海", "永康",
+             "东阳", "江山", "龙泉", "平湖", "嵊州"]
 TOPICS = ["cloud adoption", "industrial internet", "smart manufacturing", "e-commerce sales", "data centres",
           "rural broadband", "AI start-ups", "patent grants", "venture funding", "village income", "grid load",
           "EV charging", "research spending", "export orders", "logistics volume", "talent recruitment",
           "robot installations", "public services online", "green power", "factory output"]
+TOPICS_ZH = ["企业上云", "工业互联网", "智能制造", "电子商务销售额", "数据中心", "农村宽带", "人工智能初创企业", "专利授权",
+             "风险投资", "村集体收入", "电网负荷", "电动汽车充电", "研发投入", "出口订单", "物流量", "人才引进", "机器人装机",
+             "政务服务网上办理", "绿色电力", "工业产值"]
 ASPECTS = ["total", "growth", "per capita", "share", "target", "new entrants", "average", "peak", "index"]
+ASPECTS_ZH = ["总量", "增速", "人均", "占比", "目标", "新增", "平均", "峰值", "指数"]
 WORDS = ("the province said the figure reflects steady progress across cities and counties as firms and villages "
          "adopt new technology under the plan announced by officials this year").split()
 STATUS_WEIGHTS = {"actual": 62, "target": 20, "forecast": 10}
@@ -68,21 +77,25 @@ def _number(value: float) -> str:
 
 
 def _text(value: str) -> str:
-    return json.dumps(value)
+    return json.dumps(value, ensure_ascii=False)
 
 
-def _geographies(count: int) -> list[str]:
-    names = ["Zhejiang", *CITIES]
-    names += [f"{place} ({CITIES[i % len(CITIES)]})" for i, place in enumerate(PLACES)]
+def _geographies(count: int) -> list[tuple[str, str]]:
+    """Names of places and their Chinese names: the province, its cities, counties, then numbered districts."""
+    names = [("Zhejiang", "浙江省"), *((city, f"{zh}市") for city, zh in zip(CITIES, CITIES_ZH, strict=True))]
+    names += [(f"{place} ({CITIES[i % len(CITIES)]})", f"{zh}（{CITIES_ZH[i % len(CITIES)]}）")
+              for i, (place, zh) in enumerate(zip(PLACES, PLACES_ZH, strict=True))]
     i = 0
     while len(names) < count:
-        names.append(f"{CITIES[i % len(CITIES)]} district {i // len(CITIES) + 1}")
+        city, number = i % len(CITIES), i // len(CITIES) + 1
+        names.append((f"{CITIES[city]} district {number}", f"{CITIES_ZH[city]}市第{number}区"))
         i += 1
     return names[:count]
 
 
 def _sources(rng: random.Random, count: int) -> list[dict]:
     publishers = ["China Daily", "People's Daily Online", "Zhejiang Daily", "China Daily Brief", "Xinhua"]
+    publishers_zh = ["中国日报网", "人民网", "浙江日报", None, "新华社"]
     out = []
     for i in range(count):
         year, month, day = 2020 + i % 7, 1 + (i * 5) % 12, 1 + (i * 11) % 28
@@ -91,6 +104,7 @@ def _sources(rng: random.Random, count: int) -> list[dict]:
         out.append({
             "id": f"synth-{published}-{topic.replace(' ', '-').replace('-', '')[:20]}-{i}",
             "publisher": publishers[i % len(publishers)],
+            "publisher_zh": publishers_zh[i % len(publishers)],
             "headline": f"Zhejiang reports progress in {topic}",
             "author": None if i % 3 == 0 else f"Reporter {i}",
             "published": published,
@@ -98,13 +112,14 @@ def _sources(rng: random.Random, count: int) -> list[dict]:
             "accessed": "2026-11-23",
             "capture": f"{i:03d}_{rng.getrandbits(64):016x}.txt",
             "summary": f"Figures on {topic} in Zhejiang's cities and counties, with the province's targets.",
+            "summary_zh": f"浙江各市县{TOPICS_ZH[i % len(TOPICS)]}方面的数据，以及全省的目标。",
         })
     return out
 
 
 def _source_yaml(src: dict) -> str:
     lines = [f"{key}: {'null' if value is None else value if key in ('published', 'accessed') else _text(value)}"
-             for key, value in src.items() if key != "id"]
+             for key, value in src.items() if key != "id" and not (key == "publisher_zh" and value is None)]
     return "\n".join(lines) + "\n"
 
 
@@ -145,28 +160,36 @@ def generate(figures: int, output: Path, seed: int = 0) -> Path:
         topic, aspect = TOPICS[i % len(TOPICS)], ASPECTS[(i // len(TOPICS)) % len(ASPECTS)]
         unit = "ratio" if i % 17 == 0 and "ratio" in bounds else rng.choice(unit_ids)
         sector = rng.choices(sectors, weights)[0]["id"]
+        topic_zh, aspect_zh = TOPICS_ZH[i % len(TOPICS)], ASPECTS_ZH[(i // len(TOPICS)) % len(ASPECTS)]
         indicators.append({"id": f"ind_{i:04d}_{topic.replace(' ', '_').replace('-', '_')}", "unit": unit,
                            "sector": sector, "name": f"{topic.capitalize()}, {aspect} ({i})",
-                           "description": f"Synthetic indicator {i}: {aspect} of {topic}."})
+                           "name_zh": f"{topic_zh}，{aspect_zh}（{i}）",
+                           "description": f"Synthetic indicator {i}: {aspect} of {topic}.",
+                           "description_zh": f"合成指标{i}：{topic_zh}的{aspect_zh}。"})
     ratio_indicators = [ind for ind in indicators if ind["unit"] == "ratio"] or indicators[:1]
     geographies = _geographies(n_geographies)
     sources = _sources(rng, n_sources)
     qualifiers = list(QUALIFIERS)
 
     out = [f"# Synthetic data: {figures} figures, seed {seed}. Written by benchmarks/synth.py.\n", "sectors:\n"]
-    for s in sectors:
-        out.append(f"  - id: {s['id']}\n    label: {_text(s['label'])}\n    description: {_text(s['description'])}\n")
-    out.append("\nunits:\n")
-    for u in units:
-        out.append(f"  - id: {u['id']}\n    label: {_text(u['label'])}\n    description: {_text(u['description'])}\n")
-        if u.get("display"):
-            out.append(f"    display: {json.dumps(u['display'])}\n")
-        if u.get("signed"):
+    for item in [*sectors, *units]:
+        if item is units[0]:
+            out.append("\nunits:\n")
+        out.append(f"  - id: {item['id']}\n    label: {_text(item['label'])}\n    label_zh: {_text(item['label_zh'])}\n"
+                   f"    description: {_text(item['description'])}\n"
+                   f"    description_zh: {_text(item['description_zh'])}\n")
+        if item.get("display"):
+            out.append(f"    display: {json.dumps(item['display'], ensure_ascii=False)}\n")
+        if item.get("signed"):
             out.append("    signed: true\n")
     out.append("\nindicators:\n")
     for ind in indicators:
-        out.append(f"  - id: {ind['id']}\n    name: {_text(ind['name'])}\n    sector: {ind['sector']}\n"
-                   f"    unit: {ind['unit']}\n    description: {_text(ind['description'])}\n")
+        out.append(f"  - id: {ind['id']}\n    name: {_text(ind['name'])}\n    name_zh: {_text(ind['name_zh'])}\n"
+                   f"    sector: {ind['sector']}\n    unit: {ind['unit']}\n    description: {_text(ind['description'])}\n"
+                   f"    description_zh: {_text(ind['description_zh'])}\n")
+    out.append("\nplaces:\n")
+    for name, name_zh in geographies:
+        out.append(f"  - name: {_text(name)}\n    name_zh: {_text(name_zh)}\n")
     out.append("\nfigures:\n")
 
     plain: list[tuple[str, float, dict, str, int]] = []  # id, value, indicator, geography, last year
@@ -183,7 +206,7 @@ def generate(figures: int, output: Path, seed: int = 0) -> Path:
             derived = f"{{formula: ratio, inputs: [{first[0]}, {second[0]}]}}"
         else:
             status = rng.choices(list(STATUS_WEIGHTS), list(STATUS_WEIGHTS.values()))[0]
-            ind, geography = rng.choice(indicators), rng.choice(geographies)
+            ind, geography = rng.choice(indicators), rng.choice(geographies)[0]
             low, high = bounds[ind["unit"]]
             value = math.exp(rng.uniform(math.log(low), math.log(high)))
             value = round(value, 2) if value < 1000 else float(round(value, -int(math.log10(value)) + 3))
@@ -202,7 +225,8 @@ def generate(figures: int, output: Path, seed: int = 0) -> Path:
             out.append(f"    usd: {{value: {_number(round(abs(value) / 7.2, -3) or 1000.0)}, qualifier: about}}\n")
         out.append(f"    source: {source}\n    quote: {_text(quote)}\n")
         if derived:
-            out.append("    note: Computed from its two inputs; the article does not state it.\n")
+            out.append("    note: Computed from its two inputs; the article does not state it.\n"
+                       "    note_zh: 由两项输入数据计算得出，文章并未直接给出。\n")
         elif value > 0:  # only positive figures become inputs, so ratios stay positive and never divide by zero
             entry = (fid, value, ind, geography, int(period[-4:]))
             plain.append(entry)

@@ -7,7 +7,7 @@ from dashboard.data.problems import Problem
 GDP = ("  - id: zj-gdp-2024\n    indicator: gdp\n    geography: Zhejiang\n    period: 2024\n    period_stated: true\n"
        "    value: 9000000000000\n")
 USD = "    usd: {value: 1240000000000, qualifier: exact}\n    source: chinadaily-2025-02-05-common-prosperity\n"
-GDP_INDICATOR = "  - id: gdp\n    name: Gross domestic product\n    sector: economy\n    unit: CNY\n"
+GDP_INDICATOR = "  - id: gdp\n    name: Gross domestic product\n    name_zh: 地区生产总值\n    sector: economy\n    unit: CNY\n"
 VA_2019 = "derived: {formula: prior_from_growth, inputs: [zj-digital-core-va-2020, zj-digital-core-va-growth-2020]}"
 VOCAB = "must be one of: exact, about, nearly, more than, at least, up to, less than; not text 'roughly'"
 FINITE = "must be a finite number, not NaN or infinity (.nan, .inf)"
@@ -240,7 +240,7 @@ def test_a_figure_for_china_is_never_a_headline(data):
 
 AI_CHART = "    figures: [zj-ai-revenue-target-2027, cn-ai-industry-2024]\n"
 AI_NOTE = ("    note: A provincial target due in 2027 beside a national result for 2024, set side by side as the article "
-           "does.\n")
+           "does.\n    note_zh: 把省级2027年的目标与全国2024年的实际数并列，与文章的比较方式相同。\n")
 GDP_CHART = "    figures: [zj-gdp-2024, wz-gdp-2025]\n"
 
 

@@ -8,7 +8,8 @@ from typing import NamedTuple
 
 from pydantic import ValidationError
 
-from dashboard.data.schema import ARITY, Catalog, Figure, Indicator, Loc, Sector, StoryChart, Unit
+from dashboard.data.schema import ARITY, Catalog, Figure, Indicator, Loc, Place, Sector, StoryChart, Unit
+from dashboard.data.translations import translation_problems
 from dashboard.data.wording import locate, spoken
 
 
@@ -60,7 +61,7 @@ def cross_check(catalog: Catalog, source_ids: set[str]) -> list[Finding]:
     for i, chart in enumerate(catalog.charts):
         if not twice & set(chart.figures):
             problems += [Finding(("charts", i, *loc), msg) for loc, msg in _check_chart(chart, sectors, figures, indicators)]
-    return problems
+    return problems + [Finding(*problem) for problem in translation_problems(catalog)]
 
 
 def _check_chart(chart: StoryChart, sectors, figures, indicators) -> list[tuple[Loc, str]]:
@@ -151,8 +152,8 @@ def _in_cycle(start: str, figures: dict[str, Figure]) -> bool:
     return False
 
 
-SECTIONS = {"sectors": Sector, "units": Unit, "indicators": Indicator, "figures": Figure}
-REFERENCES = {"sector": "sectors", "unit": "units", "indicator": "indicators", "inputs": "figures"}
+SECTIONS = {"sectors": Sector, "units": Unit, "indicators": Indicator, "places": Place, "figures": Figure}
+REFERENCES = {"sector": "sectors", "unit": "units", "indicator": "indicators", "inputs": "figures", "geography": "places"}
 
 
 def in_file(loc, where: dict[str, list[int]]):
@@ -182,8 +183,9 @@ def partial_checks(data: dict, source_ids: set[str] | None) -> tuple[list[Findin
                 where[section].append(i)
             except ValidationError:
                 ids = dropped[section]
-                if ids is not None and isinstance(item, dict) and isinstance(item.get("id"), str):
-                    ids.add(item["id"].strip())
+                key = "name" if section == "places" else "id"  # what references name the item by
+                if ids is not None and isinstance(item, dict) and isinstance(item.get(key), str):
+                    ids.add(item[key].strip())
                 else:
                     dropped[section] = None
     catalog = Catalog.model_construct(**kept)

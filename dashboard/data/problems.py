@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from dashboard.data.fields import describe
 from dashboard.data.schema import CAPTURE_PATTERN, ID_PATTERN, Loc
+from dashboard.data.translations import missing, twin
 
 
 @dataclass(frozen=True)
@@ -49,24 +50,44 @@ def node_at(node: yaml.Node | None, loc: Loc) -> tuple[yaml.Node | None, bool]:
 
 
 def line_of(node: yaml.Node | None, loc: Loc, extra: bool = False) -> int:
-    """The line where the value at `loc` stands (for an unknown field, where its key stands)."""
+    """The line where the value at `loc` stands (for an unknown field, where its key stands).
+
+    For a missing Chinese form (note_zh), the line of the English it translates (note), where there is one.
+    """
     if extra and loc:
         parent, _ = node_at(node, loc[:-1])
         if isinstance(parent, yaml.MappingNode):
             for key, _value in parent.value:
                 if key.value == str(loc[-1]):
                     return key.start_mark.line + 1
-    found, _ = node_at(node, loc)
+    found, complete = node_at(node, loc)
+    english = twin(loc[-1]) if loc and not complete else None
+    if english is not None:
+        original, known = node_at(node, (*loc[:-1], english))
+        found = original if known else found
     return found.start_mark.line + 1 if found is not None else 1
 
 
+def value_at(data: object, loc: Loc) -> object:
+    """The raw value at `loc` in the data as read, or None where there is none."""
+    for part in loc:
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
 def field_name(data: object, loc: Loc) -> str:
-    """A readable field path: figures[zj-gdp-2024].value, naming items by id where they have one."""
+    """A readable field path: figures[zj-gdp-2024].value, naming items by id (a place by name) where they have one."""
     parts: list[str] = []
     for part in loc:
         if isinstance(part, int) and not isinstance(data, dict):
             item = data[part] if isinstance(data, list) and part < len(data) else None
-            item_id = item.get("id") if isinstance(item, dict) else None
+            key = "name" if parts == ["places"] else "id"
+            item_id = item.get(key) if isinstance(item, dict) else None
             parts.append(f"[{item_id}]" if isinstance(item_id, str) and item_id else f"[{part + 1}]")
             data = item
         else:
@@ -129,5 +150,11 @@ def from_validation(exc: ValidationError, name: str, data: object, node: yaml.No
     for error in exc.errors():
         loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and "[" in p))  # drop union branch tags
         extra = error["type"] == "extra_forbidden"
-        out.append(Problem(name, line_of(node, loc, extra), field_name(data, prefix + loc), message(error)))
+        text = message(error)
+        english = twin(loc[-1]) if loc and error["type"] == "missing" else None
+        if english is not None:  # a required Chinese form: say which, with the English it translates
+            text = missing(english, value_at(data, (*prefix, *loc[:-1], english)))
+        elif prefix + loc == ("places",) and error["type"] == "missing":
+            text += ": list every place the figures are about, each with its name and its Chinese name (name_zh)"
+        out.append(Problem(name, line_of(node, loc, extra), field_name(data, prefix + loc), text))
     return out

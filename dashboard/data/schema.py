@@ -1,4 +1,4 @@
-"""Pydantic models of the curated data: sectors, units, indicators, figures and sources. No I/O."""
+"""Pydantic models of the curated data: sectors, units, indicators, places, figures and sources. No I/O."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Annotated, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StrictBool, field_validator
 
 from dashboard.data.fields import Number, describe, parse_period
+from dashboard.data.translations import ChineseText, LabelTranslation, Translation
 
 ARITY = {"prior_from_growth": 2, "ratio": 2}  # inputs each formula takes
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$"
@@ -31,20 +32,16 @@ class Strict(BaseModel):
 class Sector(Strict):
     id: Id
     label: Text
+    label_zh: ChineseText
     description: Text
-    label_zh: Text | None = None
-    description_zh: Text | None = None
-
-
-class Place(Strict):
-    name: Text
-    name_zh: Text | None = None
+    description_zh: ChineseText
 
 
 class Display(Strict):
     """How a value of a unit is written: '702 billion yuan', '13%', '4th', '280 businesses a day'.
 
-    The suffix follows the number after a space, except a suffix starting with '%'.
+    The suffix follows the number after a space, except a suffix starting with '%'. In Chinese the number is written
+    with prefix_zh and suffix_zh and no space: 7020亿元, 1086亿美元, 13%, 280家/天.
     """
 
     prefix: str = ""
@@ -58,21 +55,28 @@ class Display(Strict):
 class Unit(Strict):
     id: Id
     label: Text
+    label_zh: ChineseText
     description: Text
+    description_zh: ChineseText
     display: Display = Display()
     signed: bool = False  # True where a negative value makes sense (growth rates)
-    label_zh: Text | None = None
-    description_zh: Text | None = None
 
 
 class Indicator(Strict):
     id: Id
     name: Text
+    name_zh: ChineseText
     sector: Id
     unit: Id
     description: Text
-    name_zh: Text | None = None
-    description_zh: Text | None = None
+    description_zh: ChineseText
+
+
+class Place(Strict):
+    """A place figures are about, as the figures' `geography` names it, with its Chinese name."""
+
+    name: Text
+    name_zh: ChineseText
 
 
 class Usd(Strict):
@@ -101,9 +105,9 @@ class Figure(Strict):
     usd: Usd | None = None
     derived: Derivation | None = None
     label: Annotated[str, Field(min_length=1, max_length=60)] | None = None  # tells apart figures of one place and period
+    label_zh: LabelTranslation = None
     note: Text | None = None
-    label_zh: Text | None = None
-    note_zh: Text | None = None
+    note_zh: Translation = None
 
     @field_validator("period", mode="before")
     @classmethod
@@ -124,14 +128,14 @@ class StoryChart(Strict):
 
     id: Id
     title: Text
+    title_zh: ChineseText
     subtitle: Text | None = None
+    subtitle_zh: Translation = None
     sector: Id
     kind: Literal["bars", "target_vs_actual", "small_multiples"]
     figures: list[Id] = Field(min_length=2, max_length=12)
     note: Text | None = None  # required when the figures differ in status, place or period
-    title_zh: Text | None = None
-    subtitle_zh: Text | None = None
-    note_zh: Text | None = None
+    note_zh: Translation = None
 
 
 class Catalog(Strict):
@@ -140,24 +144,27 @@ class Catalog(Strict):
     sectors: list[Sector] = Field(min_length=1)
     units: list[Unit] = Field(min_length=1)
     indicators: list[Indicator] = Field(min_length=1)
+    places: list[Place] = Field(min_length=1)  # every figure's geography, with its Chinese name
     figures: list[Figure] = Field(min_length=1)
     headlines: list[Id] = []  # figure ids for the Overview's cards, in order
     charts: list[StoryChart] = []  # story charts, shown first on their sector's page
-    places: list[Place] = []
 
 
 class Source(Strict):
     """One source article: the contents of sources/<id>.yaml (the id is the file stem)."""
 
     publisher: Text
-    headline: Text
+    publisher_zh: ChineseText | None = None  # the publisher's own Chinese name, where it has one
+    headline: Text  # as published
     author: Text | None = None
     published: dt.date
     url: HttpUrl | None  # required key: null says explicitly that no address is known
     accessed: dt.date
     summary: Text
+    summary_zh: ChineseText
     capture: Annotated[str, Field(pattern=CAPTURE_PATTERN)]
     note: Text | None = None
+    note_zh: Translation = None
 
     @field_validator("url", mode="before")
     @classmethod
