@@ -3,54 +3,64 @@
 import streamlit as st
 
 from dashboard import __version__
-from dashboard.app.widgets import dataset, md_escape
+from dashboard.app.widgets import dataset, md_escape, ui
 from dashboard.views.export import CITATION, FIELDS, LICENCE
+from dashboard.views.language import N_
 
-COLUMNS_HELP = "| Column | Type | Meaning |\n|---|---|---|\n" + "\n".join(
-    f"| `{column}` | {kind} | {md_escape(meaning)} |" for column, (kind, meaning) in FIELDS.items())
-
-
-def main() -> None:
-    """Draw the About page."""
-    st.title("About")
-    st.markdown(f"""
-**What the data is.** {len(dataset().frame):,} figures about Zhejiang province (its economy, digital economy, AI policy,
+TYPES = {"string": N_("string"), "boolean": N_("boolean"), "integer": N_("integer"), "number": N_("number"),
+         "date": N_("date")}  # the columns' types, as the data package names them
+CODE = {"validate": "python -m dashboard validate", "problem": "FILE:LINE: field: message",  # the same in every language
+        "source_file": "sources/<publisher>-<date>-<topic>.yaml",
+        "example": "?sector=ai&sector=energy&year=2020-2025&geo=Hangzhou&status=target"}
+WHAT = N_("""**What the data is.** {figures} figures about Zhejiang province (its economy, digital economy, AI policy,
 innovation, common prosperity and energy) as reported in news articles. Each figure has an indicator, a place, a
-period, a value in base units, the qualifier the article uses ("more than", "about"...), a status and its source.
-
-**Statuses.** *actual* is a reported result; *target* is a goal set by policy, placed in the year it is due;
+period, a value in base units, the qualifier the article uses ("more than", "about"...), a status and its source.""")
+STATUSES = N_("""**Statuses.** *actual* is a reported result; *target* is a goal set by policy, placed in the year it is due;
 *forecast* is a projection; *derived* is computed by the dashboard from other figures (for example the year before,
-from a value and its growth), with the formula and inputs named in the data.
-
-**How figures are curated and checked.** Figures are typed into `indicators.yaml`, one source article per file in
+from a value and its growth), with the formula and inputs named in the data.""")
+CHECKED = N_("""**How figures are curated and checked.** Figures are typed into `indicators.yaml`, one source article per file in
 `sources/`. Every figure keeps a short verbatim quote of the article's words around the number. The command
-`python -m dashboard validate` checks every field, that each reference exists, that derived figures match their
-formula, and reports each problem as `FILE:LINE: field: message`. The tests also check that each quote stands
+`{validate}` checks every field, that each reference exists, that derived figures match their
+formula, and reports each problem as `{problem}`. The tests also check that each quote stands
 verbatim in the captured article and that each value is worded in its quote. Nothing is converted: a US-dollar
-figure appears only where the article gives it.
-
-**How to cite.** {CITATION.format(version=__version__, date="(the date you downloaded it)")}
-
-**Licence.** {LICENCE}
-
-**How to add a figure.**
-1. If the article is new, add `sources/<publisher>-<date>-<topic>.yaml` with publisher, headline, date, address
+figure appears only where the article gives it.""")
+ADD = N_("""**How to add a figure.**
+1. If the article is new, add `{source_file}` with publisher, headline, date, address
    (or `url: null` when none is known), the date you read it and a one-paragraph summary.
 2. Add the figure under `figures:` in `indicators.yaml`: an id, the indicator (add it under `indicators:` if it is
    new), the place, the period (a year or a span such as 2025-2027), whether the article states that period
    (`period_stated`; when we inferred it, a note says how), the value in base units, the qualifier, the status, the
    source id and the quote.
-3. Run `python -m dashboard validate` and fix what it reports; then `python -m pytest`. A running dashboard shows
-   the change when the page is reloaded.
+3. Run `{validate}` and fix what it reports; then `python -m pytest`. A running dashboard shows
+   the change when the page is reloaded.""")
+CHINESE = N_("""Columns ending in `_zh` hold the Chinese forms of the text columns (indicator, sector, place, label, unit,
+value, status and note); a page in Chinese shows them in place of the English ones. The CSV always holds both, whatever
+the page's language.""")
+LINKS = N_("""**Links and filters.** The sidebar filters are kept in the address, so a filtered view can be bookmarked or shared,
+for example `{example}`. Repeat a name to choose several
+values; `year` is one year or a range. Values the data does not know are ignored, with a short notice. The language is
+kept there too: `lang=en` for English, `lang=zh` for Chinese.""")
 
-**What the columns mean.** The CSV downloads and the data package hold these columns, one row per figure:
 
-{COLUMNS_HELP}
+def _columns() -> str:
+    """The columns of the downloads as a Markdown table, in the reader's language."""
+    _ = ui().gettext
+    rows = [(_("Column"), _("Type"), _("Meaning"))]
+    rows += [(f"`{column}`", _(TYPES[kind]), md_escape(_(meaning))) for column, (kind, meaning) in FIELDS.items()]
+    lines = [f"| {' | '.join(cells)} |" for cells in rows]
+    return "\n".join((lines[0], "|---|---|---|", *lines[1:]))
 
-**Links and filters.** The sidebar filters are kept in the address, so a filtered view can be bookmarked or shared,
-for example `?sector=ai&sector=energy&year=2020-2025&geo=Hangzhou&status=target`. Repeat a name to choose several
-values; `year` is one year or a range. Values the data does not know are ignored, with a short notice.
-""")
+
+def main() -> None:
+    """Draw the About page."""
+    _ = ui().gettext
+    st.title(_("About"))
+    citation = _(CITATION).format(version=__version__, date=_("(the date you downloaded it)"))
+    columns = _("**What the columns mean.** The CSV downloads and the data package hold these columns, one row per figure:")
+    st.markdown("\n\n".join((
+        _(WHAT).format(figures=f"{len(dataset().frame):,}"), _(STATUSES), _(CHECKED).format(**CODE),
+        _("**How to cite.** {citation}").format(citation=citation), _("**Licence.** {licence}").format(licence=_(LICENCE)),
+        _(ADD).format(**CODE), columns, _columns(), _(CHINESE), _(LINKS).format(**CODE))))
 
 
 main()

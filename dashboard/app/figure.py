@@ -6,42 +6,49 @@ import html
 import pandas as pd
 import streamlit as st
 
-from dashboard.app.widgets import EMPTY, Dataset, md_escape, selected
+from dashboard.app.widgets import EMPTY, Dataset, lang, md_escape, selected, ui
+from dashboard.views.display import date_text, period_text, status_word
+from dashboard.views.language import N_
 from dashboard.views.provenance import cite_bibtex, cite_csl, cite_text, marked_quote, sentence_link
 from dashboard.views.selection import search
 
-FORMULAS = {"prior_from_growth": "the year before, from a value and its growth: value / (1 + growth / 100)",
-            "ratio": "the first figure divided by the second"}
+FORMULAS = {"prior_from_growth": N_("the year before, from a value and its growth: value / (1 + growth / 100)"),
+            "ratio": N_("the first figure divided by the second")}
 STYLE = "<style>.zi-quote mark{background:#FFE08A;color:#1a1a1a;padding:0 .15em}</style>"
 
 
 def _name(frame: pd.DataFrame, figure_id: str) -> str:
     row = frame.loc[figure_id]
-    return f"{row.indicator}, {row.place}, {row.period}: {row.value_label}"
+    return ui().gettext("{indicator}, {place}, {period}: {value}").format(
+        indicator=row.indicator, place=row.place, period=period_text(str(row.period), lang()), value=row.value_label)
 
 
 def _chooser(data: Dataset, rows: pd.DataFrame) -> str | None:
     """The search box and the list of figures it finds; the id of the figure chosen (in the address)."""
-    text = st.text_input("Search the figures", key="q", bind="query-params",
-                         placeholder="Words from an indicator, place, quote, note or source, e.g. Hangzhou patents")
+    _ = ui().gettext
+    text = st.text_input(_("Search the figures"), key="q", bind="query-params",
+                         placeholder=_("Words from an indicator, place, quote, note or source, e.g. Hangzhou patents"))
     found = search(rows, text)
     frame = data.frame.set_index("figure_id", drop=False)
     asked = st.query_params.get("figure")  # a shared address, a card or a chart names the figure
     if asked in frame.index and asked != st.session_state.get("figure"):
         st.session_state["figure"] = asked
     elif asked is not None and asked not in frame.index:
-        st.warning(f"The address names no figure of the data ({md_escape(asked[:60])}): choose one below.")
+        st.warning(_("The address names no figure of the data ({figure}): choose one below.").format(
+            figure=md_escape(asked[:60])))
     chosen = st.session_state.get("figure")
     options = list(found["figure_id"])
     if chosen in frame.index and chosen not in options:
         options.insert(0, chosen)
     if rows.empty:
-        st.info(EMPTY)
+        st.info(_(EMPTY))
+    elif text.strip():
+        st.caption(_("{found} of the {total} figures the filters keep match.").format(found=f"{len(found):,}",
+                                                                                      total=f"{len(rows):,}"))
     else:
-        st.caption(f"{len(found):,} of the {len(rows):,} figures the filters keep match." if text.strip() else
-                   f"{len(rows):,} figures match the filters; type words to narrow the list.")
-    return st.selectbox("Figure", options, key="figure", index=None, format_func=lambda fid: _name(frame, fid),
-                        placeholder="Choose a figure", on_change=_chose)
+        st.caption(_("{n} figures match the filters; type words to narrow the list.").format(n=f"{len(rows):,}"))
+    return st.selectbox(_("Figure"), options, key="figure", index=None, format_func=lambda fid: _name(frame, fid),
+                        placeholder=_("Choose a figure"), on_change=_chose)
 
 
 def _chose() -> None:
@@ -54,34 +61,41 @@ def _chose() -> None:
 
 def _facts(row) -> None:
     """The value as worded, and what it is: place, period (stated or inferred), status, sector, unit, note."""
+    _, code = ui().gettext, lang()
     st.markdown(f"### {md_escape(row.value_text)}")
-    period = "period stated in the article" if row.period_stated else "period inferred by us (see the note)"
-    st.caption(f"{row.indicator} · {row.place} · {row.period}, {period} · {row.status} · {row.sector_label} · "
-               f"unit: {row.unit_label}" + (f" · {row.label}" if isinstance(row.label, str) else ""))
+    period = (_("{period}, period stated in the article") if row.period_stated else
+              _("{period}, period inferred by us (see the note)")).format(period=period_text(str(row.period), code))
+    facts = [row.indicator, row.place, period, status_word(row.status, code), row.sector_label,
+             _("unit: {unit}").format(unit=row.unit_label), *([row.label] if isinstance(row.label, str) else [])]
+    st.caption(" · ".join(str(fact) for fact in facts))
     if isinstance(row.usd_text, str):
-        st.markdown(f"The article gives the US-dollar equivalent: {md_escape(row.usd_text)}.")
+        st.markdown(_("The article gives the US-dollar equivalent: {usd}.").format(usd=md_escape(row.usd_text)))
     if isinstance(row.note, str):
         st.info(row.note, icon=":material/info:")
 
 
 def _evidence(row) -> None:
-    """The article's words with the number marked, and the article with a link to the sentence."""
-    st.markdown("**In the article's words** (verbatim; the number is marked)")
+    """The article's words with the number marked (in the article's language), and the article with a link to them."""
+    _ = ui().gettext
+    st.markdown(_("**In the article's words** (verbatim; the number is marked)"))
     st.html(f'{STYLE}<blockquote class="zi-quote" lang="en">{marked_quote(row)}</blockquote>')
     link = sentence_link(row.url, row.quote)
-    article = f"{row.publisher}, “{row.source_title}”, {row.published}"
+    article = md_escape(_("{publisher}, “{headline}”, {published}").format(
+        publisher=row.publisher, headline=row.source_title, published=date_text(str(row.published), lang())))
     if link:
-        st.markdown(f"{md_escape(article)}. [Open the article at this sentence]({link}) · "
-                    f"[open the article]({row.url})")
+        st.markdown(_("{article}. [Open the article at this sentence]({link}) · [open the article]({url})").format(
+            article=article, link=link, url=row.url))
     else:
-        st.markdown(f"{md_escape(article)}. No link known for this article.")
+        st.markdown(_("{article}. No link known for this article.").format(article=article))
 
 
 def _derivation(frame: pd.DataFrame, row) -> None:
     """For a figure we computed: the formula and links to its inputs."""
     if not isinstance(row.derived_formula, str):
         return
-    st.markdown(f"**Computed by the dashboard**: {md_escape(FORMULAS[row.derived_formula])}, from:")
+    _ = ui().gettext
+    st.markdown(_("**Computed by the dashboard**: {formula}, from:").format(
+        formula=md_escape(_(FORMULAS[row.derived_formula]))))
     for name in str(row.derived_inputs).split():
         if name in frame.index:
             st.page_link("figure.py", label=_name(frame, name), query_params={"figure": name},
@@ -89,34 +103,36 @@ def _derivation(frame: pd.DataFrame, row) -> None:
 
 
 def _citations(row) -> None:
-    """The figure's citation as text, BibTeX and CSL-JSON, each with a copy button."""
+    """The figure's citation as text (GB/T 7714 in Chinese), BibTeX and CSL-JSON, each with a copy button."""
+    _, code = ui().gettext, lang()
     page = st.context.url or ""  # this page's address in the reader's browser, when known
     address = f"{page}?figure={row.figure_id}"
     today = dt.date.today().isoformat()
-    st.markdown("**Cite this figure**")
-    text, bibtex, csl = st.tabs(["Text", "BibTeX", "CSL-JSON"])
-    text.code(cite_text(row, address, today), language=None, wrap_lines=True)
-    bibtex.code(cite_bibtex(row, address, today), language="latex", wrap_lines=True)
-    csl.code(cite_csl(row, address, today), language="json", wrap_lines=True)
+    st.markdown(_("**Cite this figure**"))
+    text, bibtex, csl = st.tabs([_("Text"), "BibTeX", "CSL-JSON"])
+    text.code(cite_text(row, address, today, code), language=None, wrap_lines=True)
+    bibtex.code(cite_bibtex(row, address, today, code), language="latex", wrap_lines=True)
+    csl.code(cite_csl(row, address, today, code), language="json", wrap_lines=True)
 
 
 def main() -> None:
     """Draw the Figure page."""
+    _ = ui().gettext
     data, rows = selected()
-    st.title("Figures")
-    st.markdown("Find a figure by its words and see where it comes from: the article's sentence, a link that opens the "
-                "article at that sentence, and a citation. Every figure has an address of its own.")
+    st.title(_("Figures"))
+    st.markdown(_("Find a figure by its words and see where it comes from: the article's sentence, a link that opens the "
+                  "article at that sentence, and a citation. Every figure has an address of its own."))
     chosen = _chooser(data, rows)
     if chosen is None:
         return
     frame = data.frame.set_index("figure_id", drop=False)
     row = frame.loc[chosen]
-    st.header(f"{row.indicator}, {row.place}", anchor=False)
+    st.header(_("{indicator}, {place}").format(indicator=row.indicator, place=row.place), anchor=False)
     _facts(row)
     _evidence(row)
     _derivation(frame, row)
     _citations(row)
-    st.caption(f"Figure id: {html.escape(str(row.figure_id))}")
+    st.caption(_("Figure id: {id}").format(id=html.escape(str(row.figure_id))))
 
 
 main()

@@ -6,15 +6,16 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard.app.widgets import current_filters, dataset, md_escape
+from dashboard.app.widgets import current_filters, dataset, lang, listed, md_escape, ui
 from dashboard.data.problems import DataError
 from dashboard.views.address import PARAMS, parse_query, to_query
-from dashboard.views.language import LANGUAGES, N_, choose, translation
+from dashboard.views.display import status_word
+from dashboard.views.language import DEFAULT, LANGUAGES, N_, choose, translation
 from dashboard.views.selection import Filters, Options
 
 HERE = Path(__file__).resolve().parent  # the page files sit beside this module
 MAX_PROBLEMS = 200
-NOTICES = "_url_notices"
+NOTICES = "_url_notices"  # what the address held that was ignored, said in each language
 APP_NAME = N_("Zhejiang Indicators")
 STYLE = HERE / "style.css"  # focus outlines, the copy button shown without hovering
 
@@ -24,9 +25,9 @@ def run(pages: tuple[tuple[str, str, str], ...]) -> None:
     # The icon is set before the navigation, which would otherwise fetch its page's icon from a font server as the
     # favicon; an emoji is drawn in the browser, with no request.
     st.set_page_config(page_title=APP_NAME, page_icon="📈", layout="wide")
-    lang = choose_language()
-    _ = translation(lang).gettext
-    made = f"_pages_{lang}"
+    code = choose_language()
+    _ = translation(code).gettext
+    made = f"_pages_{code}"
     if made not in st.session_state:  # made once a session and language: a st.Page reads its file's path from disk
         st.session_state[made] = [st.Page(HERE / name, title=_(title), icon=icon, default=i == 0)
                                   for i, (name, title, icon) in enumerate(pages)]
@@ -62,12 +63,13 @@ def _reset() -> None:
 
 
 def _from_url(opts: Options) -> None:
-    """On a session's first run, set the filters from the URL and keep notices about what was ignored."""
+    """On a session's first run, set the filters from the URL and keep notices, in each language, about what was ignored."""
     params = {key: st.query_params.get_all(key) for key in st.query_params}
-    filters, notices = parse_query(params, opts)
+    read = {code: parse_query(params, opts, code) for code in LANGUAGES}
+    filters = read[DEFAULT][0]
     st.session_state.update(year=filters.years, sector=list(filters.sectors), geo=list(filters.geos),
                             status=list(filters.statuses))
-    st.session_state[NOTICES] = notices
+    st.session_state[NOTICES] = {code: notices for code, (_, notices) in read.items()}
 
 
 def _keep_valid(opts: Options) -> None:
@@ -90,20 +92,22 @@ def draw_filters(opts: Options, places: dict[str, str]) -> Filters:
     _keep_valid(opts)
     labels = dict(opts.sectors)
     bar = st.sidebar
+    _, code = ui().gettext, lang()
     if opts.years[0] < opts.years[1]:
-        bar.slider("Years", min_value=opts.years[0], max_value=opts.years[1], key="year", step=1,
-                   on_change=_clear_notices, help="A figure for a span of years is kept when the span overlaps.")
+        bar.slider(_("Years"), min_value=opts.years[0], max_value=opts.years[1], key="year", step=1,
+                   on_change=_clear_notices, help=_("A figure for a span of years is kept when the span overlaps."))
     choose = {"select_all": False, "filter_mode": "contains"}  # typing never adds options the reader did not pick
-    bar.multiselect("Sector", [s for s, _ in opts.sectors], key="sector", format_func=labels.get, **choose,
-                    placeholder="All sectors", on_change=_clear_notices)
-    bar.multiselect("Geography", list(opts.geos), key="geo", format_func=places.get, placeholder="All places",
+    bar.multiselect(_("Sector"), list(labels), key="sector", format_func=labels.get, **choose,
+                    placeholder=_("All sectors"), on_change=_clear_notices)
+    bar.multiselect(_("Geography"), list(opts.geos), key="geo", format_func=places.get, placeholder=_("All places"),
                     on_change=_clear_notices,
                     **choose)
-    bar.multiselect("Status", list(opts.statuses), key="status", placeholder="Actual, target, forecast, derived", **choose,
-                    on_change=_clear_notices)
-    bar.button("Reset filters", on_click=_reset, disabled=current_filters(opts) == Filters(years=opts.years))
-    if st.session_state.get(NOTICES):
-        bar.warning("Ignored in the address: " + "; ".join(md_escape(n) for n in st.session_state[NOTICES]) + ".")
+    bar.multiselect(_("Status"), list(opts.statuses), key="status", format_func=lambda s: status_word(s, code),
+                    placeholder=_("Actual, target, forecast, derived"), **choose, on_change=_clear_notices)
+    bar.button(_("Reset filters"), on_click=_reset, disabled=current_filters(opts) == Filters(years=opts.years))
+    notices = st.session_state.get(NOTICES, {}).get(code)
+    if notices:
+        bar.warning(_("Ignored in the address: {notices}.").format(notices=listed(md_escape(n) for n in notices)))
     filters = current_filters(opts)
     query = to_query(filters, opts)
     for key in PARAMS:  # only the filters' own parameters: a page keeps its own (figure, q)
@@ -115,9 +119,12 @@ def draw_filters(opts: Options, places: dict[str, str]) -> Filters:
 
 
 def show_problems(exc: DataError) -> None:
-    """A readable panel of what is wrong with the data files, as plain text."""
-    st.error(f"The data files have {len(exc.problems)} problem(s), so nothing can be drawn. Fix them and reload.")
+    """A readable panel of what is wrong with the data files, as plain text (each problem as FILE:LINE: field: message)."""
+    _ = ui().gettext
+    st.error(_("The data files have {n} problem(s), so nothing can be drawn. Fix them and reload.").format(
+        n=len(exc.problems)))
     lines = [str(p) for p in exc.problems[:MAX_PROBLEMS]]
     if len(exc.problems) > MAX_PROBLEMS:
-        lines.append(f"... and {len(exc.problems) - MAX_PROBLEMS} more (run: python -m dashboard validate)")
+        lines.append(_("... and {n} more (run: {command})").format(n=len(exc.problems) - MAX_PROBLEMS,
+                                                                  command="python -m dashboard validate"))
     st.code("\n".join(lines), language=None, wrap_lines=True)

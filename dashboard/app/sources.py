@@ -4,27 +4,38 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.app.derived import source_table
-from dashboard.app.widgets import Dataset, current_filters, data_key, md_escape, page_top
+from dashboard.app.widgets import Dataset, current_filters, data_key, lang, md_escape, page_top, ui
 from dashboard.views.cards import articles
-from dashboard.views.display import agree, citation, count
+from dashboard.views.display import date_text
+from dashboard.views.language import in_language
+from dashboard.views.provenance import cite_source
 from dashboard.views.selection import SOURCE_ROWS, by_source, page_of, pages
-from dashboard.views.tables import SOURCE_COLUMNS
+from dashboard.views.tables import SOURCE_COLUMNS, in_words
 
 SOURCES_PER_PAGE = 25  # article cards a page
-SOURCE_TABLE = {name: st.column_config.TextColumn(label, width=width)
-                for name, label, width in SOURCE_COLUMNS}
 
 
 def _cited(data: Dataset, source_id: str) -> str | None:
     source = data.sources.get(source_id)
-    return citation(source) if source is not None else None
+    return cite_source(source, lang()) if source is not None else None
 
 
 def _card(data: Dataset, rows: pd.DataFrame) -> tuple:
-    """What an article card shows: its first row, how many figures match, its summary and citation."""
+    """What an article card shows: its first row, how many figures match, its summary in the reader's language, its citation."""
     first = rows.iloc[0]
     source = data.sources.get(first.source_id)
-    return first, len(rows), source.summary if source is not None else None, _cited(data, first.source_id)
+    summary = in_language(source, "summary", lang()) if source is not None else None
+    return first, len(rows), summary, _cited(data, first.source_id)
+
+
+def _behind(articles: int, figures: int) -> str:
+    """'3 articles behind the 10 figures that match the filters.'"""
+    if figures == 1:
+        text = ui().gettext("{articles} article behind the {figures} figure that matches the filters.")
+    else:
+        text = ui().ngettext("{articles} article behind the {figures} figures that match the filters.",
+                             "{articles} articles behind the {figures} figures that match the filters.", articles)
+    return text.format(articles=f"{articles:,}", figures=f"{figures:,}")
 
 
 def _chose() -> None:
@@ -34,12 +45,14 @@ def _chose() -> None:
 
 def _one_article(data: Dataset, used: list[pd.DataFrame]) -> None:
     """The figures of the article chosen, and its citation with a copy button."""
-    st.header("Figures from one article", anchor=False)
+    _ = ui().gettext
+    st.header(_("Figures from one article"), anchor=False)
     groups = {rows["source_id"].iloc[0]: rows for rows in used}
 
     def name(sid: str) -> str:
         first = groups[sid].iloc[0]
-        return f"{first.source_title} ({first.publisher}, {first.published})"
+        return _("{headline} ({publisher}, {published})").format(headline=first.source_title, publisher=first.publisher,
+                                                                  published=date_text(str(first.published), lang()))
 
     asked = st.query_params.get("article")  # a shared address names the article
     if asked in groups and asked != st.session_state.get("article"):
@@ -47,35 +60,38 @@ def _one_article(data: Dataset, used: list[pd.DataFrame]) -> None:
     if st.session_state.get("article") not in groups:  # the newest article the filters keep
         st.session_state["article"] = next(iter(groups))
     if asked is not None and asked not in groups:
-        st.warning(f"The address names an article the filters do not keep ({md_escape(asked[:60])}): showing the newest.")
+        st.warning(_("The address names an article the filters do not keep ({article}): showing the newest.").format(
+            article=md_escape(asked[:60])))
     if asked is not None and asked != st.session_state["article"]:
         st.query_params["article"] = st.session_state["article"]  # the address shows the article shown
-    chosen = st.selectbox("Article", list(groups), key="article", format_func=name, on_change=_chose)
+    chosen = st.selectbox(_("Article"), list(groups), key="article", format_func=name, on_change=_chose)
     rows = groups[chosen]
-    st.dataframe(source_table(data_key(), current_filters(data.options), chosen), hide_index=True, width="stretch",
-                 column_config=SOURCE_TABLE)
+    st.dataframe(in_words(source_table(data_key(), current_filters(data.options), chosen), lang()), hide_index=True,
+                 width="stretch", column_config={column: st.column_config.TextColumn(_(label), width=width)
+                                                 for column, label, width in SOURCE_COLUMNS})
     if len(rows) > SOURCE_ROWS:
-        st.caption(f"{SOURCE_ROWS} of the {len(rows):,} figures from this article are listed here; the Data page lists "
-                   "them all.")
+        st.caption(_("{shown} of the {total} figures from this article are listed here; the Data page lists them all.")
+                   .format(shown=SOURCE_ROWS, total=f"{len(rows):,}"))
     cited = _cited(data, chosen)
     if cited:
-        st.caption("Citation (copy with the button at its right):")
+        st.caption(_("Citation (copy with the button at its right):"))
         st.code(cited, language=None, wrap_lines=True)
 
 
 def main() -> None:
     """Draw the Sources page."""
-    top = page_top("Sources", "The articles the figures come from, newest first. Choose one below the list to see its "
-                   "figures.")
+    _ = ui().gettext
+    top = page_top(_("Sources"), _("The articles the figures come from, newest first. Choose one below the list to see "
+                                   "its figures."))
     if top is None:
         return
     data, rows = top
     used = by_source(rows)
-    st.caption(f"{count(len(used), 'article')} behind the {count(len(rows), 'figure')} that "
-               f"{agree(len(rows), 'matches', 'match')} the filters.")
+    st.caption(_behind(len(used), len(rows)))
     if len(used) > SOURCES_PER_PAGE:
         total = pages(len(used), SOURCES_PER_PAGE)
-        used = page_of(used, int(st.number_input(f"Page (1 to {total})", 1, total, key="sources_page")), SOURCES_PER_PAGE)
+        page = st.number_input(_("Page (1 to {total})").format(total=total), 1, total, key="sources_page")
+        used = page_of(used, int(page), SOURCES_PER_PAGE)
     st.html(articles([_card(data, group) for group in used]))
     _one_article(data, used)
 

@@ -15,12 +15,14 @@ from dashboard.data.load import data_version, indicators_path, load_catalog, sou
 from dashboard.data.schema import Catalog
 from dashboard.views.chart_style import PLOTLY_CONFIG
 from dashboard.views.chart_text import chart_table
+from dashboard.views.display import date_text
 from dashboard.views.export import package_zip, to_csv
 from dashboard.views.language import DEFAULT, N_, in_language, localised, translation
 from dashboard.views.selection import Filters, Options, apply, options, rows_by_id
 from dashboard.views.tidy import build_frame
 
 EMPTY = N_("No figures match these filters. Widen the year range or clear a filter in the sidebar.")
+SEPARATORS = {"en": "; ", "zh": "；"}  # between the items of a list in running text
 
 
 class DataKey(NamedTuple):
@@ -160,13 +162,23 @@ def md_link(text: object, url: object) -> str:
     return f"[{md_escape(text)}]({safe})"
 
 
+def listed(items) -> str:
+    """Items of a list in running text, separated as the reader's language does (semicolons)."""
+    return SEPARATORS.get(lang(), "; ").join(items)
+
+
 def source_line(refs: pd.DataFrame) -> str:
     """The sources as one line of Markdown: publisher, linked headline and date of each, separated by semicolons."""
-    return ("Source: " if len(refs) == 1 else "Sources: ") + "; ".join(
-        f"{md_escape(r.publisher)}, {md_link(r.source_title, r.url)}, {md_escape(r.published)}"
-        + ("" if isinstance(r.url, str) and r.url else " (no link known)")
-        for r in refs.itertuples()
-    ) + "."
+    _, code = ui().gettext, lang()
+
+    def one(r) -> str:
+        linked = isinstance(r.url, str) and r.url
+        text = _("{publisher}, {headline}, {published}") if linked else _("{publisher}, {headline}, {published} (no link known)")
+        return text.format(publisher=md_escape(r.publisher), headline=md_link(r.source_title, r.url),
+                           published=md_escape(date_text(str(r.published), code)))
+
+    return ui().ngettext("Source: {sources}.", "Sources: {sources}.", len(refs)).format(
+        sources=listed(one(r) for r in refs.itertuples()))
 
 
 def _csv(figure_ids: list[str]) -> bytes:
@@ -188,7 +200,7 @@ def chart(figure, alt: str, rows: pd.DataFrame, key: str) -> None:
     clicked = [point["customdata"][7] for point in event.selection.points if len(point.get("customdata") or ()) > 7]
     if clicked:  # a mark clicked: open its figure
         st.switch_page("figure.py", query_params={"figure": clicked[0]})
-    table = st.expander("Chart data as a table", key=f"{key}_table", on_change="rerun")
+    table = st.expander(ui().gettext("Chart data as a table"), key=f"{key}_table", on_change="rerun")
     if table.open:  # drawn only when opened: a closed table costs nothing
         with table:
             st.dataframe(chart_table(rows), hide_index=True, width="stretch")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from dashboard.views.language import translation
 from dashboard.views.selection import Filters, Options
 
 PARAMS = ("year", "sector", "geo", "status")
@@ -18,36 +19,38 @@ def _clip(text: str) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _years(values: list[str], bounds: tuple[int, int]) -> tuple[tuple[int, int] | None, str | None]:
+def _years(values: list[str], bounds: tuple[int, int], _) -> tuple[tuple[int, int] | None, str | None]:
     if len(values) != 1:
-        return None, "year is given more than once"
+        return None, _("year is given more than once")
     match = re.fullmatch(r"\s*(\d{4})\s*(?:[-–]\s*(\d{4})\s*)?", values[0])
     if not match:
-        return None, f"year {_clip(values[0])!r} is not a year or a range such as 2020-2025"
+        return None, _("year {value} is not a year or a range such as 2020-2025").format(value=repr(_clip(values[0])))
     low, high = int(match[1]), int(match[2] or match[1])
     if low > high:
-        return None, f"year {values[0]!r} ends before it starts"
+        return None, _("year {value} ends before it starts").format(value=repr(values[0]))
     if high < bounds[0] or low > bounds[1]:
-        return None, f"year {values[0]!r} is outside the data ({bounds[0]}-{bounds[1]})"
+        return None, _("year {value} is outside the data ({first}-{last})").format(value=repr(values[0]), first=bounds[0],
+                                                                                   last=bounds[1])
     return (max(low, bounds[0]), min(high, bounds[1])), None
 
 
-def _choices(name: str, values: list[str], allowed: Mapping[str, str]) -> tuple[tuple[str, ...], list[str]]:
+def _choices(name: str, values: list[str], allowed: Mapping[str, str], _) -> tuple[tuple[str, ...], list[str]]:
     chosen, notices = [], []
     for value in values:
         key = allowed.get(value.strip().casefold())
         if key is None:
-            notices.append(f"{name} {_clip(value)!r} is not in the data")
+            notices.append(_("{name} {value} is not in the data").format(name=name, value=repr(_clip(value))))
         elif key not in chosen:
             chosen.append(key)
     return tuple(chosen), notices
 
 
-def parse_query(params: Mapping[str, list[str]], opts: Options) -> tuple[Filters, list[str]]:
-    """Filters from URL parameters (each a list of values) and notices about what was ignored; never raises."""
+def parse_query(params: Mapping[str, list[str]], opts: Options, lang: str = "en") -> tuple[Filters, list[str]]:
+    """Filters from URL parameters (each a list of values) and notices, in `lang`, about what was ignored; never raises."""
+    _ = translation(lang).gettext
     filters = Filters(years=opts.years)
     if sum(len(k) + sum(len(v) + 1 for v in vs) for k, vs in params.items()) > MAX_QUERY_CHARS:
-        return filters, [f"the address is longer than {MAX_QUERY_CHARS:,} characters"]
+        return filters, [_("the address is longer than {limit} characters").format(limit=f"{MAX_QUERY_CHARS:,}")]
     allowed = {
         "sector": {k.casefold(): k for pair in opts.sectors for k in pair} | {v.casefold(): k for k, v in opts.sectors},
         "geo": {g.casefold(): g for g in opts.geos},
@@ -59,16 +62,16 @@ def parse_query(params: Mapping[str, list[str]], opts: Options) -> tuple[Filters
         if name in PAGE_PARAMS:
             continue
         if name not in PARAMS:
-            notices.append(f"unknown setting {_clip(name)!r}")
+            notices.append(_("unknown setting {name}").format(name=repr(_clip(name))))
         elif len(values) > MAX_VALUES or any(len(v) > MAX_VALUE_CHARS for v in values):
-            notices.append(f"{name} is too long")
+            notices.append(_("{name} is too long").format(name=name))
         elif name == "year":
-            years, notice = _years(values, opts.years)
+            years, notice = _years(values, opts.years, _)
             notices += [notice] if notice else []
             if years:
                 found["years"] = years
         else:
-            chosen, more = _choices(name, values, allowed[name])
+            chosen, more = _choices(name, values, allowed[name], _)
             notices += more
             found[{"sector": "sectors", "geo": "geos", "status": "statuses"}[name]] = chosen
     return Filters(**{**filters.__dict__, **found}), notices

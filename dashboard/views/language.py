@@ -47,5 +47,5 @@ def localised(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def in_language(item: object, field: str, lang: str) -> str | None:
-    """One field of a data item in `lang`: `name` in English, `name_zh` in Chinese."""
-    return getattr(item, field if lang == DEFAULT else f"{field}_{lang}")
+    """One field of a data item in `lang`: `name` in English, `name_zh` in Chinese; None when it has no such form."""
+    return getattr(item, field) if lang == DEFAULT else getattr(item, f"{field}_{lang}", None)

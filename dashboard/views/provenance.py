@@ -9,8 +9,11 @@ from urllib.parse import quote as percent
 
 from dashboard import __version__
 from dashboard.data.wording import locate
+from dashboard.views.display import citation, period_text, status_word
+from dashboard.views.language import DEFAULT, N_, translation
 
-DASHBOARD = "Zhejiang Indicators Dashboard"
+DASHBOARD = N_("Zhejiang Indicators Dashboard")
+CSL_LANGUAGES = {"en": "en", "zh": "zh-CN"}  # the language of a CSL item's title, as citation styles read it
 FRAGMENT_WORDS = 6  # words of the quote at each end of a text fragment (textStart,textEnd) for long quotes
 
 
@@ -54,44 +57,77 @@ def marked_quote(row) -> str:
     return f"{html.escape(quote[:start])}<mark>{html.escape(quote[start:end])}</mark>{html.escape(quote[end:])}"
 
 
-def _what(row) -> str:
-    return f"{row.indicator}, {row.place}, {row.period}"
+def _what(row, lang: str) -> str:
+    return translation(lang).gettext("{indicator}, {place}, {period}").format(
+        indicator=row.indicator, place=row.place, period=period_text(str(row.period), lang))
 
 
-def cite_text(row, address: str, accessed: str) -> str:
-    """A plain-text citation of one figure: the figure, its article, the dashboard and the figure's address."""
-    who = f"{row.author} ({row.publisher})" if isinstance(row.author, str) and row.author else row.publisher
-    where = f" {row.url}" if isinstance(row.url, str) and row.url else " (no link known)"
-    return (f'{_what(row)}: {row.value_text} ({row.status}). {who}, "{row.source_title}", {row.published}.{where} '
-            f"Via {DASHBOARD} (version {__version__}), {address}, accessed {accessed}.")
+def _title(row, lang: str) -> str:
+    return translation(lang).gettext("{figure}: {value}").format(figure=_what(row, lang), value=row.value_text)
 
 
-def cite_bibtex(row, address: str, accessed: str) -> str:
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def gbt_reference(author: object, publisher: str, headline: str, published: str, accessed: str, url: object,
+                  lang: str = "zh") -> str:
+    """An online article as GB/T 7714-2015 lists it: `人民网. Headline[EB/OL]. (2021-09-26)[2026-11-23]. http://...`."""
+    who, by = (author, f"{publisher}, ") if _text(author) else (publisher, "")  # an author first, the publisher after
+    where = _text(url) or translation(lang).gettext("no link known")
+    return f"{who}. {headline}[EB/OL]. {by}({published})[{accessed}]. {where}"
+
+
+def cite_source(source, lang: str = "en") -> str:
+    """A plain-text citation of one source article: GB/T 7714 in Chinese."""
+    if lang == DEFAULT:
+        return citation(source)
+    return gbt_reference(source.author, source.publisher, source.headline, source.published.isoformat(),
+                         source.accessed.isoformat(), str(source.url) if source.url else None, lang)
+
+
+def cite_text(row, address: str, accessed: str, lang: str = "en") -> str:
+    """A plain-text citation of one figure: the figure, its article (GB/T 7714 in Chinese), the dashboard, its address."""
+    _ = translation(lang).gettext
+    figure = _("{figure}: {value} ({status}).").format(figure=_what(row, lang), value=row.value_text,
+                                                         status=status_word(row.status, lang))
+    via = _("Via {dashboard} (version {version}), {address}, accessed {accessed}.").format(
+        dashboard=_(DASHBOARD), version=__version__, address=address, accessed=accessed)
+    if lang != DEFAULT:  # one line each: the figure, its article, the dashboard (an address ends each of the last two)
+        return "\n".join((figure, gbt_reference(row.author, row.publisher, row.source_title, row.published, accessed,
+                                                row.url, lang), via))
+    who = f"{row.author} ({row.publisher})" if _text(row.author) else row.publisher
+    where = f" {row.url}" if _text(row.url) else " (no link known)"
+    return f'{figure} {who}, "{row.source_title}", {row.published}.{where} {via}'
+
+
+def cite_bibtex(row, address: str, accessed: str, lang: str = "en") -> str:
     """A BibTeX @misc entry for one figure, keyed by its id."""
     key = re.sub(r"[^A-Za-z0-9]+", "_", str(row.figure_id))
+    dashboard = translation(lang).gettext(DASHBOARD)
 
     def braced(text: object) -> str:
         return "{" + str(text).replace("\\", "").replace("{", "").replace("}", "") + "}"
 
     fields = {
-        "title": braced(f"{_what(row)}: {row.value_text}"),
+        "title": braced(_title(row, lang)),
         "author": braced(f"{{{row.publisher}}}"),
         "howpublished": braced(f"{row.source_title} ({row.publisher}, {row.published})"),
         "year": braced(str(row.published)[:4]),
         "url": braced(address),
-        "note": braced(f"{row.status}; quoted: {row.quote}; via {DASHBOARD} {__version__}; accessed {accessed}"),
+        "note": braced(f"{row.status}; quoted: {row.quote}; via {dashboard} {__version__}; accessed {accessed}"),
     }
     return f"@misc{{{key},\n" + ",\n".join(f"  {name} = {value}" for name, value in fields.items()) + "\n}"
 
 
-def cite_csl(row, address: str, accessed: str) -> str:
-    """A CSL-JSON item (as used by Zotero and pandoc) for one figure."""
+def cite_csl(row, address: str, accessed: str, lang: str = "en") -> str:
+    """A CSL-JSON item (as used by Zotero and pandoc) for one figure, titled in `lang`, which its `language` says."""
     year, month, day = (int(part) for part in str(row.published).split("-"))
     item = {
-        "id": str(row.figure_id), "type": "dataset", "title": f"{_what(row)}: {row.value_text}",
+        "id": str(row.figure_id), "type": "dataset", "title": _title(row, lang),
         "author": [{"literal": str(row.publisher)}], "container-title": str(row.source_title),
         "issued": {"date-parts": [[year, month, day]]}, "URL": address, "note": f"{row.status}; quoted: {row.quote}",
-        "publisher": DASHBOARD, "version": __version__,
+        "publisher": translation(lang).gettext(DASHBOARD), "version": __version__, "language": CSL_LANGUAGES.get(lang, lang),
         "accessed": {"date-parts": [[int(part) for part in accessed.split("-")]]},
     }
     if isinstance(row.url, str) and row.url:

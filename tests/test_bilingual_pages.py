@@ -1,0 +1,265 @@
+"""The Data, Sources, Figures and About pages and the sidebar in Chinese: no English left, citations in GB/T 7714,
+notices and the data-problems panel in Chinese; the English pages as they were."""
+
+import datetime as dt
+import json
+import re
+import shutil
+from types import SimpleNamespace
+
+import pytest
+import yaml
+
+from dashboard.views.address import parse_query
+from dashboard.views.language import in_language
+from dashboard.views.provenance import cite_csl, cite_source, cite_text
+from dashboard.views.selection import options
+from dashboard.views.tidy import load_frame
+
+GBT = re.compile(r"^(?P<who>[^\n]+?)\. (?P<headline>[^\n]+)\[EB/OL\]\. (?:[^\n]+, )?\(\d{4}-\d{2}-\d{2}\)\[\d{4}-\d{2}-\d{2}\]\. "
+                 r"(?:https?://\S+|无已知链接)$", re.M)
+HAN = re.compile(r"[\u4e00-\u9fff]")
+ARTICLE = "cdb-2026-01-31-moda-developer-hub"  # by an author, with no known address
+
+
+def _with_chinese(root, folder) -> None:
+    """A copy of the data in `folder` whose missing Chinese forms (`*_zh`) are filled with Chinese stand-ins."""
+    shutil.copytree(root / "sources", folder / "sources")
+    data = yaml.safe_load((root / "indicators.yaml").read_text(encoding="utf-8"))
+
+    def fill(items, **fields) -> None:
+        for i, item in enumerate(items):
+            for field, (source, text) in fields.items():
+                if item.get(source) and item.get(field) is None:
+                    item[field] = f"{text}{i}"
+
+    fill(data["sectors"], label_zh=("label", "领域"), description_zh=("description", "领域说明"))
+    fill(data["units"], label_zh=("label", "单位"), description_zh=("description", "单位说明"))
+    fill(data["indicators"], name_zh=("name", "指标"), description_zh=("description", "指标说明"))
+    fill(data["figures"], label_zh=("label", "标注"), note_zh=("note", "说明"))
+    fill(data.get("charts", []), title_zh=("title", "图表"), subtitle_zh=("subtitle", "副标题"), note_zh=("note", "图注"))
+    named = {place["name"] for place in data.get("places", [])}
+    data["places"] = [*data.get("places", []), *({"name": name, "name_zh": f"地区{i}"} for i, name in
+                                                 enumerate(sorted({f["geography"] for f in data["figures"]} - named)))]
+    (folder / "indicators.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def chinese_copy(root, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("chinese")
+    _with_chinese(root, folder)
+    return folder
+
+
+@pytest.fixture
+def chinese(chinese_copy, monkeypatch):
+    """The app reads the copy of the data with every Chinese form filled (the real ones are written on another branch)."""
+    monkeypatch.setenv("DASHBOARD_INDICATORS", str(chinese_copy / "indicators.yaml"))
+    monkeypatch.setenv("DASHBOARD_SOURCES", str(chinese_copy / "sources"))
+
+
+def _texts(at) -> str:
+    return "\n".join(e.value for kind in ("title", "header", "markdown", "caption", "info", "warning", "code")
+                     for e in getattr(at, kind))
+
+
+def test_the_sidebar_in_chinese(chinese, open_app, english_left):
+    at = open_app("data.py", lang="zh")
+    assert not at.exception
+    bar = at.sidebar
+    assert bar.slider(key="year").label == "年份" and bar.button[0].label == "重置筛选"
+    assert [m.label for m in bar.multiselect] == ["领域", "地区", "状态"]
+    status = bar.multiselect(key="status")
+    assert status.placeholder == "实际、目标、预测、推算" and set(status.options) <= {"实际", "目标", "预测", "推算"}
+    assert english_left(at) == []
+
+
+def test_the_data_page_in_chinese(chinese, open_app, english_left):
+    at = open_app("data.py", lang="zh")
+    assert not at.exception
+    total = len(load_frame())
+    assert at.title[0].value == "数据" and f"共{total}行，其中{total}行符合筛选条件。" in _texts(at)
+    table = at.dataframe[0]
+    assert set(table.value["status"]) <= {"实际", "目标", "预测", "推算"}
+    assert "亿" in "".join(table.value["value_label"])  # values in 万 and 亿
+    columns = json.loads(table.proto.columns)
+    assert columns["value"]["label"] == "数值（基本单位）" and columns["value"]["help"].startswith("以基本单位计的数值")
+    assert columns["place"]["help"] == "该数字所涉及的地区。" and "打开报道" in json.dumps(columns["url"], ensure_ascii=False)
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == [f"下载这{total}行（CSV）", f"下载完整数据集，共{total}行（zip）"]
+    assert english_left(at) == []
+
+
+def test_the_sources_page_in_chinese(chinese, open_app, root):
+    at = open_app("sources.py", lang="zh", article=ARTICLE)
+    assert not at.exception
+    assert at.title[0].value == "来源" and at.header[0].value == "单篇报道中的数字"
+    assert at.selectbox(key="article").value == ARTICLE and "符合筛选条件的" in _texts(at)
+    assert json.loads(at.dataframe[0].proto.columns)["quote"]["label"] == "报道原话（原文）"
+    assert set(at.dataframe[0].value["status"]) <= {"实际", "目标", "预测", "推算"}
+    headline = yaml.safe_load((root / "sources" / f"{ARTICLE}.yaml").read_text(encoding="utf-8"))["headline"]
+    cited = at.code[0].value
+    assert cited == f"NeTe. {headline}[EB/OL]. China Daily Brief, (2026-01-31)[2026-11-23]. 无已知链接"
+    assert at.caption[-1].value == "引用格式（点击右侧按钮复制）："
+
+
+@pytest.mark.xfail(strict=True, reason="the article cards (views/cards.py) are put into Chinese on another branch; "
+                   "this page then passes them the reader's language")
+def test_the_sources_page_in_chinese_shows_no_english(chinese, open_app, english_left):
+    at = open_app("sources.py", lang="zh", article=ARTICLE)
+    assert english_left(at) == []
+
+
+def test_a_figure_in_chinese(chinese, open_app, english_left):
+    at = open_app("figure.py", lang="zh", figure="zj-gdp-2024")
+    assert not at.exception
+    assert at.title[0].value == "数字查询" and any(m.value.startswith("### 超过9万亿") for m in at.markdown)
+    facts = next(c.value for c in at.caption if "单位：" in c.value)
+    assert "2024年（报道明确给出的时期）" in facts and " · 实际 · " in facts
+    assert any(m.value.startswith("**报道原话**（原文照录") for m in at.markdown)
+    quote = next(h.proto.body for h in at.get("html") if "zi-quote" in h.proto.body)
+    assert 'lang="en"' in quote and "<mark>9 trillion</mark>" in quote  # the article's words, as published
+    link = next(m.value for m in at.markdown if "打开报道并定位到这句话" in m.value)
+    assert "2025年2月5日" in link and "#:~:text=" in link
+    text, bibtex, csl = (c.value for c in at.code)
+    first, article, via = text.split("\n")
+    assert re.fullmatch(r".+，.+，2024年：超过9万亿元?（实际）。", first)
+    assert GBT.fullmatch(article) and "Zhejiang becoming model for common prosperity[EB/OL]" in article
+    assert article.startswith("Chen Ye. ") and via.startswith("转引自：浙江指标数据看板") and "[DB/OL]" in via
+    assert bibtex.startswith("@misc{zj_gdp_2024,") and "2024年：超过9万亿" in bibtex and "via 浙江指标数据看板" in bibtex
+    assert json.loads(csl)[0]["language"] == "zh-CN" and json.loads(csl)[0]["container-title"] == "Zhejiang becoming model " \
+        "for common prosperity"
+    assert at.caption[-1].value == "数字编号：zj-gdp-2024"
+    assert english_left(at) == []
+
+
+def test_a_derived_figure_and_the_search_in_chinese(chinese, open_app, english_left):
+    at = open_app("figure.py", lang="zh", figure="zj-digital-core-va-2019")
+    assert not at.exception
+    assert any("（时期由我们推断，见说明）" in c.value for c in at.caption)
+    assert any(m.value.startswith("**由本看板计算**：由某年的数值及其增速推算上一年") for m in at.markdown)
+    assert len(at.get("page_link")) == 2 and english_left(at) == []
+    at = open_app("figure.py", lang="zh", q="hangzhou PATENTS")
+    assert not at.exception
+    assert any(c.value == f"筛选保留的{len(load_frame())}个数字中，有2个符合搜索。" for c in at.caption)
+    assert at.text_input(key="q").label == "搜索数字" and at.selectbox(key="figure").placeholder == "选择一个数字"
+    assert all(re.fullmatch(r".+，.+，2025年：.+", name) for name in at.selectbox(key="figure").options)
+    assert english_left(at) == []
+
+
+def test_the_about_page_in_chinese(chinese, open_app, english_left):
+    at = open_app("about.py", lang="zh")
+    assert not at.exception
+    text = at.markdown[0].value
+    assert at.title[0].value == "关于"
+    for heading in ("**数据是什么。**", "**状态。**", "**数字如何整理和核对。**", "**如何引用。**", "**许可。**",
+                    "**如何添加一个数字。**", "**各列的含义。**", "**链接和筛选。**"):
+        assert heading in text, heading
+    assert "| 列 | 类型 | 含义 |" in text and "| `indicator_zh` | 文本 |" in text and "`_zh`" in text
+    assert "浙江指标数据看板（版本" in text and "[下载日期]" in text
+    assert english_left(at) == []
+
+
+def test_the_english_pages_are_as_they_were(open_app, english_left):
+    at = open_app("data.py", lang="en")
+    total = len(load_frame())
+    assert at.title[0].value == "Data" and f"{total} of {total} rows match the filters." in _texts(at)
+    columns = json.loads(at.dataframe[0].proto.columns)
+    assert columns["value"]["label"] == "Value (base units)" and columns["value"]["help"].startswith("The value in base units")
+    assert set(at.dataframe[0].value["status"]) <= {"actual", "target", "forecast", "derived"}
+    bar = at.sidebar
+    assert [m.label for m in bar.multiselect] == ["Sector", "Geography", "Status"] and bar.button[0].label == "Reset filters"
+    assert bar.multiselect(key="status").options == ["actual", "target", "forecast", "derived"]
+    at.switch_page("about.py").run()
+    about = at.markdown[0].value
+    assert "| Column | Type | Meaning |\n|---|---|---|\n| `figure_id` | string | Stable id of the figure\\. |" in about
+    assert "`python -m dashboard validate` checks every field" in about
+    at.switch_page("sources.py").run()
+    assert at.caption[-1].value == "Citation (copy with the button at its right):" and " (accessed " in at.code[0].value
+
+
+@pytest.mark.parametrize(("query", "notice"), [
+    ({"colour": "red"}, "未知参数 'colour'"),
+    ({"year": "20x0"}, "year 的值 '20x0' 不是年份"),
+    ({"sector": "bogus"}, "sector 的值 'bogus' 不在数据中"),
+])
+def test_a_bad_address_is_noticed_in_chinese(chinese, open_app, query, notice):
+    at = open_app("data.py", lang="zh", **query)
+    assert not at.exception
+    warnings = [re.sub(r"\\(.)", r"\1", w.value) for w in at.sidebar.warning]
+    assert len(warnings) == 1 and warnings[0].startswith("网址中以下内容已忽略：") and notice in warnings[0]
+    assert warnings[0].endswith("。")
+
+
+def test_the_address_notices_in_both_languages(real):
+    opts = options(real)
+    query = {"year": ["2020", "2021"], "colour": ["red"], "geo": ["Atlantis"]}
+    assert parse_query(query, opts)[1] == ["year is given more than once", "unknown setting 'colour'",
+                                           "geo 'Atlantis' is not in the data"]
+    assert parse_query(query, opts, "zh")[1] == ["参数 year 出现了不止一次", "未知参数 'colour'",
+                                                 "geo 的值 'Atlantis' 不在数据中"]
+
+
+def _broken(root, tmp_path, monkeypatch):
+    bad = tmp_path / "indicators.yaml"
+    text = (root / "indicators.yaml").read_text(encoding="utf-8")
+    bad.write_text(text.replace("value: 702000000000", "value: lots", 1).replace("status: actual", "status: real", 1),
+                   encoding="utf-8")
+    monkeypatch.setenv("DASHBOARD_INDICATORS", str(bad))
+    from dashboard.app import shell
+
+    monkeypatch.setattr(shell, "MAX_PROBLEMS", 1)  # so that the line about the problems left out shows
+    return bad
+
+
+@pytest.mark.parametrize(("lang", "heading", "more"), [
+    ("zh", "数据文件有2个问题，因此无法显示任何内容。请修正后重新加载。",
+     "……另有1个问题（运行 python -m dashboard validate 查看全部）"),
+    ("en", "The data files have 2 problem(s), so nothing can be drawn. Fix them and reload.",
+     "... and 1 more (run: python -m dashboard validate)"),
+])
+def test_the_data_problems_panel_in_each_language(root, tmp_path, monkeypatch, open_app, lang, heading, more):
+    bad = _broken(root, tmp_path, monkeypatch)
+    at = open_app(lang=lang)
+    assert not at.exception
+    assert at.error[0].value == heading
+    first, last = at.code[0].value.splitlines()
+    assert first.startswith(f"{bad}:") and not HAN.search(first)  # the problem itself, as the validator writes it
+    assert last == more
+
+
+ROW = SimpleNamespace(
+    figure_id="zj-gdp-2024", indicator="地区生产总值", place="浙江", period="2024", value=9e12, value_text="超过9万亿元",
+    status="actual", publisher="China Daily", source_title="Zhejiang becoming model", published="2025-02-05",
+    author=None, url=None, quote="Zhejiang's economic output surpassed 9 trillion yuan")
+
+
+def test_a_figure_citation_in_chinese_follows_gbt_7714():
+    text = cite_text(ROW, "http://host/figure?figure=zj-gdp-2024", "2026-11-23", "zh")
+    first, article, via = text.split("\n")
+    assert first == "地区生产总值，浙江，2024年：超过9万亿元（实际）。"
+    assert article == "China Daily. Zhejiang becoming model[EB/OL]. (2025-02-05)[2026-11-23]. 无已知链接"
+    assert via.endswith("[DB/OL]. [2026-11-23]. http://host/figure?figure=zj-gdp-2024")
+    english = SimpleNamespace(**{**vars(ROW), "indicator": "Gross domestic product", "place": "Zhejiang",
+                                 "value_text": "more than 9 trillion yuan"})
+    assert cite_text(english, "http://host/f", "2026-11-23").startswith(
+        'Gross domestic product, Zhejiang, 2024: more than 9 trillion yuan (actual). China Daily, "Zhejiang becoming '
+        'model", 2025-02-05. (no link known) Via Zhejiang Indicators Dashboard (version ')
+    assert json.loads(cite_csl(english, "http://host/f", "2026-11-23"))[0]["language"] == "en"
+
+
+SOURCE = SimpleNamespace(
+    publisher="人民网", headline="Digital economy drives high-quality development in E China's Zhejiang", author=None,
+    published=dt.date(2021, 9, 26), accessed=dt.date(2026, 11, 23),
+    url="http://en.people.cn/n3/2021/0926/c90000-9901204.html", summary="Zhejiang's digital economy.",
+    summary_zh="浙江数字经济发展情况。")
+
+
+def test_an_article_citation_and_summary_in_chinese():
+    assert cite_source(SOURCE, "zh") == ("人民网. Digital economy drives high-quality development in E China's Zhejiang"
+                                         "[EB/OL]. (2021-09-26)[2026-11-23]. http://en.people.cn/n3/2021/0926/c90000-9901204.html")
+    assert GBT.fullmatch(cite_source(SimpleNamespace(**{**vars(SOURCE), "author": "Chen Ye", "url": None}), "zh"))
+    assert cite_source(SOURCE, "en").startswith('人民网. "Digital economy drives')  # English: as before
+    assert in_language(SOURCE, "summary", "zh") == "浙江数字经济发展情况。"
+    assert in_language(SOURCE, "summary", "en") == "Zhejiang's digital economy."
+    assert in_language(SimpleNamespace(summary="S"), "summary", "zh") is None  # no Chinese form yet: none shown
