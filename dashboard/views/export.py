@@ -67,6 +67,8 @@ FIELDS = {
     "usd_text_zh": ("string", N_("The US-dollar equivalent as Chinese writes it, e.g. '约1086亿美元'.")),
     "status_zh": ("string", N_("The status in Chinese: 实际, 目标, 预测 or 推算.")),
     "note_zh": ("string", N_("The curator's note in Chinese (说明).")),
+    "publisher_zh": ("string", N_("The publisher's own Chinese name where it has one (人民网英文版), else its name as "
+                                  "published.")),
 }
 
 

@@ -14,7 +14,8 @@ LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"  # <lang>/LC_MESSAGE
 DOMAIN = "dashboard"
 BABEL_LOCALE = {"en": "en", "zh": "zh_Hans_CN"}  # for Babel's dates
 # Text columns of the tidy frame shown in the reader's language: in Chinese, each holds its twin `<name>_zh`.
-LOCALISED = ("indicator", "sector_label", "label", "unit_label", "value_text", "value_label", "usd_text", "note")
+LOCALISED = ("indicator", "sector_label", "label", "unit_label", "value_text", "value_label", "usd_text", "note",
+             "publisher")
 
 
 def N_(message: str) -> str:
@@ -47,5 +48,5 @@ def localised(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def in_language(item: object, field: str, lang: str) -> str | None:
-    """One field of a data item in `lang`: `name` in English, `name_zh` in Chinese; None when it has no such form."""
-    return getattr(item, field) if lang == DEFAULT else getattr(item, f"{field}_{lang}", None)
+    """One field of a data item in `lang`: `name` in English, `name_zh` in Chinese (None where the English is None)."""
+    return getattr(item, field if lang == DEFAULT else f"{field}_{lang}")

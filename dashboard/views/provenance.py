@@ -82,7 +82,7 @@ def cite_source(source, lang: str = "en") -> str:
     """A plain-text citation of one source article: GB/T 7714 in Chinese."""
     if lang == DEFAULT:
         return citation(source)
-    return gbt_reference(source.author, source.publisher, source.headline, source.published.isoformat(),
+    return gbt_reference(source.author, source.publisher_zh or source.publisher, source.headline, source.published.isoformat(),
                          source.accessed.isoformat(), str(source.url) if source.url else None, lang)
 
 

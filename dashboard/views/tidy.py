@@ -18,7 +18,7 @@ COLUMNS = [
     "published", "url", "quote",
     # the Chinese twins of the text columns (language.LOCALISED), and of the status
     "indicator_zh", "sector_label_zh", "geography_zh", "label_zh", "unit_label_zh", "value_text_zh", "value_label_zh",
-    "usd_text_zh", "status_zh", "note_zh",
+    "usd_text_zh", "status_zh", "note_zh", "publisher_zh",
 ]
 
 
@@ -91,6 +91,7 @@ def build_frame(catalog: Catalog, sources: dict[str, Source]) -> pd.DataFrame:
         **{f"{name}_zh": values for name, values in chinese.items()},
         "status_zh": [status_word(fig.status, "zh") for fig in figures],
         "note_zh": [fig.note_zh for fig in figures],
+        "publisher_zh": [sources[fig.source].publisher_zh or sources[fig.source].publisher for fig in figures],
     }
     numbers = {"year_start": "int64", "year_end": "int64", "period_stated": "bool", "value": "float64",
                "usd_value": "float64"}
