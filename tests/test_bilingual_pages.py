@@ -249,7 +249,8 @@ def test_a_figure_citation_in_chinese_follows_gbt_7714():
 
 
 SOURCE = SimpleNamespace(
-    publisher="People's Daily Online (English)", publisher_zh="人民网英文版", headline="Digital economy drives high-quality development in E China's Zhejiang", author=None,
+    publisher="People's Daily Online (English)", publisher_zh="人民网英文版",
+    headline="Digital economy drives high-quality development in E China's Zhejiang", author=None,
     published=dt.date(2021, 9, 26), accessed=dt.date(2026, 11, 23),
     url="http://en.people.cn/n3/2021/0926/c90000-9901204.html", summary="Zhejiang's digital economy.",
     summary_zh="浙江数字经济发展情况。")

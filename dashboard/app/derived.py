@@ -16,6 +16,7 @@ import streamlit as st
 from dashboard.app.widgets import DataKey, dataset_of
 from dashboard.views.chart_text import describe_chart, describe_story, describe_timeline
 from dashboard.views.charts import chart_kind, drawn, indicator_chart
+from dashboard.views.language import in_language
 from dashboard.views.selection import MAX_TABLE_ROWS, SOURCE_ROWS, Filters, apply, rows_by_id, timeline_counts
 from dashboard.views.story import story_chart, story_labels
 from dashboard.views.tables import DATA_COLUMNS, SOURCE_COLUMNS, for_table
@@ -37,16 +38,17 @@ def indicator_block(key: DataKey, ids: tuple[str, ...]) -> Block:
     rows = rows_by_id(dataset_of(key).frame, list(ids))
     kind = chart_kind(rows)
     shown, left_out = drawn(rows)
-    return Block(indicator_chart(shown, kind), shown, left_out, describe_chart(shown, kind))
+    return Block(indicator_chart(shown, kind, key.lang), shown, left_out, describe_chart(shown, kind, key.lang))
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def story_block(key: DataKey, story_id: str) -> Block:
-    """A story chart of the data, by its id."""
+    """A story chart of the data, by its id: its title, subtitle and note in the reader's language."""
     story = next(s for s in dataset_of(key).stories if s.id == story_id)
     rows = rows_by_id(dataset_of(key).frame, story.figures)
-    alt = describe_story(story.title, story.subtitle, story.note, story_labels(rows), rows)
-    return Block(story_chart(rows, story.kind, story.note), rows, 0, alt)
+    title, subtitle, note = (in_language(story, field, key.lang) for field in ("title", "subtitle", "note"))
+    alt = describe_story(title, subtitle, note, story_labels(rows, key.lang), rows, key.lang)
+    return Block(story_chart(rows, story.kind, note, key.lang), rows, 0, alt)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -56,7 +58,7 @@ def timeline_block(key: DataKey, filters: Filters, counted: bool) -> Block:
     rows = apply(data.frame, filters)
     marks = timeline_counts(rows) if counted else rows
     sectors = list(data.options.sectors)
-    return Block(timeline_chart(marks, sectors, counted), rows, 0, describe_timeline(marks, sectors))
+    return Block(timeline_chart(marks, sectors, counted, key.lang), rows, 0, describe_timeline(marks, sectors, key.lang))
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)

@@ -2,30 +2,36 @@
 
 import streamlit as st
 
-from dashboard.app.widgets import page_top
+from dashboard.app.widgets import lang, page_top, ui
 from dashboard.views.cards import cards
-from dashboard.views.display import agree, count
+from dashboard.views.language import N_
+from dashboard.views.marks import number, years_text
 from dashboard.views.selection import headline
 
-INTRO = ("The hard numbers behind the news about Zhejiang province: the economy, the digital economy, AI, innovation, "
-         "common prosperity and energy. Every figure is traced to the article that reported it, with the article's own "
-         "words, and says whether it is an actual result, a target or a forecast.")
+INTRO = N_("The hard numbers behind the news about Zhejiang province: the economy, the digital economy, AI, innovation, "
+           "common prosperity and energy. Every figure is traced to the article that reported it, with the article's own "
+           "words, and says whether it is an actual result, a target or a forecast.")
 
 
 def main() -> None:
     """Draw the Overview."""
-    top = page_top("Zhejiang Indicators", INTRO)
+    words, here = ui(), lang()
+    _, ngettext = words.gettext, words.ngettext
+    top = page_top(_("Zhejiang Indicators"), _(INTRO))
     if top is None:
         return
     data, rows = top
-    low, high = rows["year_start"].min(), rows["year_end"].max()
-    st.caption(f"{len(rows):,} of {count(len(data.frame), 'figure')} {agree(len(rows), 'matches', 'match')} the filters, "
-               f"on {count(rows['indicator_id'].nunique(), 'indicator')} from {count(rows['source_id'].nunique(), 'article')}"
-               f", {low if low == high else f'{low} to {high}'}.")
-    st.header("Headline figures", anchor=False)  # h2 under the page's h1
-    st.html(cards(headline(rows, list(data.headlines)).itertuples(), show_sector=True))
-    st.caption("Open **Sectors** for every figure by indicator, **Timeline** to see history against targets, "
-               "**Data** for the table and downloads, and **Sources** for the articles.")
+    total, indicators, articles = len(data.frame), rows["indicator_id"].nunique(), rows["source_id"].nunique()
+    st.caption(ngettext("{shown} of {total} matches the filters, on {indicators} from {articles}, {years}.",
+                  "{shown} of {total} match the filters, on {indicators} from {articles}, {years}.", len(rows)).format(
+        shown=number(len(rows), here), total=ngettext("{n} figure", "{n} figures", total).format(n=number(total, here)),
+        indicators=ngettext("{n} indicator", "{n} indicators", indicators).format(n=number(indicators, here)),
+        articles=ngettext("{n} article", "{n} articles", articles).format(n=number(articles, here)),
+        years=years_text(rows["year_start"].min(), rows["year_end"].max(), here)))
+    st.header(_("Headline figures"), anchor=False)  # h2 under the page's h1
+    st.html(cards(headline(rows, list(data.headlines)).itertuples(), show_sector=True, lang=here))
+    st.caption(_("Open **Sectors** for every figure by indicator, **Timeline** to see history against targets, "
+                 "**Data** for the table and downloads, and **Sources** for the articles."))
 
 
 main()

@@ -15,41 +15,52 @@ from dashboard.app.widgets import (
     current_filters,
     data_key,
     kept,
+    lang,
     md_escape,
     page_top,
     source_line,
+    ui,
 )
 from dashboard.views.cards import cards
-from dashboard.views.display import agree, count
+from dashboard.views.language import LANGUAGES, N_, in_language, translation
+from dashboard.views.marks import MARKS, number
 from dashboard.views.selection import CARDS_PER_PAGE, CHARTS_PER_PAGE, by_indicator, page_of, pages, source_refs
 
-CHARTS, SINGLES = "Charts", "Single figures"
+CHARTS, SINGLES = N_("Charts"), N_("Single figures")  # the tabs, named in the address (`tab`) as the reader reads them
 
 
 def _pager(label: str, count: int, per_page: int, key: str) -> int:
-    """A page chooser when `count` items need more than one page; the page number chosen."""
+    """A page chooser when `count` items need more than one page; the page number chosen. `label`: translated."""
+    _ = ui().gettext
     total = pages(count, per_page)
     if total == 1:
         return 1
     if total <= 12:
         if st.session_state.get(key) not in range(1, total + 1):
             st.session_state[key] = 1
-        return st.segmented_control(f"{label}: page ({per_page} a page)", list(range(1, total + 1)), key=key,
-                                    required=True) or 1
-    return int(st.number_input(f"{label}: page (1 to {total}, {per_page} a page)", 1, total, key=key, step=1))
+        return st.segmented_control(_("{label}: page ({per_page} a page)").format(label=label, per_page=per_page),
+                                    list(range(1, total + 1)), key=key, required=True) or 1
+    return int(st.number_input(_("{label}: page (1 to {total}, {per_page} a page)").format(
+        label=label, total=total, per_page=per_page), 1, total, key=key, step=1))
 
 
 def _chart(data: Dataset, rows: pd.DataFrame, key: DataKey) -> None:
     """One indicator's chart under its name, description and sources, and a CSV of exactly the rows drawn."""
+    words = ui()
     block = indicator_block(key, tuple(rows["figure_id"]))
     shown, left_out = block.rows, block.left_out
     first = rows.iloc[0]
-    about = data.descriptions.get(first.indicator_id, "")
-    lines = [f"**{md_escape(first.indicator)}**", f":small[:gray[{md_escape(f'{about} Unit: {first.unit_label}.')}]]",
+    about = words.gettext("{description} Unit: {unit}.").format(
+        description=data.descriptions.get(first.indicator_id, ""), unit=first.unit_label)
+    lines = [f"**{md_escape(first.indicator)}**", f":small[:gray[{md_escape(about)}]]",
              f":small[{source_line(source_refs(shown))}]"]
     if left_out:
-        lines.append(f":small[:gray[{len(shown):,} of {len(rows):,} figures drawn: {count(left_out, 'more place')} "
-                     f"{agree(left_out, 'is', 'are')} left out here and listed on the Data page.]]")
+        drawn = words.ngettext(
+            "{shown} of {total} figures drawn: {n} more place is left out here and listed on the Data page.",
+            "{shown} of {total} figures drawn: {n} more places are left out here and listed on the Data page.",
+            left_out).format(shown=number(len(shown), key.lang), total=number(len(rows), key.lang),
+                             n=number(left_out, key.lang))
+        lines.append(f":small[:gray[{drawn}]]")
     with st.container(border=True):
         st.markdown("  \n".join(lines))
         chart(block.figure, block.alt, shown, key=f"chart_{first.indicator_id}")
@@ -59,7 +70,8 @@ def _chart(data: Dataset, rows: pd.DataFrame, key: DataKey) -> None:
 def _charts(data: Dataset, groups: list[pd.DataFrame], page_key: str, key: DataKey) -> None:
     """One page of charts, two side by side."""
     columns = st.columns(2)
-    for i, rows in enumerate(page_of(groups, _pager("Charts", len(groups), CHARTS_PER_PAGE, page_key), CHARTS_PER_PAGE)):
+    page = _pager(ui().gettext(CHARTS), len(groups), CHARTS_PER_PAGE, page_key)
+    for i, rows in enumerate(page_of(groups, page, CHARTS_PER_PAGE)):
         with columns[i % 2]:
             _chart(data, rows, key)
 
@@ -68,17 +80,17 @@ def _stories(stories: list, key: DataKey) -> None:
     """The sector's story charts, each with its note and the CSV of its figures."""
     for story in stories:
         block = story_block(key, story.id)
+        title, subtitle = in_language(story, "title", key.lang), in_language(story, "subtitle", key.lang)
         with st.container(border=True):
-            st.markdown(f"**{md_escape(story.title)}**" + (f"  \n:small[{md_escape(story.subtitle)}]" if story.subtitle
-                                                         else ""))
+            st.markdown(f"**{md_escape(title)}**" + (f"  \n:small[{md_escape(subtitle)}]" if subtitle else ""))
             chart(block.figure, block.alt, block.rows, key=f"story_{story.id}")
             csv_button(block.rows, name=story.id, key=f"csv_story_{story.id}")
 
 
 def _cards(singles: pd.DataFrame, page_key: str, sector: str) -> None:
     """One page of single-figure cards, and a CSV of exactly those figures."""
-    shown = page_of(singles, _pager("Cards", len(singles), CARDS_PER_PAGE, page_key), CARDS_PER_PAGE)
-    st.html(cards(shown.itertuples()))
+    shown = page_of(singles, _pager(ui().gettext("Cards"), len(singles), CARDS_PER_PAGE, page_key), CARDS_PER_PAGE)
+    st.html(cards(shown.itertuples(), lang=lang()))
     csv_button(shown, name=f"{sector}-single-figures", key=f"csv_singles_{sector}")
 
 
@@ -87,9 +99,42 @@ def _pick() -> None:
     st.session_state["sector"] = [st.session_state["sector_pick"]]
 
 
+def _tabs(sections: list[str]) -> dict:
+    """The tabs of these sections, open one by one; a tab the address names in another language opens as well."""
+    _ = ui().gettext
+    named = st.session_state.get("tab") or st.query_params.get("tab")
+    for name in sections:
+        if named != _(name) and named in {translation(other).gettext(name) for other in LANGUAGES}:
+            st.session_state["tab"] = _(name)  # named in another language: a shared address, a language switch
+    tabs = st.tabs([_(name) for name in sections], key="tab", on_change="rerun", bind="query-params")
+    return {name: tab for name, tab in zip(sections, tabs, strict=True) if tab.open}
+
+
+def _summary(stories: list, charted: list, singles: pd.DataFrame) -> str:
+    """What the sector's page holds: figures and indicators, story charts, charts and single figures."""
+    words, here = ui(), lang()
+    _, ngettext = words.gettext, words.ngettext
+    figures, indicators = sum(map(len, charted)) + len(singles), len(charted) + len(singles)
+    parts = [_("{figures} on {indicators}").format(
+        figures=ngettext("{n} figure", "{n} figures", figures).format(n=number(figures, here)),
+        indicators=ngettext("{n} indicator", "{n} indicators", indicators).format(n=number(indicators, here)))]
+    if stories:
+        parts.append(ngettext("{n} story chart of comparisons the articles draw",
+                              "{n} story charts of comparisons the articles draw", len(stories)).format(n=len(stories)))
+    if charted:
+        parts.append(_("{n} charted (hover over or tap a chart for each figure's wording, period, status and source)")
+                     .format(n=number(len(charted), here)))
+    if len(singles):
+        parts.append(ngettext("{n} with a single figure, shown as a card", "{n} with a single figure, shown as cards",
+                              len(singles)).format(n=number(len(singles), here)))
+    marks = MARKS[here]
+    return marks.semicolon.join(parts) + marks.stop.strip()
+
+
 def main() -> None:
     """Draw the Sectors page."""
-    top = page_top("Sectors")
+    _ = ui().gettext
+    top = page_top(_("Sectors"))
     if top is None:
         return
     data, rows = top
@@ -98,25 +143,17 @@ def main() -> None:
     sector = chosen[0] if len(chosen) == 1 else next(s for s in labels if s in set(rows["sector"]))
     others = kept(replace(current_filters(data.options), sectors=()))  # what the other filters keep, every sector
     st.session_state["sector_pick"] = sector  # the sidebar's Sector filter is the one state; this shows it
-    st.segmented_control("Show the sector", [s for s in labels if s in set(others["sector"])], format_func=labels.get,
+    st.segmented_control(_("Show the sector"), [s for s in labels if s in set(others["sector"])], format_func=labels.get,
                          key="sector_pick", required=True, on_change=_pick)
     rows = rows[rows["sector"] == sector] if len(chosen) != 1 else rows
     charted, singles = by_indicator(rows)
     shown_ids = set(rows["figure_id"])  # a story chart is shown when the filters keep all its figures
     stories = [story for story in data.stories if story.sector == sector and set(story.figures) <= shown_ids]
-    parts = [f"{count(sum(map(len, charted)) + len(singles), 'figure')} on {count(len(charted) + len(singles), 'indicator')}"]
-    if stories:
-        parts.append(f"{count(len(stories), 'story chart')} of comparisons the articles draw")
-    if charted:
-        parts.append(f"{len(charted):,} charted (hover over or tap a chart for each figure's wording, period, status and "
-                     "source)")
-    if len(singles):
-        parts.append(f"{len(singles):,} with a single figure, shown as {'a card' if len(singles) == 1 else 'cards'}")
-    st.markdown(f"{md_escape(data.descriptions.get(sector, ''))}\n\n:small[:gray[{'; '.join(parts)}.]]")
+    summary = _summary(stories, charted, singles)
+    st.markdown(f"{md_escape(data.descriptions.get(sector, ''))}\n\n:small[:gray[{summary}]]")
     sections = [name for name, size in ((CHARTS, len(stories) + len(charted)), (SINGLES, len(singles))) if size]
     if len(sections) == 2:  # tabs that run only the one open: the other costs nothing until chosen
-        tabs = dict(zip(sections, st.tabs(sections, key="tab", on_change="rerun", bind="query-params"), strict=True))
-        places = {name: tab for name, tab in tabs.items() if tab.open}
+        places = _tabs(sections)
     else:
         places = {name: nullcontext() for name in sections}
     if CHARTS in places:

@@ -8,8 +8,9 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import quote
 
-from dashboard.views.display import agree
-from dashboard.views.display import count as number
+from dashboard.views.display import date_text, period_text
+from dashboard.views.language import DEFAULT, translation
+from dashboard.views.marks import MARKS, aside, number, qualifier_said, status_said
 
 STYLE = """<style>
 .zi-cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:1rem;margin:.25rem 0 1rem}
@@ -37,49 +38,58 @@ def _present(value: object) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
-def _link(text: str, url: object) -> str:
-    """The text linked to the address, or followed by "(no link known)"."""
+def _link(text: str, url: object, lang: str = DEFAULT) -> str:
+    """The text linked to the address, or followed by "(no link known)" in the reader's language."""
     if _present(url):
         return f'<a href="{escape(url, quote=True)}" target="_blank">{_text(text)}</a>'
-    return f"{_text(text)} (no link known)"
+    return translation(lang).gettext("{text} (no link known)").format(text=_text(text))
 
 
-def card(row, show_sector: bool = False) -> str:
-    """One figure: what and where, the value as worded, qualifier, period, status, source link, the article's words."""
-    what = f"{row.indicator}, {row.place}" + (f" ({row.label})" if _present(row.label) else "")
-    facts = [row.qualifier if row.qualifier != "exact" else "exact figure", row.period, row.status]
+def card(row, show_sector: bool = False, lang: str = DEFAULT) -> str:
+    """One figure: what and where, the value as worded, qualifier, period, status, source link, the article's words.
+
+    The quote stays in the article's language (English), marked as such for screen readers.
+    """
+    _, marks = translation(lang).gettext, MARKS[lang]
+    what = f"{row.indicator}{marks.comma}{row.place}" + aside(row.label, lang)
+    facts = [qualifier_said(row.qualifier, lang) if row.qualifier != "exact" else _("exact figure"),
+             period_text(row.period, lang), status_said(row.status, lang)]
     if show_sector:
         facts.append(row.sector_label)
-    source = _link(f"{row.publisher}, {row.published}", row.url)
+    source = _link(f"{row.publisher}{marks.comma}{date_text(row.published, lang)}", row.url, lang)
+    words = escape(_("In the article's words"), quote=False)
+    more = escape(_("Where this number comes from, and how to cite it"), quote=False)
     return (f'<div class="zi-card"><div class="zi-what">{_text(what)}</div>'
             f'<div class="zi-value">{_text(row.value_label)}</div>'
             f'<div class="zi-facts">{" · ".join(_text(f) for f in facts)}</div>'
             f'<div class="zi-source">{source}</div>'
-            f"<details><summary>In the article's words</summary><q>{_text(row.quote)}</q></details>"
-            f'<a class="zi-more" href="figure?figure={quote(str(row.figure_id), safe="")}" target="_self">'
-            "Where this number comes from, and how to cite it</a></div>")
+            f'<details><summary>{words}</summary><q lang="en">{_text(row.quote)}</q></details>'
+            f'<a class="zi-more" href="figure?figure={quote(str(row.figure_id), safe="")}" target="_self">{more}</a></div>')
 
 
-def cards(rows, show_sector: bool = False) -> str:
-    """A responsive grid of cards, one per row (records with the tidy frame's columns)."""
-    return f'<div class="zi-cards">{STYLE}{"".join(card(r, show_sector) for r in rows)}</div>'
+def cards(rows, show_sector: bool = False, lang: str = DEFAULT) -> str:
+    """A responsive grid of cards, one per row (records with the tidy frame's columns), in the reader's language."""
+    return f'<div class="zi-cards">{STYLE}{"".join(card(r, show_sector, lang) for r in rows)}</div>'
 
 
-def article(first, count: int, summary: str | None, cited: str | None) -> str:
+def article(first, count: int, summary: str | None, cited: str | None, lang: str = DEFAULT) -> str:
     """One source article: headline, publisher, date and link, its summary, how many figures match, how to cite it."""
+    words = translation(lang)
+    _ = words.gettext
+    link = _link(_("open the article"), first.url) if _present(first.url) else escape(_("no link known"), quote=False)
     parts = [f'<div class="zi-card"><div class="zi-what">{_text(first.source_title)}</div>',
-             f'<div class="zi-source">{_text(first.publisher)} · {_text(first.published)} · '
-             f'{_link("open the article", first.url) if _present(first.url) else "no link known"}</div>']
+             f'<div class="zi-source">{_text(first.publisher)} · {_text(date_text(first.published, lang))} · {link}</div>']
     if summary:
         parts.append(f'<div class="zi-summary">{_text(summary)}</div>')
-    parts.append(f'<div class="zi-facts">{number(count, "figure")} from this article {agree(count, "matches", "match")} '
-                 "the filters</div>")
+    matches = words.ngettext("{n} figure from this article matches the filters",
+                             "{n} figures from this article match the filters", count).format(n=number(count, lang))
+    parts.append(f'<div class="zi-facts">{escape(matches, quote=False)}</div>')
     if cited:
-        parts.append(f"<details><summary>Cite this article</summary><code>{_text(cited)}</code></details>")
+        cite = escape(_("Cite this article"), quote=False)
+        parts.append(f"<details><summary>{cite}</summary><code>{_text(cited)}</code></details>")
     return "".join(parts) + "</div>"
 
 
-def articles(items) -> str:
+def articles(items, lang: str = DEFAULT) -> str:
     """A grid of article cards; `items` are (first record, figure count, summary, citation) tuples."""
-    return f'<div class="zi-cards zi-articles">{STYLE}{"".join(article(*item) for item in items)}</div>'
-
+    return f'<div class="zi-cards zi-articles">{STYLE}{"".join(article(*item, lang=lang) for item in items)}</div>'

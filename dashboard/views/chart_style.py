@@ -1,39 +1,60 @@
-"""What every chart shares: status colours and marks, hover text, value scale, axes and layout."""
+"""What every chart shares: status colours and marks, hover text, value scale, axes and layout, in either language."""
 
 from __future__ import annotations
 
 import functools
 import html
+import re
 import textwrap
+import unicodedata
 
 import pandas as pd
 
-from dashboard.views.display import SCALES
+from dashboard.views.display import SCALES, date_text, period_text
+from dashboard.views.language import DEFAULT, N_, translation
+from dashboard.views.marks import MARKS, qualifier_said, status_said
 
 # The Plotly toolbar keeps one button, the image download (its footer names the source), standing at the chart's
 # right edge, clear of the legend; on a phone's narrow chart it is hidden (app/style.css). Zoom by dragging; a
 # double click resets.
 PLOTLY_CONFIG = {"displaylogo": False, "displayModeBar": True, "modeBarButtons": [["toImage"]],
                  "toImageButtonOptions": {"format": "png", "scale": 2}}
-DASHBOARD = "Zhejiang Indicators Dashboard"
-FOOTER_LINE = 50  # characters a footer line holds before it wraps (a phone-wide chart holds about this many)
+DASHBOARD = N_("Zhejiang Indicators Dashboard")
+FOOTER_LINE = 50  # columns a footer line holds before it wraps (a phone-wide chart holds about this many)
 MAX_FOOTER_SOURCES = 3  # past this the footer points to the Sources page
 # Okabe-Ito, a palette told apart with every common colour-vision deficiency.
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#999999")
 STATUS_STYLE = {
     # status: (legend name, colour, bar pattern, marker symbol)
-    "actual": ("Actual", "#0072B2", "", "circle"),
-    "derived": ("Derived (computed from other figures)", "#56B4E9", "", "square"),
-    "target": ("Target (hatched or hollow)", "#E69F00", "/", "circle-open"),
-    "forecast": ("Forecast (dotted or hollow)", "#CC79A7", ".", "diamond-open"),
+    "actual": (N_("Actual"), "#0072B2", "", "circle"),
+    "derived": (N_("Derived (computed from other figures)"), "#56B4E9", "", "square"),
+    "target": (N_("Target (hatched or hollow)"), "#E69F00", "/", "circle-open"),
+    "forecast": (N_("Forecast (dotted or hollow)"), "#CC79A7", ".", "diamond-open"),
 }
-HOVER = (
-    "<b>%{customdata[0]}</b><br>%{customdata[1]}, %{customdata[2]}<br>Qualifier: %{customdata[3]}"
-    "<br>Status: %{customdata[4]}<br>Source: %{customdata[5]}, %{customdata[6]}%{customdata[8]}"
-    "<br><i>Click for the figure's sentence and citation</i><extra></extra>"
-)
+# The hover of a mark; each field is filled with the Plotly reference to its place in the mark's customdata.
+HOVER = N_("<b>{value}</b><br>{place}, {period}<br>Qualifier: {qualifier}<br>Status: {status}<br>Source: {publisher}, "
+           "{published}{context}<br><i>Click for the figure's sentence and citation</i>")
+HOVER_FIELDS = ("value", "place", "period", "qualifier", "status", "publisher", "published")  # HOVER's, in order
 HOVER_COLUMNS = ["value_text", "place", "period", "qualifier", "status", "publisher", "published", "figure_id"]
 QUOTE_WORDS = 12  # opening words of the quote shown on hover
+NO_LINE_START = set("，。；：、）”！？")  # Chinese marks that never begin a line
+# What a line of mixed Chinese and English is never broken inside: a date (2025年2月5日), a word or number with the
+# Chinese unit after it (2024年, 9万亿), a space, or else one Chinese character.
+PIECES = re.compile(r"\d+年\d+月\d+日|[^\s\u2e80-\uffff]+(?:万亿|[年月日万亿元个])?|\s+|.")
+
+
+@functools.cache
+def styles(lang: str = DEFAULT) -> dict[str, tuple[str, str, str, str]]:
+    """STATUS_STYLE with each legend name in the reader's language."""
+    _ = translation(lang).gettext
+    return {status: (_(name), *rest) for status, (name, *rest) in STATUS_STYLE.items()}
+
+
+@functools.cache
+def hover(lang: str = DEFAULT) -> str:
+    """The hover template of a mark (hover_data gives its fields), in the reader's language."""
+    named = {name: f"%{{customdata[{i}]}}" for i, name in enumerate(HOVER_FIELDS)}
+    return translation(lang).gettext(HOVER).format(**named, context="%{customdata[8]}") + "<extra></extra>"
 
 
 def inert(values) -> list[str]:
@@ -41,40 +62,65 @@ def inert(values) -> list[str]:
     return [html.escape(str(v), quote=False) if v is not None and v == v else "" for v in values]
 
 
+def _columns(text: str) -> int:
+    """The columns a text takes: a Chinese character or full-width mark takes two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def lines(text: str, width: int) -> list[str]:
+    """Text broken into lines of about `width` columns: between words, and between Chinese characters."""
+    if _columns(text) == len(text):
+        return textwrap.wrap(text, width=width, break_long_words=True, break_on_hyphens=True)
+    done, line = [], ""
+    for piece in re.findall(PIECES, text):
+        if line.strip() and _columns(line + piece) > width and piece not in NO_LINE_START:
+            done.append(line.rstrip())
+            line = piece.lstrip()
+        else:
+            line += piece
+    return [*done, line.rstrip()] if line.strip() else done
+
+
 def wrap(text: str, width: int = 24) -> str:
-    """A category label escaped and broken into lines of about `width` characters."""
-    lines = textwrap.wrap(str(text), width=width, break_long_words=True, break_on_hyphens=True) or [""]
-    return "<br>".join(html.escape(line, quote=False) for line in lines)
+    """A category label escaped and broken into lines of about `width` columns."""
+    return "<br>".join(html.escape(line, quote=False) for line in lines(str(text), width) or [""])
 
 
 @functools.lru_cache(maxsize=4096)
-def _context(note: object, quote: object) -> str:
+def _context(note: object, quote: object, lang: str = DEFAULT) -> str:
     """The hover's last lines: the curator's note and the opening words of the quote (the same in every chart)."""
+    _ = translation(lang).gettext
     words = str(quote).split()
     opening = " ".join(words[:QUOTE_WORDS]) + (" …" if len(words) > QUOTE_WORDS else "")
-    lines = [f"Note: {wrap(note, 60)}"] if isinstance(note, str) and note else []
-    return "".join(f"<br>{line}" for line in [*lines, f"Article: “{wrap(opening, 60)}”"])
+    said = [_("Note: {note}").format(note=wrap(note, 60))] if isinstance(note, str) and note else []
+    return "".join(f"<br>{line}" for line in [*said, _("Article: “{opening}”").format(opening=wrap(opening, 60))])
 
 
-def hover_data(rows: pd.DataFrame) -> list[list[str]]:
+def hover_data(rows: pd.DataFrame, lang: str = DEFAULT) -> list[list[str]]:
     """The hover fields of each row (HOVER_COLUMNS, escaped; the figure id eighth), then its note and quote."""
-    return [[*inert(values), _context(note, quote)]
-            for values, note, quote in zip(rows[HOVER_COLUMNS].itertuples(index=False), rows["note"], rows["quote"],
-                                           strict=True)]
+    said = {"qualifier": qualifier_said, "status": status_said, "period": period_text, "published": date_text}
+    columns = [inert(said[name](v, lang) for v in rows[name]) if name in said else inert(rows[name])
+               for name in HOVER_COLUMNS]
+    return [[*values, _context(note, quote, lang)]
+            for values, note, quote in zip(zip(*columns, strict=True), rows["note"], rows["quote"], strict=True)]
 
 
-def scale(rows: pd.DataFrame) -> tuple[float, str]:
-    """Divisor and word for the value axis, so it reads '9 trillion', never 9e12 or 9T."""
+def scale(rows: pd.DataFrame, lang: str = DEFAULT) -> tuple[float, str]:
+    """Divisor and word for the value axis, so it reads '9 trillion' (9万亿), never 9e12 or 9T."""
     top = rows["value"].abs().max() if len(rows) else 0
     top = 0 if top != top else top
-    return next(((size, word) for size, word in SCALES["en"] if top >= size), (1.0, ""))
+    return next(((size, word) for size, word in SCALES[lang] if top >= size), (1.0, ""))
 
 
-def axis_title(rows: pd.DataFrame) -> str:
-    """The value axis title: the unit, with the scale word ('billion yuan')."""
-    _, word = scale(rows)
-    units = " / ".join(dict.fromkeys(str(u) for u in rows["unit_label"]))
-    return f"{word} {units}".strip()
+def scaled_unit(word: str, unit: object, lang: str = DEFAULT) -> str:
+    """A unit after its scale word: 'billion yuan'; 亿元."""
+    return f"{word}{unit}" if lang != DEFAULT else f"{word} {unit}".strip()
+
+
+def axis_title(rows: pd.DataFrame, lang: str = DEFAULT) -> str:
+    """The value axis title: the unit, with the scale word ('billion yuan'; 亿元)."""
+    _, word = scale(rows, lang)
+    return scaled_unit(word, " / ".join(dict.fromkeys(str(u) for u in rows["unit_label"])), lang)
 
 
 def year_ticks(low: int, high: int, most: int = 7) -> list[int]:
@@ -85,25 +131,32 @@ def year_ticks(low: int, high: int, most: int = 7) -> list[int]:
     step = next(s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if (high - low) // s + 1 <= most or s == 1000)
     first = -(-low // step) * step
     return list(range(first, high + 1, step)) or [low]
-def year_axis(years, pad: float, title: str = "year") -> dict:
-    """A year axis with whole-year ticks, padded by `pad` years on each side."""
+
+
+def year_axis(years, pad: float, title: str | None = None, lang: str = DEFAULT) -> dict:
+    """A year axis with whole-year ticks, padded by `pad` years on each side; titled 'year' unless told."""
     low, high = int(min(years)), int(max(years))
-    return {"title": {"text": title}, "tickmode": "array", "tickvals": year_ticks(low, high), "tickformat": "d",
-            "tickangle": 0, "automargin": True,
+    return {"title": {"text": title or translation(lang).gettext("year")}, "tickmode": "array",
+            "tickvals": year_ticks(low, high), "tickformat": "d", "tickangle": 0, "automargin": True,
             "range": [low - pad, high + pad]}
 
 
-def footer(rows: pd.DataFrame, note: str | None = None) -> dict:
-    """The source line drawn under a chart, so a downloaded image carries it: sources, any note, the dashboard."""
+def footer(rows: pd.DataFrame, note: str | None = None, lang: str = DEFAULT) -> dict:
+    """The source line drawn under a chart, so a downloaded image carries it: sources, any note, the dashboard.
+
+    Headlines stay as published; dates, the note and the dashboard's name are in the reader's language.
+    """
+    words, marks = translation(lang), MARKS[lang]
     if "source_id" in rows and rows["source_id"].nunique() <= MAX_FOOTER_SOURCES:
         refs = rows.drop_duplicates("source_id")
-        sources = ("Source: " if len(refs) == 1 else "Sources: ") + "; ".join(
-            f"{r.publisher}, “{r.source_title}”, {r.published}" for r in refs.itertuples())
+        listed = marks.semicolon.join(marks.comma.join((r.publisher, f"“{r.source_title}”", date_text(r.published, lang)))
+                                      for r in refs.itertuples())
+        sources = words.ngettext("Source: {sources}", "Sources: {sources}", len(refs)).format(sources=listed)
     else:
-        sources = "Sources: the articles listed on the dashboard's Sources page"
-    parts = [sources, *([f"Note: {note}"] if note else []), DASHBOARD]
-    lines = [line for part in parts for line in textwrap.wrap(part, FOOTER_LINE)]
-    return {"text": "<br>".join(html.escape(line, quote=False) for line in lines), "xref": "paper", "yref": "paper",
+        sources = words.gettext("Sources: the articles listed on the dashboard's Sources page")
+    parts = [sources, *([words.gettext("Note: {note}").format(note=note)] if note else []), words.gettext(DASHBOARD)]
+    shown = [line for part in parts for line in lines(part, FOOTER_LINE)]
+    return {"text": "<br>".join(html.escape(line, quote=False) for line in shown), "xref": "paper", "yref": "paper",
             "x": 0, "y": 0, "xanchor": "left", "yanchor": "top", "yshift": -56, "showarrow": False, "align": "left",
             "font": {"size": 10, "color": "#555555"}, "name": "footer"}
 

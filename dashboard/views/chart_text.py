@@ -4,48 +4,61 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.views.display import period_text
+from dashboard.views.language import DEFAULT, N_, translation
+from dashboard.views.marks import MARKS, aside, status_said, years_text
+
 KINDS = {
-    "years": "a bar chart of its values over the years",
-    "places": "a bar chart comparing places",
-    "series": "a line chart of each place over the years",
+    "years": N_("a bar chart of its values over the years"),
+    "places": N_("a bar chart comparing places"),
+    "series": N_("a line chart of each place over the years"),
 }
+ANY_KIND = N_("a chart")  # a kind KINDS does not name
 MAX_LISTED = 25  # values written out in one text alternative; the table below the chart holds them all
-TABLE_COLUMNS = {"indicator": "Indicator", "place": "Place", "label": "Which", "period": "Period",
-                 "value_label": "Value", "status": "Status"}
+TABLE_COLUMNS = {"indicator": N_("Indicator"), "place": N_("Place"), "label": N_("Which"), "period": N_("Period"),
+                 "value_label": N_("Value"), "status": N_("Status")}
 
 
-def _figure(row) -> str:
-    which = f" ({row.label})" if isinstance(row.label, str) and row.label.strip() else ""
-    return f"{row.place}{which}, {row.period}: {row.value_label} ({row.status})"
+def _figure(row, lang: str) -> str:
+    marks = MARKS[lang]
+    return (f"{row.place}{aside(row.label, lang)}{marks.comma}{period_text(row.period, lang)}{marks.colon}"
+            f"{row.value_label}{aside(status_said(row.status, lang), lang)}")
 
 
-def describe_chart(rows: pd.DataFrame, kind: str = "years") -> str:
+def describe_chart(rows: pd.DataFrame, kind: str = "years", lang: str = DEFAULT) -> str:
     """One indicator's chart in words: its title, what it shows, and every value drawn (the first MAX_LISTED)."""
+    words = translation(lang)
     if rows.empty:
-        return "An empty chart: no figure matches the filters."
+        return words.gettext("An empty chart: no figure matches the filters.")
     first = rows.iloc[0]
     count = len(rows)
-    low, high = rows["year_start"].min(), rows["year_end"].max()
-    years = f"{low}" if low == high else f"{low} to {high}"
-    head = (f"{first.indicator}, in {first.unit_label}: {KINDS.get(kind, 'a chart')} of {count} "
-            f"figure{'' if count == 1 else 's'}, {years}.")
-    listed = "; ".join(_figure(row) for row in rows.head(MAX_LISTED).itertuples())
-    more = f"; and {count - MAX_LISTED} more, listed in the table under the chart" if count > MAX_LISTED else ""
-    return f"{head} Values: {listed}{more}."
+    head = words.ngettext("{indicator}, in {unit}: {kind} of {n} figure, {years}.",
+                          "{indicator}, in {unit}: {kind} of {n} figures, {years}.", count).format(
+        indicator=first.indicator, unit=first.unit_label, kind=words.gettext(KINDS.get(kind, ANY_KIND)),
+        n=count, years=years_text(rows["year_start"].min(), rows["year_end"].max(), lang))
+    values = MARKS[lang].semicolon.join(_figure(row, lang) for row in rows.head(MAX_LISTED).itertuples())
+    if count > MAX_LISTED:
+        values = words.gettext("{values}; and {more} more, listed in the table under the chart").format(
+            values=values, more=count - MAX_LISTED)
+    return words.gettext("{head} Values: {values}.").format(head=head, values=values)
 
 
-def describe_story(title: str, subtitle: str | None, note: str | None, labels: list[str], rows: pd.DataFrame) -> str:
-    """A story chart in words: its title, what it shows, each figure's value, and its note."""
-    values = "; ".join(f"{label}: {row.value_label} ({row.status})" for label, row in zip(labels, rows.itertuples(),
-                                                                                           strict=True))
-    return (f"{title}. {subtitle + '. ' if subtitle else ''}A chart of {len(rows)} figures. Values: {values}."
-            + (f" Note: {note}" if note else ""))
+def describe_story(title: str, subtitle: str | None, note: str | None, labels: list[str], rows: pd.DataFrame,
+                   lang: str = DEFAULT) -> str:
+    """A story chart in words: its title, what it shows, each figure's value, and its note (all in `lang`)."""
+    _, marks = translation(lang).gettext, MARKS[lang]
+    values = marks.semicolon.join(f"{label}{marks.colon}{row.value_label}{aside(status_said(row.status, lang), lang)}"
+                                  for label, row in zip(labels, rows.itertuples(), strict=True))
+    told = _("A chart of {n} figures. Values: {values}.").format(n=len(rows), values=values)
+    return (f"{title}{marks.stop}{subtitle + marks.stop if subtitle else ''}{told}"
+            + (marks.gap + _("Note: {note}").format(note=note) if note else ""))
 
 
-def describe_timeline(rows: pd.DataFrame, sectors: list[tuple[str, str]]) -> str:
+def describe_timeline(rows: pd.DataFrame, sectors: list[tuple[str, str]], lang: str = DEFAULT) -> str:
     """The timeline in words: how many figures of each status each sector has, and over which years."""
+    words, marks = translation(lang), MARKS[lang]
     if rows.empty:
-        return "An empty timeline: no figure matches the filters."
+        return words.gettext("An empty timeline: no figure matches the filters.")
     count = "figures" in rows.columns  # a counted timeline: one row per sector, year and status
     sizes = rows["figures"] if count else pd.Series(1, index=rows.index)
     total = int(sizes.sum())
@@ -55,14 +68,23 @@ def describe_timeline(rows: pd.DataFrame, sectors: list[tuple[str, str]]) -> str
         if not mine.any():
             continue
         by_status = sizes[mine].groupby(rows.loc[mine, "status"]).sum()
-        statuses = ", ".join(f"{int(n)} {status}" for status, n in by_status.items())
-        parts.append(f"{label}: {int(sizes[mine].sum())} ({statuses}), {rows.loc[mine, 'year_end'].min()} to "
-                     f"{rows.loc[mine, 'year_end'].max()}")
-    return (f"A timeline of {total} figure{'' if total == 1 else 's'}, a row per sector, each placed in the year it is "
-            f"for; targets and forecasts in the year they are due. " + "; ".join(parts) + ".")
+        statuses = marks.comma.join(words.gettext("{n} {status}").format(n=int(n), status=status_said(status, lang))
+                                    for status, n in by_status.items())
+        parts.append(words.gettext("{sector}: {total} ({statuses}), {first} to {last}").format(
+            sector=label, total=int(sizes[mine].sum()), statuses=statuses, first=rows.loc[mine, "year_end"].min(),
+            last=rows.loc[mine, "year_end"].max()))
+    return words.ngettext(
+        "A timeline of {n} figure, a row per sector, each placed in the year it is for; targets and forecasts in the year "
+        "they are due. {sectors}.",
+        "A timeline of {n} figures, a row per sector, each placed in the year it is for; targets and forecasts in the year "
+        "they are due. {sectors}.", total).format(n=total, sectors=marks.semicolon.join(parts))
 
 
-def chart_table(rows: pd.DataFrame) -> pd.DataFrame:
+def chart_table(rows: pd.DataFrame, lang: str = DEFAULT) -> pd.DataFrame:
     """The rows a chart draws as a plain table: indicator, place, which, period, value and status, blanks for none."""
-    table = rows[[c for c in TABLE_COLUMNS if c in rows.columns]].rename(columns=TABLE_COLUMNS)
+    _ = translation(lang).gettext
+    table = rows[[c for c in TABLE_COLUMNS if c in rows.columns]]
+    if "status" in table.columns:
+        table = table.assign(status=[status_said(s, lang) for s in table["status"]])
+    table = table.rename(columns={name: _(title) for name, title in TABLE_COLUMNS.items()})
     return table.astype(object).where(table.notna(), "").reset_index(drop=True)

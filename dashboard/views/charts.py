@@ -9,18 +9,22 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.views.chart_style import (
-    HOVER,
     OKABE_ITO,
     STATUS_STYLE,
     axis_title,
     footer,
+    hover,
     hover_data,
     inert,
     layout,
     scale,
+    styles,
     wrap,
     year_axis,
 )
+from dashboard.views.display import period_text
+from dashboard.views.language import DEFAULT
+from dashboard.views.marks import MARKS
 
 MAX_BARS = 12  # places on one bar chart
 MAX_SERIES = 6  # places on one chart of several years
@@ -52,14 +56,16 @@ def drawn(rows: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     return keep, len(stats) - len(ranked)
 
 
-def bar_labels(rows: pd.DataFrame) -> list[str]:
+def bar_labels(rows: pd.DataFrame, lang: str = DEFAULT) -> list[str]:
     """A distinct category name per row: the place, then its period, then the figure's label (or id) when still ambiguous."""
+    marks = MARKS[lang]
     labels = [str(g) for g in rows["place"]]
     if rows["period"].nunique() > 1:
-        labels = [f"{label}, {period}" for label, period in zip(labels, rows["period"], strict=True)]
+        labels = [f"{label}{marks.comma}{period_text(period, lang)}"
+                  for label, period in zip(labels, rows["period"], strict=True)]
     counts = Counter(labels)
     which = [label if isinstance(label, str) else fid for label, fid in zip(rows["label"], rows["figure_id"], strict=True)]
-    return [label if counts[label] == 1 else f"{label}: {w}" for label, w in zip(labels, which, strict=True)]
+    return [label if counts[label] == 1 else f"{label}{marks.colon}{w}" for label, w in zip(labels, which, strict=True)]
 
 
 def _value_range(values: pd.Series, room: float) -> list[float] | None:
@@ -67,20 +73,21 @@ def _value_range(values: pd.Series, room: float) -> list[float] | None:
     return [low * room, high * room] if high > low else None
 
 
-def indicator_chart(rows: pd.DataFrame, kind: str | None = None) -> go.Figure:
+def indicator_chart(rows: pd.DataFrame, kind: str | None = None, lang: str = DEFAULT) -> go.Figure:
     """One indicator's figures: bars over the years for one place, bars per place, or marks per place over time.
 
     `kind`: the chart kind of all the indicator's rows, when `rows` are only those drawn of them (see `drawn`): the
-    top places of a bar chart must stay a bar chart, even when they no longer share a period.
+    top places of a bar chart must stay a bar chart, even when they no longer share a period. `lang`: the reader's.
     """
     kind = kind or chart_kind(rows)
     if kind == "series":
-        return _series(rows)
-    size, _ = scale(rows)
+        return _series(rows, lang)
+    size, _ = scale(rows, lang)
     horizontal = kind == "places"
-    labels = pd.Series([wrap(label) for label in bar_labels(rows)], index=rows.index)
+    labels = pd.Series([wrap(label) for label in bar_labels(rows, lang)], index=rows.index)
+    foot = footer(rows, lang=lang)
     traces = []
-    for status, (name, colour, pattern, _) in STATUS_STYLE.items():
+    for status, (name, colour, pattern, _) in styles(lang).items():
         part = rows[rows["status"] == status]
         if part.empty:
             continue
@@ -93,25 +100,25 @@ def indicator_chart(rows: pd.DataFrame, kind: str | None = None) -> go.Figure:
             textposition="auto" if horizontal and not pattern else "outside",
             marker={"color": colour, "line": {"color": colour, "width": 1.5},
                     "pattern": {"shape": pattern, "fillmode": "replace", "solidity": 0.35}},
-            customdata=hover_data(part), hovertemplate=HOVER,
+            customdata=hover_data(part, lang), hovertemplate=hover(lang),
         ))
-    value_axis = {"title": {"text": axis_title(rows)}, "tickformat": ",~f", "zeroline": True,
+    value_axis = {"title": {"text": axis_title(rows, lang)}, "tickformat": ",~f", "zeroline": True,
                   "range": _value_range(rows["value"] / size, 1.6 if horizontal else 1.2)}
     if horizontal:
         order = list(labels[rows["value"].sort_values(kind="stable").index])
         lines = sum(label.count("<br>") + 1 for label in labels)
         return go.Figure(data=traces, layout=layout(
-            120 + 22 * lines + 16 * len(rows), footer=footer(rows), xaxis=value_axis,
+            120 + 22 * lines + 16 * len(rows), footer=foot, xaxis=value_axis,
             yaxis={"categoryorder": "array", "categoryarray": order, "automargin": True}))
-    return go.Figure(data=traces, layout=layout(360, footer=footer(rows), yaxis=value_axis,
-                                                xaxis=year_axis(rows["year_end"], 0.7)))
+    return go.Figure(data=traces, layout=layout(360, footer=foot, yaxis=value_axis,
+                                                xaxis=year_axis(rows["year_end"], 0.7, lang=lang)))
 
 
-def _series(rows: pd.DataFrame) -> go.Figure:
+def _series(rows: pd.DataFrame, lang: str) -> go.Figure:
     """Several places over the years: a colour per place, a marker shape per status, lines only through actuals."""
-    size, _ = scale(rows)
+    size, _ = scale(rows, lang)
     ordered = rows.sort_values("year_end", kind="stable")
-    ordered = ordered.assign(_y=ordered["value"] / size, _hover=hover_data(ordered))
+    ordered = ordered.assign(_y=ordered["value"] / size, _hover=hover_data(ordered, lang))
     traces = []
     for i, (geo, points) in enumerate(ordered.groupby("place", sort=False)):
         colour, name = OKABE_ITO[i % len(OKABE_ITO)], html.escape(str(geo), quote=False)
@@ -122,15 +129,15 @@ def _series(rows: pd.DataFrame) -> go.Figure:
         for status, part in points.groupby("status", sort=False):
             traces.append(go.Scatter(
                 x=part["year_end"], y=part["_y"], mode="markers", name=name, legendgroup=name, showlegend=False,
-                customdata=list(part["_hover"]), hovertemplate=HOVER,
+                customdata=list(part["_hover"]), hovertemplate=hover(lang),
                 marker={"color": colour, "size": 11, "line": {"width": 2}, "symbol": STATUS_STYLE[status][3]},
             ))
         traces.append(go.Scatter(x=[None], y=[None], mode="lines+markers", name=name, legendgroup=name,
                                  line={"color": colour, "width": 2}, marker={"color": colour, "size": 9}))
     for status in [s for s in STATUS_STYLE if s in set(rows["status"])]:
-        name, _, _, symbol = STATUS_STYLE[status]
+        name, _, _, symbol = styles(lang)[status]
         traces.append(go.Scatter(x=[None], y=[None], mode="markers", name=name, legendgroup="status",
                                  marker={"color": "#999999", "size": 11, "symbol": symbol, "line": {"width": 2}}))
     return go.Figure(data=traces, layout=layout(
-        400, footer=footer(rows), xaxis=year_axis(rows["year_end"], 0.5),
-        yaxis={"title": {"text": axis_title(rows)}, "tickformat": ",~f", "rangemode": "tozero"}))
+        400, footer=footer(rows, lang=lang), xaxis=year_axis(rows["year_end"], 0.5, lang=lang),
+        yaxis={"title": {"text": axis_title(rows, lang)}, "tickformat": ",~f", "rangemode": "tozero"}))

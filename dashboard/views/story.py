@@ -7,70 +7,77 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard.views.chart_style import (
-    HOVER,
     STATUS_STYLE,
     axis_title,
     footer,
+    hover,
     hover_data,
     inert,
     layout,
     scale,
+    scaled_unit,
+    styles,
     wrap,
 )
+from dashboard.views.display import period_text
+from dashboard.views.language import DEFAULT
+from dashboard.views.marks import MARKS, aside, status_said
 
 
-def story_labels(rows: pd.DataFrame) -> list[str]:
+def story_labels(rows: pd.DataFrame, lang: str = DEFAULT) -> list[str]:
     """A bar's name: the place and period, with the indicator when the figures measure different things."""
+    marks = MARKS[lang]
     several = rows["indicator"].nunique() > 1
-    return [(f"{r.indicator}: " if several else "") + f"{r.place}, {r.period}"
-            + (f" ({r.label})" if isinstance(r.label, str) and r.label else "") for r in rows.itertuples()]
+    return [(f"{r.indicator}{marks.colon}" if several else "") + f"{r.place}{marks.comma}{period_text(r.period, lang)}"
+            + aside(r.label, lang) for r in rows.itertuples()]
 
 
-def _bar(rows: pd.DataFrame, labels: list[str], size: float, status: str, legend: bool = True) -> go.Bar:
-    name, colour, pattern, _ = STATUS_STYLE[status]
+def _bar(rows: pd.DataFrame, labels: list[str], size: float, status: str, lang: str, legend: bool = True) -> go.Bar:
+    name, colour, pattern, _ = styles(lang)[status]
     return go.Bar(x=list(rows["value"] / size), y=labels, orientation="h", name=name, showlegend=legend,
                   text=inert(rows["value_label"]), textposition="outside", cliponaxis=False,
                   marker={"color": colour, "line": {"color": colour, "width": 1.5},
                           "pattern": {"shape": pattern, "fillmode": "replace", "solidity": 0.35}},
-                  customdata=hover_data(rows), hovertemplate=HOVER)
+                  customdata=hover_data(rows, lang), hovertemplate=hover(lang))
 
 
-def story_chart(rows: pd.DataFrame, kind: str, note: str | None) -> go.Figure:
+def story_chart(rows: pd.DataFrame, kind: str, note: str | None, lang: str = DEFAULT) -> go.Figure:
     """A story chart: bars on one axis ('bars', 'target_vs_actual') or one small chart per figure ('small_multiples').
 
-    The title stands above the chart on the page; the footer (sources, note, the dashboard) is drawn into it.
+    The title stands above the chart on the page; the footer (sources, note, the dashboard) is drawn into it. `note`
+    is in the reader's language `lang`.
     """
-    foot = footer(rows, note)
+    foot = footer(rows, note, lang)
     if kind == "small_multiples":
-        return _multiples(rows, foot)
-    size, _ = scale(rows)
-    labels = [wrap(label, 28) for label in story_labels(rows)]
+        return _multiples(rows, foot, lang)
+    size, _ = scale(rows, lang)
+    labels = [wrap(label, 28) for label in story_labels(rows, lang)]
     positions = {label: i for i, label in enumerate(labels)}
     traces = []
     for status in STATUS_STYLE:
         at = [i for i, s in enumerate(rows["status"]) if s == status]
         if at:
-            traces.append(_bar(rows.iloc[at], [labels[i] for i in at], size, status))
+            traces.append(_bar(rows.iloc[at], [labels[i] for i in at], size, status, lang))
     lines = sum(label.count("<br>") + 1 for label in labels)
     top = max(rows["value"].max() / size, 0)
     spec = layout(130 + 24 * lines, footer=foot,
-        xaxis={"title": {"text": axis_title(rows)}, "tickformat": ",~f", "range": [0, top * 1.45 or 1]},
+        xaxis={"title": {"text": axis_title(rows, lang)}, "tickformat": ",~f", "range": [0, top * 1.45 or 1]},
         yaxis={"categoryorder": "array", "categoryarray": sorted(positions, key=positions.get, reverse=True),
                "automargin": True})
     return go.Figure(data=traces, layout=spec)
 
 
-def _multiples(rows: pd.DataFrame, foot: dict) -> go.Figure:
+def _multiples(rows: pd.DataFrame, foot: dict, lang: str) -> go.Figure:
     """One small bar per figure, stacked, each on its own axis: for figures in different units (a phone fits them)."""
     several = rows["status"].nunique() > 1
-    labels = [wrap(label + (f" ({status})" if several else ""), 48)
-              for label, status in zip(story_labels(rows), rows["status"], strict=True)]
+    labels = [wrap(label + (aside(status_said(status, lang), lang) if several else ""), 48)
+              for label, status in zip(story_labels(rows, lang), rows["status"], strict=True)]
     fig = make_subplots(rows=len(rows), cols=1, subplot_titles=labels, vertical_spacing=0.75 / len(rows))
     for i, row in enumerate(rows.itertuples(), start=1):
         part = rows.iloc[[i - 1]]
-        size, word = scale(part)
-        fig.add_trace(_bar(part, [""], size, row.status, legend=False), row=i, col=1)
-        fig.update_xaxes(title_text=f"{word} {row.unit_label}".strip(), title_standoff=2, tickformat=",~f",
+        size, word = scale(part, lang)
+        fig.add_trace(_bar(part, [""], size, row.status, lang, legend=False), row=i, col=1)
+        fig.update_xaxes(title_text=scaled_unit(word, row.unit_label, lang), title_standoff=2, tickformat=",~f",
                          rangemode="tozero", range=[0, max(part["value"].iloc[0] / size, 0) * 1.6 or 1], row=i, col=1)
     fig.update_annotations(font_size=12, xanchor="left", x=0, align="left")
     spec = layout(40 + 150 * len(rows), footer=foot, showlegend=False)

@@ -8,7 +8,8 @@ from collections import Counter
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.views.chart_style import HOVER, STATUS_STYLE, footer, hover_data, inert, layout, year_axis
+from dashboard.views.chart_style import footer, hover, hover_data, inert, layout, styles, year_axis
+from dashboard.views.language import DEFAULT, translation
 
 
 def _spread(rows: pd.DataFrame, index: dict[str, int]) -> pd.Series:
@@ -22,16 +23,18 @@ def _spread(rows: pd.DataFrame, index: dict[str, int]) -> pd.Series:
     return pd.Series(ys, index=rows.index)
 
 
-def timeline_chart(rows: pd.DataFrame, sectors: list[tuple[str, str]], counted: bool = False) -> go.Figure:
+def timeline_chart(rows: pd.DataFrame, sectors: list[tuple[str, str]], counted: bool = False,
+                   lang: str = DEFAULT) -> go.Figure:
     """Every figure on one year axis, a row per sector; or, when `counted`, circles sized by figures per year.
 
-    `rows` are figures, or the counts of views.selection.timeline_counts when `counted`.
+    `rows` are figures, or the counts of views.selection.timeline_counts when `counted`; `lang` the reader's language.
     """
+    _ = translation(lang).gettext
     order = [s for s, _ in sectors if s in set(rows["sector"])]
     ys = _spread(rows, {s: i for i, s in enumerate(order)})
     top = rows["figures"].max() if counted else 1
     traces = []
-    for status, (name, colour, _, symbol) in STATUS_STYLE.items():
+    for status, (name, colour, _pattern, symbol) in styles(lang).items():
         part = rows[rows["status"] == status]
         if part.empty:
             continue
@@ -41,7 +44,8 @@ def timeline_chart(rows: pd.DataFrame, sectors: list[tuple[str, str]], counted: 
             traces.append(go.Scatter(
                 x=part["year_end"], y=ys[part.index], mode="markers", name=name, marker=marker,
                 customdata=[[label, n] for label, n in zip(inert(part["sector_label"]), part["figures"], strict=True)],
-                hovertemplate="%{customdata[0]}, %{x}: %{customdata[1]:,} figures<extra>" + name + "</extra>"))
+                hovertemplate=_("{sector}, {year}: {count} figures").format(
+                    sector="%{customdata[0]}", year="%{x}", count="%{customdata[1]:,}") + f"<extra>{name}</extra>"))
             continue
         spans = part[part["year_start"] < part["year_end"]]
         if len(spans):
@@ -51,17 +55,17 @@ def timeline_chart(rows: pd.DataFrame, sectors: list[tuple[str, str]], counted: 
                                      legendgroup=status, showlegend=False, hoverinfo="skip"))
         traces.append(go.Scatter(
             x=part["year_end"], y=ys[part.index], mode="markers", name=name, legendgroup=status, marker=marker,
-            hovertemplate="<b>%{customdata[9]}</b><br>" + HOVER,
-            customdata=[[*c, t] for c, t in zip(hover_data(part), inert(part["indicator"]), strict=True)],
+            hovertemplate="<b>%{customdata[9]}</b><br>" + hover(lang),
+            customdata=[[*c, t] for c, t in zip(hover_data(part, lang), inert(part["indicator"]), strict=True)],
         ))
     low = rows["year_end"].min() if counted else rows["year_start"].min()
     labels = dict(sectors)
-    title = "year the figures are for (the last year of a period)" if counted else "year (a bar spans a period of years)"
+    title = _("year the figures are for (the last year of a period)") if counted else _("year (a bar spans a period of years)")
     xaxis = {**year_axis([low, rows["year_end"].max()], 0.7, title), "showgrid": True}
     yaxis = {"tickmode": "array", "tickvals": list(range(len(order))), "range": [len(order) - 0.5, -0.5],
              "ticktext": [html.escape(labels[s], quote=False) for s in order], "automargin": True, "showgrid": False,
              "zeroline": False}
     shapes = [{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": i + 0.5, "y1": i + 0.5,
                "line": {"width": 1, "color": "rgba(128,128,128,0.3)"}} for i in range(len(order) - 1)]
-    return go.Figure(data=traces, layout=layout(120 + 80 * len(order), footer=footer(rows), xaxis=xaxis, yaxis=yaxis,
+    return go.Figure(data=traces, layout=layout(120 + 80 * len(order), footer=footer(rows, lang=lang), xaxis=xaxis, yaxis=yaxis,
                                                 shapes=shapes))
