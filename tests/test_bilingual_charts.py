@@ -1,14 +1,9 @@
-"""The Overview, Sectors and Timeline pages in Chinese: charts, hover text, image footers, text alternatives, cards.
-
-Until the Chinese data is written, the `*_zh` fields are filled here with plain Chinese stand-ins (领域0, 指标3, 地区7...)
-where the data has none, so that the pages can be read in Chinese; what is asserted is the wording the code writes.
-"""
+"""The Overview, Sectors and Timeline pages in Chinese: charts, hover text, image footers, text alternatives, cards."""
 
 import json
 from types import SimpleNamespace
 
 import pytest
-import yaml
 
 from dashboard.data.load import load_catalog
 from dashboard.views.cards import articles, cards
@@ -22,54 +17,27 @@ from dashboard.views.tidy import load_frame
 from dashboard.views.timeline_chart import timeline_chart
 
 LEGENDS = {"实际", "推算（由其他数字计算得出）", "目标（斜纹或空心）", "预测（点纹或空心）"}
-DASHBOARD_ZH = "浙江指标看板"
+DASHBOARD_ZH = "浙江指标数据看板"
 ENGLISH_HOVER = ("<b>%{customdata[0]}</b><br>%{customdata[1]}, %{customdata[2]}<br>Qualifier: %{customdata[3]}"
                  "<br>Status: %{customdata[4]}<br>Source: %{customdata[5]}, %{customdata[6]}%{customdata[8]}"
                  "<br><i>Click for the figure's sentence and citation</i><extra></extra>")
 
 
-@pytest.fixture(scope="module")
-def zh_file(root, tmp_path_factory):
-    """indicators.yaml with a Chinese stand-in for every Chinese field the data does not have yet."""
-    data = yaml.safe_load((root / "indicators.yaml").read_text(encoding="utf-8"))
-    for i, sector in enumerate(data["sectors"]):
-        sector.setdefault("label_zh", f"领域{i}")
-        sector.setdefault("description_zh", f"领域{i}的说明。")
-    for i, unit in enumerate(data["units"]):
-        unit.setdefault("label_zh", f"单位{i}")
-        unit.setdefault("description_zh", f"单位{i}的说明。")
-    for i, indicator in enumerate(data["indicators"]):
-        indicator.setdefault("name_zh", f"指标{i}")
-        indicator.setdefault("description_zh", f"指标{i}的说明。")
-    known = {place["name"] for place in data.get("places", [])}
-    places = sorted({figure["geography"] for figure in data["figures"]} - known)
-    data["places"] = [*data.get("places", []), *({"name": p, "name_zh": f"地区{i}"} for i, p in enumerate(places))]
-    stand_ins = {"label": "细项", "note": "说明。", "title": "图表标题", "subtitle": "图表副标题"}
-    for item in (*data["figures"], *data.get("charts", [])):
-        for field, text in stand_ins.items():
-            if item.get(field):
-                item.setdefault(f"{field}_zh", text)
-    path = tmp_path_factory.mktemp("zh") / "indicators.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
-
-
 @pytest.fixture
-def zh_app(zh_file, monkeypatch, open_app):
-    """open_app in Chinese, on the data with its Chinese fields."""
-    monkeypatch.setenv("DASHBOARD_INDICATORS", str(zh_file))
+def zh_app(open_app):
+    """open_app in Chinese."""
     return lambda page, **query: open_app(page, lang="zh", **query)
 
 
 @pytest.fixture(scope="module")
-def zh(root, zh_file):
+def zh():
     """The tidy table as a Chinese page reads it."""
-    return localised(load_frame(zh_file, root / "sources"), "zh")
+    return localised(load_frame(), "zh")
 
 
 @pytest.fixture(scope="module")
-def stories(root, zh_file):
-    return {story.id: story for story in load_catalog(zh_file, root / "sources")[0].charts}
+def stories():
+    return {story.id: story for story in load_catalog()[0].charts}
 
 
 def specs(at) -> list[dict]:
@@ -103,7 +71,7 @@ def test_the_overview_cards_and_counts_in_chinese(zh_app):
     assert [h.value for h in at.header] == ["重点数字"]
     assert any("个数字中有" in c.value and "篇报道" in c.value and "—2027年" in c.value for c in at.caption)
     body = next(h.proto.body for h in at.get("html") if "zi-card" in h.proto.body)
-    for text in ("超过9万亿", "超过 · 2024年 · 实际", "China Daily (chinadaily.com.cn)，2025年2月5日", "报道原话（英文）",
+    for text in ("超过9万亿", "超过 · 2024年 · 实际", "中国日报网，2025年2月5日", "报道原话（原文）",
                  '<q lang="en">In 2024, Zhejiang&#x27;s economic output', "这个数字的出处及引用方式"):
         assert text in body, text
 
@@ -134,7 +102,7 @@ def test_every_sector_and_both_tabs_read_in_chinese(zh_app, english_left, real):
             if tab and at.tabs:
                 assert not at.get("plotly_chart") and cards_html, sector
             for body in cards_html:
-                assert "报道原话（英文）" in body and "In the article" not in body
+                assert "报道原话（原文）" in body and "In the article" not in body
 
 
 def test_the_axis_of_a_chart_of_trillions_reads_in_wan_yi(zh_app):
@@ -156,7 +124,7 @@ def test_the_hover_is_in_chinese_and_the_english_one_is_unchanged(zh):
     assert "限定词：%{customdata[3]}" in template and "状态：%{customdata[4]}" in template
     assert "来源：%{customdata[5]}，%{customdata[6]}" in template and "点击查看该数字的原文语句及引用方式" in template
     point = next(p for t in fig.data for p in t.customdata if p[7] == "zj-gdp-2024")
-    assert point[:7] == ["超过9万亿", point[1], "2024年", "超过", "实际", "China Daily (chinadaily.com.cn)", "2025年2月5日"]
+    assert point[:7] == ["超过9万亿元", point[1], "2024年", "超过", "实际", "中国日报网", "2025年2月5日"]
     assert point[8].startswith("<br>报道原文（英文）：“In 2024, Zhejiang's economic output")
 
 
@@ -180,7 +148,7 @@ def test_the_footer_in_chinese_with_the_date_as_chinese_writes_it(zh, stories):
     foot = footer(rows, in_language(story, "note", "zh"), "zh")
     text = "".join(foot["text"].replace("<br>", "").split())
     assert text.startswith("来源：TechEdt(techedt.com)，“ZhejianglaunchesmajorAIinvestment")
-    assert "”，2025年10月25日注：说明。" in text and text.endswith(DASHBOARD_ZH)
+    assert "”，2025年10月25日注：把省级2027年的目标与全国2024年的实际数并列" in text and text.endswith(DASHBOARD_ZH)
     assert footer(zh, lang="zh")["text"].startswith("来源：本看板“来源”页所列报道")
     gdp = footer(zh[zh["indicator_id"] == "gdp"], lang="zh")["text"]
     assert "2025年2月5日" in gdp and "；" in gdp and "2025-02-05" not in gdp
@@ -215,13 +183,13 @@ def test_text_alternatives_and_tables_in_chinese(zh):
     text = describe_chart(rows, "years", "zh")
     first = rows.iloc[0]
     assert text.startswith(f"{first.indicator}（单位：{first.unit_label}）：历年数值柱状图，共{len(rows)}个数字，")
-    assert "2024年：超过9万亿（实际）" in text and "数值：" in text and text.endswith("。")
+    assert "2024年：超过9万亿元（实际）" in text and "数值：" in text and text.endswith("。")
     assert describe_chart(rows.iloc[0:0], lang="zh") == "空图表：没有符合筛选条件的数字。"
     sectors = list(zh.drop_duplicates("sector")[["sector", "sector_label"]].itertuples(index=False, name=None))
     timeline = describe_timeline(timeline_counts(zh), sectors, "zh")
     assert timeline.startswith(f"时间线共{len(zh)}个数字") and "实际" in timeline and "个（" in timeline
     table = chart_table(rows, "zh")
-    assert list(table.columns) == ["指标", "地区", "细项", "时期", "数值", "状态"] and set(table["状态"]) == {"实际"}
+    assert list(table.columns) == ["指标", "地区", "标注", "时期", "数值", "状态"] and set(table["状态"]) == {"实际"}
     counted = timeline_chart(timeline_counts(zh), sectors, counted=True, lang="zh")
     assert "年：%{customdata[1]:,}个数字" in counted.data[0].hovertemplate
     assert counted.layout.xaxis.title.text == "数字所属年份（时期取最后一年）"
@@ -233,14 +201,14 @@ def test_cards_and_article_cards_in_chinese():
                           sector_label="经济", publisher="China Daily", published="2025-02-05", url=None,
                           quote="Zhejiang's GDP exceeded 9 trillion yuan")
     html = cards([row], show_sector=True, lang="zh")
-    for text in ("地区生产总值，浙江", "超过 · 2021—2023年 · 目标 · 经济", "China Daily，2025年2月5日（链接不详）",
-                 "<summary>报道原话（英文）</summary>", "这个数字的出处及引用方式"):
+    for text in ("地区生产总值，浙江", "超过 · 2021—2023年 · 目标 · 经济", "China Daily，2025年2月5日（无已知链接）",
+                 "<summary>报道原话（原文）</summary>", "这个数字的出处及引用方式"):
         assert text in html, text
     assert "确切数字 ·" in cards([SimpleNamespace(**{**vars(row), "qualifier": "exact"})], lang="zh")
     first = SimpleNamespace(source_title="Zhejiang becoming model", publisher="China Daily", published="2025-02-05",
                             url="https://www.chinadaily.com.cn/a/x.html")
     listed = articles([(first, 14, "摘要。", "China Daily. 2025-02-05."), (SimpleNamespace(**{**vars(first), "url": None}),
                                                                         1, None, None)], lang="zh")
-    for text in ("这篇报道有14个数字符合筛选条件", "这篇报道有1个数字符合筛选条件", ">打开原文</a>", "2025年2月5日 · 链接不详",
+    for text in ("这篇报道有14个数字符合筛选条件", "这篇报道有1个数字符合筛选条件", ">打开原文</a>", "2025年2月5日 · 无已知链接",
                  "<summary>引用这篇报道</summary>"):
         assert text in listed, text

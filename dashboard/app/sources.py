@@ -92,7 +92,7 @@ def main() -> None:
         total = pages(len(used), SOURCES_PER_PAGE)
         page = st.number_input(_("Page (1 to {total})").format(total=total), 1, total, key="sources_page")
         used = page_of(used, int(page), SOURCES_PER_PAGE)
-    st.html(articles([_card(data, group) for group in used]))
+    st.html(articles([_card(data, group) for group in used], lang=lang()))
     _one_article(data, used)
 
 

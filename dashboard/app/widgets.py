@@ -203,4 +203,4 @@ def chart(figure, alt: str, rows: pd.DataFrame, key: str) -> None:
     table = st.expander(ui().gettext("Chart data as a table"), key=f"{key}_table", on_change="rerun")
     if table.open:  # drawn only when opened: a closed table costs nothing
         with table:
-            st.dataframe(chart_table(rows), hide_index=True, width="stretch")
+            st.dataframe(chart_table(rows, lang()), hide_index=True, width="stretch")
