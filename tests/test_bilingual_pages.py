@@ -224,3 +224,13 @@ def test_an_article_citation_and_summary_in_chinese():
     assert cite_source(SOURCE, "en").startswith('People\'s Daily Online (English). "Digital economy drives')
     assert in_language(SOURCE, "summary", "zh") == "浙江数字经济发展情况。"
     assert in_language(SOURCE, "summary", "en") == "Zhejiang's digital economy."
+
+
+def test_the_language_is_always_in_the_address_and_never_an_unknown_parameter(open_app):
+    at = open_app("sectors.py", sector="ai")  # no lang: the browser's language (English here), written in the address
+    assert at.query_params["lang"] == "en" and not at.sidebar.warning
+    at.segmented_control(key="lang").set_value("zh").run()
+    assert at.query_params["lang"] == "zh" and at.query_params["sector"] == "ai" and not at.sidebar.warning
+    assert at.sidebar.multiselect(key="sector").value == ["ai"] and at.title[0].value == "领域"
+    at.segmented_control(key="lang").set_value("en").run()
+    assert not at.exception and at.sidebar.multiselect(key="sector").value == ["ai"] and at.title[0].value == "Sectors"

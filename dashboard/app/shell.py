@@ -15,6 +15,8 @@ from dashboard.views.selection import Filters, Options
 
 HERE = Path(__file__).resolve().parent  # the page files sit beside this module
 MAX_PROBLEMS = 200
+FILTER_KEYS = ("year", "sector", "geo", "status")  # the sidebar's widgets
+HTML_LANG = {"en": "en", "zh": "zh-Hans"}
 NOTICES = "_url_notices"  # what the address held that was ignored, said in each language
 APP_NAME = N_("Zhejiang Indicators")
 STYLE = HERE / "style.css"  # focus outlines, the copy button shown without hovering
@@ -34,6 +36,8 @@ def run(pages: tuple[tuple[str, str, str], ...]) -> None:
     page = st.navigation(st.session_state[made], position="top")
     st.set_page_config(page_title=f"{page.title} · {_(APP_NAME)}")
     st.html(STYLE)
+    # The page's language for screen readers, search engines and the browser's own fonts (zh-Hans: simplified Chinese).
+    st.html(f"<script>document.documentElement.lang = '{HTML_LANG[code]}';</script>", unsafe_allow_javascript=True)
     try:
         data = dataset()
     except DataError as exc:
@@ -44,12 +48,22 @@ def run(pages: tuple[tuple[str, str, str], ...]) -> None:
 
 
 def choose_language() -> str:
-    """The language switch, kept in the address (`lang`); on a first visit without one, the browser's language."""
+    """The language switch, always written in the address (`lang=en` or `lang=zh`: a shared link keeps it); on a first
+    visit without one, the browser's language decides."""
     if "lang" not in st.session_state:
         st.session_state["lang"] = choose(st.query_params.get("lang"), st.context.locale)
-    st.segmented_control("Language / 语言", list(LANGUAGES), format_func=LANGUAGES.get, key="lang", required=True,
-                         bind="query-params", label_visibility="collapsed")
-    return st.session_state["lang"]
+    lang = st.segmented_control("Language / 语言", list(LANGUAGES), format_func=LANGUAGES.get, key="lang", required=True,
+                                label_visibility="collapsed", on_change=_keep_filters)
+    if st.query_params.get("lang") != lang:  # the code, not the name shown (a bound widget would write 中文)
+        st.query_params["lang"] = lang
+    return lang
+
+
+def _keep_filters() -> None:
+    """Carry the filters over a change of language, whose new labels make new widgets (Streamlit's documented way)."""
+    for key in FILTER_KEYS:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
 
 
 def _clear_notices() -> None:

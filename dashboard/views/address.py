@@ -9,7 +9,7 @@ from dashboard.views.language import translation
 from dashboard.views.selection import Filters, Options
 
 PARAMS = ("year", "sector", "geo", "status")
-PAGE_PARAMS = ("figure", "q", "tab", "article")  # a page's own: the figure, the search, the tab, the article
+PAGE_PARAMS = ("figure", "q", "tab", "article", "lang")  # a page's own (figure, search, tab, article) and the language
 MAX_VALUE_CHARS = 100  # longer values are refused: no real sector or place is named at such length
 MAX_VALUES = 50  # per parameter
 MAX_QUERY_CHARS = 4000  # the whole query; past this nothing in it is read

@@ -26,7 +26,7 @@ def _heading(page) -> str:
 
 def _switch(page, name: str, settle) -> None:
     """Press one button of the language switch (English / 中文)."""
-    page.get_by_role("button", name=name, exact=True).first.click()
+    page.get_by_role("radio", name=name, exact=True).first.click()
     settle(page)
     page.wait_for_function("lang => new URLSearchParams(location.search).get('lang') === lang",
                            arg="zh" if name == "中文" else "en")
