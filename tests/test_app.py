@@ -29,8 +29,8 @@ def url(at: AppTest, key: str) -> list[str]:
 
 
 def page_html(at: AppTest) -> list:
-    """The page's HTML blocks, without the style sheet every page loads."""
-    return [block for block in at.get("html") if not block.proto.body.lstrip().startswith("<style")]
+    """The page's HTML blocks, without the style sheet and the language script every page loads."""
+    return [block for block in at.get("html") if not block.proto.body.lstrip().startswith(("<style", "<script"))]
 
 
 def chart_ids(chart) -> list[str]:
