@@ -45,6 +45,18 @@ def test_axe_finds_nothing_serious_on_any_page(open_page, visit, server_url, axe
     assert not any(seen.values()), {where: found for where, found in seen.items() if found}
 
 
+@pytest.mark.parametrize("size", list(SIZES))
+def test_axe_finds_nothing_serious_on_the_chinese_pages(open_page, visit, server_url, axe_script, size):
+    """The same in Chinese, for a browser set to Chinese; the page says its language (zh-Hans) to a screen reader."""
+    page = open_page(SIZES[size], locale="zh-CN")
+    seen = {}
+    for path in PAGES:
+        visit(page, f"{server_url}/{path}")
+        assert page.evaluate("() => document.documentElement.lang") == "zh-Hans", path
+        seen[path or "overview"] = _problems(page, axe_script)
+    assert not any(seen.values()), {where: found for where, found in seen.items() if found}
+
+
 def test_keyboard_focus_on_the_top_navigation_is_visible(open_page, visit, server_url):
     page = open_page()
     visit(page, f"{server_url}/data")

@@ -192,7 +192,7 @@ def test_every_chart_csv_holds_exactly_the_figures_it_draws(page, server_url, se
     settle(page)
     checked = 0
     for label in frame.drop_duplicates("sector")["sector_label"]:
-        page.locator('[data-testid="stButtonGroup"]').first.get_by_text(label, exact=True).click()
+        page.locator(".st-key-sector_pick").get_by_text(label, exact=True).click()
         settle(page)
         boxes = page.locator(CHART_BOX).filter(has=page.locator(".js-plotly-plot"))
         for box in boxes.all():
@@ -226,7 +226,7 @@ def test_a_shared_view_of_each_page_opens_as_it_was(page, server_url, browser, s
     frame = load_frame()
     page.goto(f"{server_url}/sectors")
     settle(page)
-    page.locator('[data-testid="stButtonGroup"]').first.get_by_text("AI policy and industry", exact=True).click()
+    page.locator(".st-key-sector_pick").get_by_text("AI policy and industry", exact=True).click()
     settle(page)
     page.get_by_role("tab", name="Single figures").click()
     settle(page)
