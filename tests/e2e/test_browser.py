@@ -254,7 +254,7 @@ def test_a_shared_view_of_each_page_opens_as_it_was(page, server_url, browser, s
         settle(fresh)
         fresh.get_by_text("Open the article at this sentence").first.wait_for()
         fresh.wait_for_function("() => [...document.querySelectorAll('input')].some(e => e.value === 'patents')")
-        assert _query(fresh) == {"q": ["patents"], "figure": ["hz-patents-daily-2025"]}
+        assert _query(fresh) == {"q": ["patents"], "figure": ["hz-patents-daily-2025"], "lang": ["en"]}  # lang: always kept
         _no_exception(fresh)
     finally:
         other.close()
