@@ -87,7 +87,7 @@ def test_a_figure_in_chinese(open_app, english_left):
     assert re.fullmatch(r".+，.+，2024年：超过9万亿元?（实际）。", first)
     assert GBT.fullmatch(article) and "Zhejiang becoming model for common prosperity[EB/OL]" in article
     assert article.startswith("Chen Ye. ") and via.startswith("转引自：浙江指标数据看板") and "[DB/OL]" in via
-    assert bibtex.startswith("@misc{zj_gdp_2024,") and "2024年：超过9万亿" in bibtex and "via 浙江指标数据看板" in bibtex
+    assert bibtex.startswith("@misc{zj_gdp_2024,") and "2024年：超过9万亿" in bibtex and "转引自浙江指标数据看板" in bibtex
     assert json.loads(csl)[0]["language"] == "zh-CN" and json.loads(csl)[0]["container-title"] == "Zhejiang becoming model " \
         "for common prosperity"
     assert at.caption[-1].value == "数字编号：zj-gdp-2024"

@@ -115,7 +115,9 @@ def cite_bibtex(row, address: str, accessed: str, lang: str = "en") -> str:
         "howpublished": braced(f"{row.source_title} ({row.publisher}, {row.published})"),
         "year": braced(str(row.published)[:4]),
         "url": braced(address),
-        "note": braced(f"{row.status}; quoted: {row.quote}; via {dashboard} {__version__}; accessed {accessed}"),
+        "note": braced(translation(lang).gettext("{status}; quoted: {quote}; via {dashboard} {version}; accessed {accessed}")
+                       .format(status=status_word(row.status, lang), quote=row.quote, dashboard=dashboard,
+                               version=__version__, accessed=accessed)),
     }
     return f"@misc{{{key},\n" + ",\n".join(f"  {name} = {value}" for name, value in fields.items()) + "\n}"
 
@@ -126,7 +128,9 @@ def cite_csl(row, address: str, accessed: str, lang: str = "en") -> str:
     item = {
         "id": str(row.figure_id), "type": "dataset", "title": _title(row, lang),
         "author": [{"literal": str(row.publisher)}], "container-title": str(row.source_title),
-        "issued": {"date-parts": [[year, month, day]]}, "URL": address, "note": f"{row.status}; quoted: {row.quote}",
+        "issued": {"date-parts": [[year, month, day]]}, "URL": address,
+        "note": translation(lang).gettext("{status}; quoted: {quote}").format(status=status_word(row.status, lang),
+                                                                              quote=row.quote),
         "publisher": translation(lang).gettext(DASHBOARD), "version": __version__, "language": CSL_LANGUAGES.get(lang, lang),
         "accessed": {"date-parts": [[int(part) for part in accessed.split("-")]]},
     }
