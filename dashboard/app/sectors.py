@@ -19,7 +19,7 @@ from dashboard.app.widgets import (
     page_top,
     ui,
 )
-from dashboard.views.cards import cards
+from dashboard.views.cards import cards, records
 from dashboard.views.language import LANGUAGES, N_, in_language, translation
 from dashboard.views.marks import MARKS, number
 from dashboard.views.selection import CARDS_PER_PAGE, CHARTS_PER_PAGE, by_indicator, page_of, pages
@@ -75,7 +75,7 @@ def _stories(stories: list, key: DataKey) -> None:
 def _cards(singles: pd.DataFrame, page_key: str, sector: str) -> None:
     """One page of single-figure cards, and a CSV of exactly those figures."""
     shown = page_of(singles, _pager(ui().gettext("Cards"), len(singles), CARDS_PER_PAGE, page_key), CARDS_PER_PAGE)
-    st.html(cards(shown.itertuples(), lang=lang()))
+    st.html(cards(records(shown), lang=lang()))
     csv_button(shown, name=f"{sector}-single-figures", key=f"csv_singles_{sector}")
 
 
