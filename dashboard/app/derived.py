@@ -16,6 +16,7 @@ import streamlit as st
 from dashboard.app.widgets import DataKey, dataset_of, md_escape, source_line
 from dashboard.views.chart_text import describe_chart, describe_story, describe_timeline
 from dashboard.views.charts import chart_kind, drawn, indicator_chart
+from dashboard.views.display import period_text
 from dashboard.views.language import in_language, translation
 from dashboard.views.marks import number
 from dashboard.views.selection import (
@@ -100,3 +101,13 @@ def source_table(key: DataKey, filters: Filters, source_id: str) -> pd.DataFrame
     """The Sources page's table of one article's figures that the filters keep (the first SOURCE_ROWS)."""
     rows = apply(dataset_of(key).frame, filters)
     return for_table(rows[rows["source_id"] == source_id].head(SOURCE_ROWS), SOURCE_COLUMNS)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def figure_names(key: DataKey) -> dict[str, str]:
+    """Each figure's name in the Figures page's list, by its id: indicator, place, period and value."""
+    frame, words = dataset_of(key).frame, translation(key.lang)
+    columns = (frame[name] for name in ("figure_id", "indicator", "place", "period", "value_label"))
+    return {figure_id: words.gettext("{indicator}, {place}, {period}: {value}").format(
+        indicator=indicator, place=place, period=period_text(str(period), key.lang), value=value)
+        for figure_id, indicator, place, period, value in zip(*columns, strict=True)}
