@@ -13,23 +13,51 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard.app.widgets import DataKey, dataset_of
+from dashboard.app.widgets import DataKey, dataset_of, md_escape, source_line
 from dashboard.views.chart_text import describe_chart, describe_story, describe_timeline
 from dashboard.views.charts import chart_kind, drawn, indicator_chart
-from dashboard.views.language import in_language
-from dashboard.views.selection import MAX_TABLE_ROWS, SOURCE_ROWS, Filters, apply, rows_by_id, timeline_counts
+from dashboard.views.display import period_text
+from dashboard.views.language import in_language, translation
+from dashboard.views.marks import number
+from dashboard.views.selection import (
+    MAX_TABLE_ROWS,
+    SOURCE_ROWS,
+    Filters,
+    apply,
+    rows_by_id,
+    source_refs,
+    timeline_counts,
+)
 from dashboard.views.story import story_chart, story_labels
 from dashboard.views.tables import DATA_COLUMNS, SOURCE_COLUMNS, for_table
 from dashboard.views.timeline_chart import timeline_chart
 
 
 class Block(NamedTuple):
-    """A chart and what goes with it: the rows it draws, places left out, its text alternative."""
+    """A chart and what goes with it: the rows it draws, places left out, its text alternative, the Markdown above it."""
 
     figure: go.Figure
     rows: pd.DataFrame
     left_out: int
     alt: str
+    heading: str = ""
+
+
+def _heading(key: DataKey, rows: pd.DataFrame, shown: pd.DataFrame, left_out: int) -> str:
+    """An indicator chart's name, description, unit and sources, and how many places are left out, as Markdown."""
+    words, code = translation(key.lang), key.lang
+    indicator_id, name, unit = (rows[column].iat[0] for column in ("indicator_id", "indicator", "unit_label"))
+    about = words.gettext("{description} Unit: {unit}.").format(
+        description=dataset_of(key).descriptions.get(indicator_id, ""), unit=unit)
+    lines = [f"**{md_escape(name)}**", f":small[:gray[{md_escape(about)}]]",
+             f":small[{source_line(source_refs(shown), code)}]"]
+    if left_out:
+        drawn = words.ngettext(
+            "{shown} of {total} figures drawn: {n} more place is left out here and listed on the Data page.",
+            "{shown} of {total} figures drawn: {n} more places are left out here and listed on the Data page.",
+            left_out).format(shown=number(len(shown), code), total=number(len(rows), code), n=number(left_out, code))
+        lines.append(f":small[:gray[{drawn}]]")
+    return "  \n".join(lines)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -38,7 +66,8 @@ def indicator_block(key: DataKey, ids: tuple[str, ...]) -> Block:
     rows = rows_by_id(dataset_of(key).frame, list(ids))
     kind = chart_kind(rows)
     shown, left_out = drawn(rows)
-    return Block(indicator_chart(shown, kind, key.lang), shown, left_out, describe_chart(shown, kind, key.lang))
+    return Block(indicator_chart(shown, kind, key.lang), shown, left_out, describe_chart(shown, kind, key.lang),
+                 _heading(key, rows, shown, left_out))
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -72,3 +101,13 @@ def source_table(key: DataKey, filters: Filters, source_id: str) -> pd.DataFrame
     """The Sources page's table of one article's figures that the filters keep (the first SOURCE_ROWS)."""
     rows = apply(dataset_of(key).frame, filters)
     return for_table(rows[rows["source_id"] == source_id].head(SOURCE_ROWS), SOURCE_COLUMNS)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def figure_names(key: DataKey) -> dict[str, str]:
+    """Each figure's name in the Figures page's list, by its id: indicator, place, period and value."""
+    frame, words = dataset_of(key).frame, translation(key.lang)
+    columns = (frame[name] for name in ("figure_id", "indicator", "place", "period", "value_label"))
+    return {figure_id: words.gettext("{indicator}, {place}, {period}: {value}").format(
+        indicator=indicator, place=place, period=period_text(str(period), key.lang), value=value)
+        for figure_id, indicator, place, period, value in zip(*columns, strict=True)}

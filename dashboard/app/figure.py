@@ -6,7 +6,8 @@ import html
 import pandas as pd
 import streamlit as st
 
-from dashboard.app.widgets import EMPTY, Dataset, lang, md_escape, selected, ui
+from dashboard.app.derived import figure_names
+from dashboard.app.widgets import EMPTY, data_key, lang, md_escape, selected, ui
 from dashboard.views.display import date_text, period_text, status_word
 from dashboard.views.language import N_
 from dashboard.views.provenance import cite_bibtex, cite_csl, cite_text, marked_quote, sentence_link
@@ -17,28 +18,21 @@ FORMULAS = {"prior_from_growth": N_("the year before, from a value and its growt
 STYLE = "<style>.zi-quote mark{background:#FFE08A;color:#1a1a1a;padding:0 .15em}</style>"
 
 
-def _name(frame: pd.DataFrame, figure_id: str) -> str:
-    row = frame.loc[figure_id]
-    return ui().gettext("{indicator}, {place}, {period}: {value}").format(
-        indicator=row.indicator, place=row.place, period=period_text(str(row.period), lang()), value=row.value_label)
-
-
-def _chooser(data: Dataset, rows: pd.DataFrame) -> str | None:
+def _chooser(rows: pd.DataFrame, names: dict[str, str]) -> str | None:
     """The search box and the list of figures it finds; the id of the figure chosen (in the address)."""
     _ = ui().gettext
     text = st.text_input(_("Search the figures"), key="q", bind="query-params",
                          placeholder=_("Words from an indicator, place, quote, note or source, e.g. Hangzhou patents"))
     found = search(rows, text)
-    frame = data.frame.set_index("figure_id", drop=False)
     asked = st.query_params.get("figure")  # a shared address, a card or a chart names the figure
-    if asked in frame.index and asked != st.session_state.get("figure"):
+    if asked in names and asked != st.session_state.get("figure"):
         st.session_state["figure"] = asked
-    elif asked is not None and asked not in frame.index:
+    elif asked is not None and asked not in names:
         st.warning(_("The address names no figure of the data ({figure}): choose one below.").format(
             figure=md_escape(asked[:60])))
     chosen = st.session_state.get("figure")
     options = list(found["figure_id"])
-    if chosen in frame.index and chosen not in options:
+    if chosen in names and chosen not in options:
         options.insert(0, chosen)
     if rows.empty:
         st.info(_(EMPTY))
@@ -47,7 +41,7 @@ def _chooser(data: Dataset, rows: pd.DataFrame) -> str | None:
                                                                                       total=f"{len(rows):,}"))
     else:
         st.caption(_("{n} figures match the filters; type words to narrow the list.").format(n=f"{len(rows):,}"))
-    return st.selectbox(_("Figure"), options, key="figure", index=None, format_func=lambda fid: _name(frame, fid),
+    return st.selectbox(_("Figure"), options, key="figure", index=None, format_func=names.get,
                         placeholder=_("Choose a figure"), on_change=_chose)
 
 
@@ -89,7 +83,7 @@ def _evidence(row) -> None:
         st.markdown(_("{article}. No link known for this article.").format(article=article))
 
 
-def _derivation(frame: pd.DataFrame, row) -> None:
+def _derivation(names: dict[str, str], row) -> None:
     """For a figure we computed: the formula and links to its inputs."""
     if not isinstance(row.derived_formula, str):
         return
@@ -97,8 +91,8 @@ def _derivation(frame: pd.DataFrame, row) -> None:
     st.markdown(_("**Computed by the dashboard**: {formula}, from:").format(
         formula=md_escape(_(FORMULAS[row.derived_formula]))))
     for name in str(row.derived_inputs).split():
-        if name in frame.index:
-            st.page_link("figure.py", label=_name(frame, name), query_params={"figure": name},
+        if name in names:
+            st.page_link("figure.py", label=names[name], query_params={"figure": name},
                          icon=":material/subdirectory_arrow_right:")
 
 
@@ -122,7 +116,8 @@ def main() -> None:
     st.title(_("Figures"))
     st.markdown(_("Find a figure by its words and see where it comes from: the article's sentence, a link that opens the "
                   "article at that sentence, and a citation. Every figure has an address of its own."))
-    chosen = _chooser(data, rows)
+    names = figure_names(data_key())
+    chosen = _chooser(rows, names)
     if chosen is None:
         return
     frame = data.frame.set_index("figure_id", drop=False)
@@ -130,7 +125,7 @@ def main() -> None:
     st.header(_("{indicator}, {place}").format(indicator=row.indicator, place=row.place), anchor=False)
     _facts(row)
     _evidence(row)
-    _derivation(frame, row)
+    _derivation(names, row)
     _citations(row)
     st.caption(_("Figure id: {id}").format(id=html.escape(str(row.figure_id))))
 

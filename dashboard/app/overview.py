@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard.app.widgets import lang, page_top, ui
-from dashboard.views.cards import cards
+from dashboard.views.cards import cards, records
 from dashboard.views.language import N_
 from dashboard.views.marks import number, years_text
 from dashboard.views.selection import headline
@@ -29,7 +29,7 @@ def main() -> None:
         articles=ngettext("{n} article", "{n} articles", articles).format(n=number(articles, here)),
         years=years_text(rows["year_start"].min(), rows["year_end"].max(), here)))
     st.header(_("Headline figures"), anchor=False)  # h2 under the page's h1
-    st.html(cards(headline(rows, list(data.headlines)).itertuples(), show_sector=True, lang=here))
+    st.html(cards(records(headline(rows, list(data.headlines))), show_sector=True, lang=here))
     st.caption(_("Open **Sectors** for every figure by indicator, **Timeline** to see history against targets, "
                  "**Data** for the table and downloads, and **Sources** for the articles."))
 

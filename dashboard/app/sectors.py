@@ -9,7 +9,6 @@ import streamlit as st
 from dashboard.app.derived import indicator_block, story_block
 from dashboard.app.widgets import (
     DataKey,
-    Dataset,
     chart,
     csv_button,
     current_filters,
@@ -18,13 +17,12 @@ from dashboard.app.widgets import (
     lang,
     md_escape,
     page_top,
-    source_line,
     ui,
 )
-from dashboard.views.cards import cards
+from dashboard.views.cards import cards, records
 from dashboard.views.language import LANGUAGES, N_, in_language, translation
 from dashboard.views.marks import MARKS, number
-from dashboard.views.selection import CARDS_PER_PAGE, CHARTS_PER_PAGE, by_indicator, page_of, pages, source_refs
+from dashboard.views.selection import CARDS_PER_PAGE, CHARTS_PER_PAGE, by_indicator, page_of, pages
 
 CHARTS, SINGLES = N_("Charts"), N_("Single figures")  # the tabs, named in the address (`tab`) as the reader reads them
 
@@ -44,36 +42,23 @@ def _pager(label: str, count: int, per_page: int, key: str) -> int:
         label=label, total=total, per_page=per_page), 1, total, key=key, step=1))
 
 
-def _chart(data: Dataset, rows: pd.DataFrame, key: DataKey) -> None:
+def _chart(rows: pd.DataFrame, key: DataKey) -> None:
     """One indicator's chart under its name, description and sources, and a CSV of exactly the rows drawn."""
-    words = ui()
     block = indicator_block(key, tuple(rows["figure_id"]))
-    shown, left_out = block.rows, block.left_out
-    first = rows.iloc[0]
-    about = words.gettext("{description} Unit: {unit}.").format(
-        description=data.descriptions.get(first.indicator_id, ""), unit=first.unit_label)
-    lines = [f"**{md_escape(first.indicator)}**", f":small[:gray[{md_escape(about)}]]",
-             f":small[{source_line(source_refs(shown))}]"]
-    if left_out:
-        drawn = words.ngettext(
-            "{shown} of {total} figures drawn: {n} more place is left out here and listed on the Data page.",
-            "{shown} of {total} figures drawn: {n} more places are left out here and listed on the Data page.",
-            left_out).format(shown=number(len(shown), key.lang), total=number(len(rows), key.lang),
-                             n=number(left_out, key.lang))
-        lines.append(f":small[:gray[{drawn}]]")
+    indicator_id = rows["indicator_id"].iat[0]
     with st.container(border=True):
-        st.markdown("  \n".join(lines))
-        chart(block.figure, block.alt, shown, key=f"chart_{first.indicator_id}")
-        csv_button(shown, name=str(first.indicator_id), key=f"csv_{first.indicator_id}")
+        st.markdown(block.heading)
+        chart(block.figure, block.alt, block.rows, key=f"chart_{indicator_id}")
+        csv_button(block.rows, name=str(indicator_id), key=f"csv_{indicator_id}")
 
 
-def _charts(data: Dataset, groups: list[pd.DataFrame], page_key: str, key: DataKey) -> None:
+def _charts(groups: list[pd.DataFrame], page_key: str, key: DataKey) -> None:
     """One page of charts, two side by side."""
     columns = st.columns(2)
     page = _pager(ui().gettext(CHARTS), len(groups), CHARTS_PER_PAGE, page_key)
     for i, rows in enumerate(page_of(groups, page, CHARTS_PER_PAGE)):
         with columns[i % 2]:
-            _chart(data, rows, key)
+            _chart(rows, key)
 
 
 def _stories(stories: list, key: DataKey) -> None:
@@ -90,7 +75,7 @@ def _stories(stories: list, key: DataKey) -> None:
 def _cards(singles: pd.DataFrame, page_key: str, sector: str) -> None:
     """One page of single-figure cards, and a CSV of exactly those figures."""
     shown = page_of(singles, _pager(ui().gettext("Cards"), len(singles), CARDS_PER_PAGE, page_key), CARDS_PER_PAGE)
-    st.html(cards(shown.itertuples(), lang=lang()))
+    st.html(cards(records(shown), lang=lang()))
     csv_button(shown, name=f"{sector}-single-figures", key=f"csv_singles_{sector}")
 
 
@@ -160,7 +145,7 @@ def main() -> None:
         with places[CHARTS]:
             key = data_key()  # looked up once a run: the key of every chart's cache
             _stories(stories, key)
-            _charts(data, charted, f"chart_page_{sector}", key)
+            _charts(charted, f"chart_page_{sector}", key)
     if SINGLES in places:
         with places[SINGLES]:
             _cards(singles, f"card_page_{sector}", sector)

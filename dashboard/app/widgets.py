@@ -167,18 +167,20 @@ def listed(items) -> str:
     return SEPARATORS.get(lang(), "; ").join(items)
 
 
-def source_line(refs: pd.DataFrame) -> str:
-    """The sources as one line of Markdown: publisher, linked headline and date of each, separated by semicolons."""
-    _, code = ui().gettext, lang()
+def source_line(refs: pd.DataFrame, code: str) -> str:
+    """The sources as one line of Markdown in language `code`: publisher, linked headline and date of each."""
+    words = translation(code)
 
-    def one(r) -> str:
-        linked = isinstance(r.url, str) and r.url
-        text = _("{publisher}, {headline}, {published}") if linked else _("{publisher}, {headline}, {published} (no link known)")
-        return text.format(publisher=md_escape(r.publisher), headline=md_link(r.source_title, r.url),
-                           published=md_escape(date_text(str(r.published), code)))
+    def one(publisher, title, url, published) -> str:
+        linked = isinstance(url, str) and url
+        text = words.gettext("{publisher}, {headline}, {published}") if linked else words.gettext(
+            "{publisher}, {headline}, {published} (no link known)")
+        return text.format(publisher=md_escape(publisher), headline=md_link(title, url),
+                           published=md_escape(date_text(str(published), code)))
 
-    return ui().ngettext("Source: {sources}.", "Sources: {sources}.", len(refs)).format(
-        sources=listed(one(r) for r in refs.itertuples()))
+    columns = (refs[name] for name in ("publisher", "source_title", "url", "published"))
+    return words.ngettext("Source: {sources}.", "Sources: {sources}.", len(refs)).format(
+        sources=SEPARATORS.get(code, "; ").join(one(*ref) for ref in zip(*columns, strict=True)))
 
 
 def _csv(figure_ids: list[str]) -> bytes:

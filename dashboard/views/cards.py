@@ -5,8 +5,11 @@ One HTML block draws a whole grid: a card per Streamlit element would cost four 
 
 from __future__ import annotations
 
+from collections import namedtuple
 from html import escape
 from urllib.parse import quote
+
+import pandas as pd
 
 from dashboard.views.display import date_text, period_text
 from dashboard.views.language import DEFAULT, translation
@@ -27,6 +30,16 @@ flex-direction:column;gap:.35rem}
 .zi-card .zi-summary{font-size:.95rem;line-height:1.45}
 .zi-card code{display:block;margin-top:.3rem;white-space:pre-wrap;font-size:.8rem}
 </style>"""
+
+
+FIELDS = ("figure_id", "indicator", "place", "label", "value_label", "qualifier", "period", "status", "sector_label",
+          "publisher", "published", "url", "quote")  # what a figure's card shows
+Card = namedtuple("Card", FIELDS)
+
+
+def records(rows: pd.DataFrame) -> list[Card]:
+    """The rows as the records `cards` takes, read column by column, not as row tuples of every column (itertuples)."""
+    return [Card(*values) for values in zip(*(rows[name] for name in FIELDS), strict=True)]
 
 
 def _text(value: object) -> str:

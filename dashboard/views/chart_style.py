@@ -149,8 +149,9 @@ def footer(rows: pd.DataFrame, note: str | None = None, lang: str = DEFAULT) -> 
     words, marks = translation(lang), MARKS[lang]
     if "source_id" in rows and rows["source_id"].nunique() <= MAX_FOOTER_SOURCES:
         refs = rows.drop_duplicates("source_id")
-        listed = marks.semicolon.join(marks.comma.join((r.publisher, f"“{r.source_title}”", date_text(r.published, lang)))
-                                      for r in refs.itertuples())
+        cited = zip(refs["publisher"], refs["source_title"], refs["published"], strict=True)
+        listed = marks.semicolon.join(marks.comma.join((publisher, f"“{title}”", date_text(published, lang)))
+                                      for publisher, title, published in cited)
         sources = words.ngettext("Source: {sources}", "Sources: {sources}", len(refs)).format(sources=listed)
     else:
         sources = words.gettext("Sources: the articles listed on the dashboard's Sources page")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pandas as pd
 
 from dashboard.views.display import period_text
@@ -60,19 +62,23 @@ def describe_timeline(rows: pd.DataFrame, sectors: list[tuple[str, str]], lang: 
     if rows.empty:
         return words.gettext("An empty timeline: no figure matches the filters.")
     count = "figures" in rows.columns  # a counted timeline: one row per sector, year and status
-    sizes = rows["figures"] if count else pd.Series(1, index=rows.index)
-    total = int(sizes.sum())
+    sizes = rows["figures"] if count else [1] * len(rows)
+    figures, years = Counter(), {}  # figures by (sector, status); first and last year by sector
+    for sector, status, year, n in zip(rows["sector"], rows["status"], rows["year_end"], sizes, strict=True):
+        figures[sector, status] += int(n)
+        first, last = years.get(sector, (year, year))
+        years[sector] = (min(first, year), max(last, year))
+    total = sum(figures.values())
     parts = []
     for sector, label in sectors:
-        mine = rows["sector"] == sector
-        if not mine.any():
+        if sector not in years:
             continue
-        by_status = sizes[mine].groupby(rows.loc[mine, "status"]).sum()
-        statuses = marks.comma.join(words.gettext("{n} {status}").format(n=int(n), status=status_said(status, lang))
-                                    for status, n in by_status.items())
+        by_status = sorted((status, n) for (mine, status), n in figures.items() if mine == sector)
+        statuses = marks.comma.join(words.gettext("{n} {status}").format(n=n, status=status_said(status, lang))
+                                    for status, n in by_status)
         parts.append(words.gettext("{sector}: {total} ({statuses}), {first} to {last}").format(
-            sector=label, total=int(sizes[mine].sum()), statuses=statuses, first=rows.loc[mine, "year_end"].min(),
-            last=rows.loc[mine, "year_end"].max()))
+            sector=label, total=sum(n for _, n in by_status), statuses=statuses, first=years[sector][0],
+            last=years[sector][1]))
     return words.ngettext(
         "A timeline of {n} figure, a row per sector, each placed in the year it is for; targets and forecasts in the year "
         "they are due. {sectors}.",
