@@ -13,12 +13,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard.app.widgets import DataKey, dataset_of, md_escape, source_line
+from dashboard.app.widgets import DataKey, dataset_of
 from dashboard.views.chart_text import describe_chart, describe_story, describe_timeline
 from dashboard.views.charts import chart_kind, drawn, indicator_chart
-from dashboard.views.display import period_text
+from dashboard.views.display import number, period_text
 from dashboard.views.language import in_language, translation
-from dashboard.views.marks import number
+from dashboard.views.markdown import md_escape, source_line
 from dashboard.views.selection import (
     MAX_TABLE_ROWS,
     SOURCE_ROWS,

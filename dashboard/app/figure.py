@@ -7,9 +7,10 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.app.derived import figure_names
-from dashboard.app.widgets import EMPTY, data_key, lang, md_escape, selected, ui
+from dashboard.app.widgets import EMPTY, data_key, lang, selected, ui
 from dashboard.views.display import date_text, period_text, status_word
 from dashboard.views.language import N_
+from dashboard.views.markdown import md_escape
 from dashboard.views.provenance import cite_bibtex, cite_csl, cite_text, marked_quote, sentence_link
 from dashboard.views.selection import search
 

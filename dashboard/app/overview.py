@@ -4,8 +4,8 @@ import streamlit as st
 
 from dashboard.app.widgets import lang, page_top, ui
 from dashboard.views.cards import cards, records
+from dashboard.views.display import number, years_text
 from dashboard.views.language import N_
-from dashboard.views.marks import number, years_text
 from dashboard.views.selection import headline
 
 INTRO = N_("The hard numbers behind the news about Zhejiang province: the economy, the digital economy, AI, innovation, "

@@ -7,21 +7,11 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.app.derived import indicator_block, story_block
-from dashboard.app.widgets import (
-    DataKey,
-    chart,
-    csv_button,
-    current_filters,
-    data_key,
-    kept,
-    lang,
-    md_escape,
-    page_top,
-    ui,
-)
+from dashboard.app.widgets import DataKey, chart, csv_button, current_filters, data_key, kept, lang, page_top, ui
 from dashboard.views.cards import cards, records
+from dashboard.views.display import MARKS, number
 from dashboard.views.language import LANGUAGES, N_, in_language, translation
-from dashboard.views.marks import MARKS, number
+from dashboard.views.markdown import md_escape
 from dashboard.views.selection import CARDS_PER_PAGE, CHARTS_PER_PAGE, by_indicator, page_of, pages
 
 CHARTS, SINGLES = N_("Charts"), N_("Single figures")  # the tabs, named in the address (`tab`) as the reader reads them

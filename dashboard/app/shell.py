@@ -6,11 +6,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard.app.widgets import current_filters, dataset, lang, listed, md_escape, ui
+from dashboard.app.widgets import current_filters, dataset, lang, ui
 from dashboard.data.problems import DataError
 from dashboard.views.address import PARAMS, parse_query, to_query
-from dashboard.views.display import status_word
+from dashboard.views.display import MARKS, status_word
 from dashboard.views.language import DEFAULT, LANGUAGES, N_, choose, translation
+from dashboard.views.markdown import md_escape
 from dashboard.views.selection import Filters, Options
 
 HERE = Path(__file__).resolve().parent  # the page files sit beside this module
@@ -114,14 +115,14 @@ def draw_filters(opts: Options, places: dict[str, str]) -> Filters:
     bar.multiselect(_("Sector"), list(labels), key="sector", format_func=labels.get, **choose,
                     placeholder=_("All sectors"), on_change=_clear_notices)
     bar.multiselect(_("Geography"), list(opts.geos), key="geo", format_func=places.get, placeholder=_("All places"),
-                    on_change=_clear_notices,
-                    **choose)
+                    on_change=_clear_notices, **choose)
     bar.multiselect(_("Status"), list(opts.statuses), key="status", format_func=lambda s: status_word(s, code),
                     placeholder=_("Actual, target, forecast, derived"), **choose, on_change=_clear_notices)
     bar.button(_("Reset filters"), on_click=_reset, disabled=current_filters(opts) == Filters(years=opts.years))
     notices = st.session_state.get(NOTICES, {}).get(code)
     if notices:
-        bar.warning(_("Ignored in the address: {notices}.").format(notices=listed(md_escape(n) for n in notices)))
+        listed = MARKS[code].semicolon.join(md_escape(n) for n in notices)
+        bar.warning(_("Ignored in the address: {notices}.").format(notices=listed))
     filters = current_filters(opts)
     query = to_query(filters, opts)
     for key in PARAMS:  # only the filters' own parameters: a page keeps its own (figure, q)

@@ -4,10 +4,11 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.app.derived import source_table
-from dashboard.app.widgets import Dataset, current_filters, data_key, lang, md_escape, page_top, ui
+from dashboard.app.widgets import Dataset, current_filters, data_key, lang, page_top, ui
 from dashboard.views.cards import articles
 from dashboard.views.display import date_text
 from dashboard.views.language import in_language
+from dashboard.views.markdown import md_escape
 from dashboard.views.provenance import cite_source
 from dashboard.views.selection import SOURCE_ROWS, by_source, page_of, pages
 from dashboard.views.tables import SOURCE_COLUMNS, in_words

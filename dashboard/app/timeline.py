@@ -4,8 +4,8 @@ import streamlit as st
 
 from dashboard.app.derived import timeline_block
 from dashboard.app.widgets import chart, current_filters, data_key, lang, page_top, ui
+from dashboard.views.display import number
 from dashboard.views.language import N_
-from dashboard.views.marks import number
 from dashboard.views.selection import MAX_TABLE_ROWS, TIMELINE_MAX_POINTS
 
 INTRO = N_("Every figure on one time axis, a row per sector. Filled marks are results; hollow marks are targets and "

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import gettext
-import re
 from pathlib import Path
 from typing import NamedTuple
 
@@ -15,14 +14,12 @@ from dashboard.data.load import data_version, indicators_path, load_catalog, sou
 from dashboard.data.schema import Catalog
 from dashboard.views.chart_style import PLOTLY_CONFIG
 from dashboard.views.chart_text import chart_table
-from dashboard.views.display import date_text
 from dashboard.views.export import package_zip, to_csv
 from dashboard.views.language import DEFAULT, N_, in_language, localised, translation
 from dashboard.views.selection import Filters, Options, apply, options, rows_by_id
 from dashboard.views.tidy import build_frame
 
 EMPTY = N_("No figures match these filters. Widen the year range or clear a filter in the sidebar.")
-SEPARATORS = {"en": "; ", "zh": "；"}  # between the items of a list in running text
 
 
 class DataKey(NamedTuple):
@@ -147,40 +144,6 @@ def page_top(title: str, intro: str | None = None) -> tuple[Dataset, pd.DataFram
         st.info(ui().gettext(EMPTY))
         return None
     return data, rows
-
-
-def md_escape(text: object) -> str:
-    """Text from the data made literal in Markdown (every ASCII punctuation mark backslash-escaped)."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&\"'/^%@,;?])", r"\\\1", " ".join(str(text).split()))
-
-
-def md_link(text: object, url: object) -> str:
-    """A Markdown link whose text is literal; the address is percent-encoded where Markdown would stop."""
-    if not isinstance(url, str) or not url:
-        return md_escape(text)
-    safe = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
-    return f"[{md_escape(text)}]({safe})"
-
-
-def listed(items) -> str:
-    """Items of a list in running text, separated as the reader's language does (semicolons)."""
-    return SEPARATORS.get(lang(), "; ").join(items)
-
-
-def source_line(refs: pd.DataFrame, code: str) -> str:
-    """The sources as one line of Markdown in language `code`: publisher, linked headline and date of each."""
-    words = translation(code)
-
-    def one(publisher, title, url, published) -> str:
-        linked = isinstance(url, str) and url
-        text = words.gettext("{publisher}, {headline}, {published}") if linked else words.gettext(
-            "{publisher}, {headline}, {published} (no link known)")
-        return text.format(publisher=md_escape(publisher), headline=md_link(title, url),
-                           published=md_escape(date_text(str(published), code)))
-
-    columns = (refs[name] for name in ("publisher", "source_title", "url", "published"))
-    return words.ngettext("Source: {sources}.", "Sources: {sources}.", len(refs)).format(
-        sources=SEPARATORS.get(code, "; ").join(one(*ref) for ref in zip(*columns, strict=True)))
 
 
 def _csv(figure_ids: list[str]) -> bytes:

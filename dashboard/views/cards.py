@@ -11,9 +11,8 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from dashboard.views.display import date_text, period_text
+from dashboard.views.display import MARKS, aside, date_text, number, period_text, qualifier_word, status_word
 from dashboard.views.language import DEFAULT, translation
-from dashboard.views.marks import MARKS, aside, number, qualifier_said, status_said
 
 STYLE = """<style>
 .zi-cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:1rem;margin:.25rem 0 1rem}
@@ -65,8 +64,8 @@ def card(row, show_sector: bool = False, lang: str = DEFAULT) -> str:
     """
     _, marks = translation(lang).gettext, MARKS[lang]
     what = f"{row.indicator}{marks.comma}{row.place}" + aside(row.label, lang)
-    facts = [qualifier_said(row.qualifier, lang) if row.qualifier != "exact" else _("exact figure"),
-             period_text(row.period, lang), status_said(row.status, lang)]
+    facts = [qualifier_word(row.qualifier, lang) if row.qualifier != "exact" else _("exact figure"),
+             period_text(row.period, lang), status_word(row.status, lang)]
     if show_sector:
         facts.append(row.sector_label)
     source = _link(f"{row.publisher}{marks.comma}{date_text(row.published, lang)}", row.url, lang)

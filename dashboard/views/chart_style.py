@@ -10,9 +10,8 @@ import unicodedata
 
 import pandas as pd
 
-from dashboard.views.display import SCALES, date_text, period_text
+from dashboard.views.display import MARKS, SCALES, date_text, period_text, qualifier_word, status_word
 from dashboard.views.language import DEFAULT, N_, translation
-from dashboard.views.marks import MARKS, qualifier_said, status_said
 
 # The Plotly toolbar keeps one button, the image download (its footer names the source), standing at the chart's
 # right edge, clear of the legend; on a phone's narrow chart it is hidden (app/style.css). Zoom by dragging; a
@@ -98,7 +97,7 @@ def _context(note: object, quote: object, lang: str = DEFAULT) -> str:
 
 def hover_data(rows: pd.DataFrame, lang: str = DEFAULT) -> list[list[str]]:
     """The hover fields of each row (HOVER_COLUMNS, escaped; the figure id eighth), then its note and quote."""
-    said = {"qualifier": qualifier_said, "status": status_said, "period": period_text, "published": date_text}
+    said = {"qualifier": qualifier_word, "status": status_word, "period": period_text, "published": date_text}
     columns = [inert(said[name](v, lang) for v in rows[name]) if name in said else inert(rows[name])
                for name in HOVER_COLUMNS]
     return [[*values, _context(note, quote, lang)]

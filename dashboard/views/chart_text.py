@@ -6,9 +6,8 @@ from collections import Counter
 
 import pandas as pd
 
-from dashboard.views.display import period_text
+from dashboard.views.display import MARKS, aside, period_text, status_word, years_text
 from dashboard.views.language import DEFAULT, N_, translation
-from dashboard.views.marks import MARKS, aside, status_said, years_text
 
 KINDS = {
     "years": N_("a bar chart of its values over the years"),
@@ -24,7 +23,7 @@ TABLE_COLUMNS = {"indicator": N_("Indicator"), "place": N_("Place"), "label": N_
 def _figure(row, lang: str) -> str:
     marks = MARKS[lang]
     return (f"{row.place}{aside(row.label, lang)}{marks.comma}{period_text(row.period, lang)}{marks.colon}"
-            f"{row.value_label}{aside(status_said(row.status, lang), lang)}")
+            f"{row.value_label}{aside(status_word(row.status, lang), lang)}")
 
 
 def describe_chart(rows: pd.DataFrame, kind: str = "years", lang: str = DEFAULT) -> str:
@@ -49,7 +48,7 @@ def describe_story(title: str, subtitle: str | None, note: str | None, labels: l
                    lang: str = DEFAULT) -> str:
     """A story chart in words: its title, what it shows, each figure's value, and its note (all in `lang`)."""
     _, marks = translation(lang).gettext, MARKS[lang]
-    values = marks.semicolon.join(f"{label}{marks.colon}{row.value_label}{aside(status_said(row.status, lang), lang)}"
+    values = marks.semicolon.join(f"{label}{marks.colon}{row.value_label}{aside(status_word(row.status, lang), lang)}"
                                   for label, row in zip(labels, rows.itertuples(), strict=True))
     told = _("A chart of {n} figures. Values: {values}.").format(n=len(rows), values=values)
     return (f"{title}{marks.stop}{subtitle + marks.stop if subtitle else ''}{told}"
@@ -74,7 +73,7 @@ def describe_timeline(rows: pd.DataFrame, sectors: list[tuple[str, str]], lang: 
         if sector not in years:
             continue
         by_status = sorted((status, n) for (mine, status), n in figures.items() if mine == sector)
-        statuses = marks.comma.join(words.gettext("{n} {status}").format(n=n, status=status_said(status, lang))
+        statuses = marks.comma.join(words.gettext("{n} {status}").format(n=n, status=status_word(status, lang))
                                     for status, n in by_status)
         parts.append(words.gettext("{sector}: {total} ({statuses}), {first} to {last}").format(
             sector=label, total=sum(n for _, n in by_status), statuses=statuses, first=years[sector][0],
@@ -91,6 +90,6 @@ def chart_table(rows: pd.DataFrame, lang: str = DEFAULT) -> pd.DataFrame:
     _ = translation(lang).gettext
     table = rows[[c for c in TABLE_COLUMNS if c in rows.columns]]
     if "status" in table.columns:
-        table = table.assign(status=[status_said(s, lang) for s in table["status"]])
+        table = table.assign(status=[status_word(s, lang) for s in table["status"]])
     table = table.rename(columns={name: _(title) for name, title in TABLE_COLUMNS.items()})
     return table.astype(object).where(table.notna(), "").reset_index(drop=True)

@@ -22,9 +22,8 @@ from dashboard.views.chart_style import (
     wrap,
     year_axis,
 )
-from dashboard.views.display import period_text
+from dashboard.views.display import MARKS, period_text
 from dashboard.views.language import DEFAULT
-from dashboard.views.marks import MARKS
 
 MAX_BARS = 12  # places on one bar chart
 MAX_SERIES = 6  # places on one chart of several years

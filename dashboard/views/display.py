@@ -1,14 +1,15 @@
-"""How values are written for readers: '702 billion yuan', '> 9 trillion yuan', '4th'; in Chinese 7020亿元, 超过9万亿元, 第4位."""
+"""How values, and the words and marks around them, are written in each language: 702 billion yuan, 超过9万亿元, 第4位."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import NamedTuple
 
 from babel.dates import format_date
 
 from dashboard.data.schema import Display
-from dashboard.views.language import BABEL_LOCALE, N_, translation
+from dashboard.views.language import BABEL_LOCALE, DEFAULT, N_, translation
 
 # The scale words of each language: English counts in thousands, Chinese in 万 (10^4) and 亿 (10^8).
 SCALES = {"en": ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")),
@@ -74,14 +75,14 @@ def qualified(text: str, qualifier: str, short: bool = False, lang: str = "en") 
     return f"{QUALIFIER_SIGNS[qualifier] if short else qualifier} {text}"
 
 
-def status_word(status: str, lang: str = "en") -> str:
-    """A status as the reader's language says it: 'target', 目标."""
-    return translation(lang).gettext(STATUS_WORDS[status])
+def status_word(status: object, lang: str = "en") -> str:
+    """A status as the reader's language says it: 'target', 目标; a value the interface does not know, as it is."""
+    return translation(lang).gettext(STATUS_WORDS[status]) if status in STATUS_WORDS else str(status)
 
 
-def qualifier_word(qualifier: str, lang: str = "en") -> str:
-    """A qualifier as the reader's language says it: 'more than', 超过."""
-    return translation(lang).gettext(QUALIFIER_WORDS[qualifier])
+def qualifier_word(qualifier: object, lang: str = "en") -> str:
+    """A qualifier as the reader's language says it: 'more than', 超过; a value the interface does not know, as it is."""
+    return translation(lang).gettext(QUALIFIER_WORDS[qualifier]) if qualifier in QUALIFIER_WORDS else str(qualifier)
 
 
 def date_text(iso: str, lang: str = "en") -> str:
@@ -101,3 +102,38 @@ def citation(source) -> str:
     who = f"{source.author} ({source.publisher})" if source.author else source.publisher
     where = str(source.url) if source.url else "no link known"
     return f'{who}. "{source.headline}". {source.published.isoformat()}. {where} (accessed {source.accessed.isoformat()}).'
+
+
+class Marks(NamedTuple):
+    """The punctuation between pieces of data: 'Hangzhou (a), 2024: 7 (actual)'; 杭州（a），2024年：7（实际）."""
+
+    comma: str
+    semicolon: str
+    colon: str
+    open: str  # before an aside in brackets
+    close: str
+    stop: str  # ends a sentence followed by another
+    gap: str  # between one whole sentence and the next
+
+
+MARKS = {"en": Marks(", ", "; ", ": ", " (", ")", ". ", " "), "zh": Marks("，", "；", "：", "（", "）", "。", "")}
+
+
+def aside(text: object, lang: str = DEFAULT) -> str:
+    """A bracketed aside after a name, or nothing when there is no text: ' (after digitising)', （数字化后）."""
+    if not isinstance(text, str) or not text.strip():
+        return ""
+    marks = MARKS[lang]
+    return f"{marks.open}{text}{marks.close}"
+
+
+def number(n: int, lang: str = DEFAULT) -> str:
+    """A count as the language writes it: 1,200 in English, 1200 in Chinese."""
+    return f"{n:,}" if lang == DEFAULT else str(n)
+
+
+def years_text(low: int, high: int, lang: str = DEFAULT) -> str:
+    """A span of years in prose: '2019 to 2024' (2019—2024年), or the one year: '2019' (2019年)."""
+    if low == high:
+        return period_text(str(low), lang)
+    return translation(lang).gettext("{low} to {high}").format(low=low, high=high)

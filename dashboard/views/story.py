@@ -19,9 +19,8 @@ from dashboard.views.chart_style import (
     styles,
     wrap,
 )
-from dashboard.views.display import period_text
+from dashboard.views.display import MARKS, aside, period_text, status_word
 from dashboard.views.language import DEFAULT
-from dashboard.views.marks import MARKS, aside, status_said
 
 
 def story_labels(rows: pd.DataFrame, lang: str = DEFAULT) -> list[str]:
@@ -70,7 +69,7 @@ def story_chart(rows: pd.DataFrame, kind: str, note: str | None, lang: str = DEF
 def _multiples(rows: pd.DataFrame, foot: dict, lang: str) -> go.Figure:
     """One small bar per figure, stacked, each on its own axis: for figures in different units (a phone fits them)."""
     several = rows["status"].nunique() > 1
-    labels = [wrap(label + (aside(status_said(status, lang), lang) if several else ""), 48)
+    labels = [wrap(label + (aside(status_word(status, lang), lang) if several else ""), 48)
               for label, status in zip(story_labels(rows, lang), rows["status"], strict=True)]
     fig = make_subplots(rows=len(rows), cols=1, subplot_titles=labels, vertical_spacing=0.75 / len(rows))
     for i, row in enumerate(rows.itertuples(), start=1):
