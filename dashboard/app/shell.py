@@ -49,15 +49,14 @@ def run(pages: tuple[tuple[str, str, str], ...]) -> None:
 
 
 def choose_language() -> str:
-    """The language switch, always written in the address (`lang=en` or `lang=zh`: a shared link keeps it); on a first
-    visit without one, the browser's language decides."""
+    """The language switch, always in the address (lang=en or lang=zh); on a first visit without it, the browser's."""
     if "lang" not in st.session_state:
         st.session_state["lang"] = choose(st.query_params.get("lang"), st.context.locale)
-    lang = st.segmented_control("Language / 语言", list(LANGUAGES), format_func=LANGUAGES.get, key="lang", required=True,
+    code = st.segmented_control("Language / 语言", list(LANGUAGES), format_func=LANGUAGES.get, key="lang", required=True,
                                 label_visibility="collapsed", on_change=_keep_filters)
-    if st.query_params.get("lang") != lang:  # the code, not the name shown (a bound widget would write 中文)
-        st.query_params["lang"] = lang
-    return lang
+    if st.query_params.get("lang") != code:  # the code, not the name shown (a bound widget would write 中文)
+        st.query_params["lang"] = code
+    return code
 
 
 def _keep_filters() -> None:

@@ -23,8 +23,7 @@ EMPTY = N_("No figures match these filters. Widen the year range or clear a filt
 
 
 class DataKey(NamedTuple):
-    """What every cache of the data is keyed on: the data files, their version (sizes and change times: an edit shows
-    on the next run) and the reader's language."""
+    """What every cache of the data is keyed on: the data files, their version (an edit shows next run), the language."""
 
     indicators: str
     sources: str

@@ -40,8 +40,7 @@ def choose(asked: str | None, browser_locale: str | None) -> str:
 
 
 def localised(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The frame as a reader of `lang` sees it: in Chinese, each text column holds its Chinese twin; `place` names the
-    place in the reader's language, while `geography` stays its English name, as filters and addresses use it."""
+    """The frame in `lang`: text columns hold their Chinese twins in Chinese; `place` is `geography` in the language."""
     if lang == DEFAULT:
         return frame.assign(place=frame["geography"])
     return frame.assign(place=frame[f"geography_{lang}"], **{name: frame[f"{name}_{lang}"] for name in LOCALISED})
