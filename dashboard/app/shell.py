@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard.app.widgets import current_filters, dataset, lang, ui
+from dashboard.app.widgets import current_filters, dataset, lang, look_up_data, ui
 from dashboard.data.problems import DataError
 from dashboard.views.address import PARAMS, parse_query, to_query
 from dashboard.views.display import MARKS, status_word
@@ -20,7 +20,8 @@ FILTER_KEYS = ("year", "sector", "geo", "status")  # the sidebar's widgets
 HTML_LANG = {"en": "en", "zh": "zh-Hans"}
 NOTICES = "_url_notices"  # what the address held that was ignored, said in each language
 APP_NAME = N_("Zhejiang Indicators")
-STYLE = HERE / "style.css"  # focus outlines, the copy button shown without hovering
+# Focus outlines, the copy button shown without hovering: read once, not from disk on every run.
+STYLE = f"<style>{(HERE / 'style.css').read_text(encoding='utf-8')}</style>"
 
 
 def run(pages: tuple[tuple[str, str, str], ...]) -> None:
@@ -29,6 +30,7 @@ def run(pages: tuple[tuple[str, str, str], ...]) -> None:
     # favicon; an emoji is drawn in the browser, with no request.
     st.set_page_config(page_title=APP_NAME, page_icon="📈", layout="wide")
     code = choose_language()
+    look_up_data()  # the data files' version, once a run: every page and cache of this run uses it
     _ = translation(code).gettext
     made = f"_pages_{code}"
     if made not in st.session_state:  # made once a session and language: a st.Page reads its file's path from disk

@@ -22,6 +22,10 @@ from dashboard.views.tidy import build_frame
 EMPTY = N_("No figures match these filters. Widen the year range or clear a filter in the sidebar.")
 
 
+RUN_DATA = "_run_data"  # the data key of the current run (a profile of a loaded server showed a stat of every data
+# file, repeated for each cache a run used, as a third of the server's time)
+
+
 class DataKey(NamedTuple):
     """What every cache of the data is keyed on: the data files, their version (an edit shows next run), the language."""
 
@@ -70,10 +74,18 @@ def ui() -> gettext.NullTranslations:
     return translation(lang())
 
 
-def data_key() -> DataKey:
-    """The key of the configured data files, as of now, in the reader's language."""
+def look_up_data() -> DataKey:
+    """Look up the data files' version (a stat a file) for this run; the shell does it once, as a run starts."""
     indicators, sources = indicators_path(), sources_path()
-    return DataKey(str(indicators), str(sources), data_version(indicators, sources), lang())
+    key = DataKey(str(indicators), str(sources), data_version(indicators, sources), lang())
+    st.session_state[RUN_DATA] = key
+    return key
+
+
+def data_key() -> DataKey:
+    """The key of the configured data files as of this run, in the reader's language."""
+    key = st.session_state.get(RUN_DATA)
+    return key if key is not None and key.lang == lang() else look_up_data()
 
 
 def dataset() -> Dataset:
