@@ -234,3 +234,14 @@ def test_the_language_is_always_in_the_address_and_never_an_unknown_parameter(op
     assert at.sidebar.multiselect(key="sector").value == ["ai"] and at.title[0].value == "领域"
     at.segmented_control(key="lang").set_value("en").run()
     assert not at.exception and at.sidebar.multiselect(key="sector").value == ["ai"] and at.title[0].value == "Sectors"
+
+
+def test_the_search_finds_a_figure_by_its_words_in_either_language(real):
+    from dashboard.views.language import localised
+    from dashboard.views.selection import search
+    from dashboard.views.tidy import load_frame
+
+    assert "hz-patents-daily-2025" in set(search(real, "杭州 专利")["figure_id"])  # an English page, Chinese words
+    assert "digital_core_value_added" in set(search(real, "数字经济核心产业增加值")["indicator_id"])
+    chinese = localised(load_frame(), "zh")
+    assert "hz-patents-daily-2025" in set(search(chinese, "Hangzhou 专利")["figure_id"])  # a Chinese page, a place in English

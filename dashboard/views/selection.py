@@ -81,11 +81,14 @@ def headline(rows: pd.DataFrame, chosen: list[str], count: int = 8) -> pd.DataFr
     return pool.drop_duplicates("sector").head(count)
 
 
-SEARCHED = ("indicator", "place", "label", "quote", "note", "source_title", "publisher", "sector_label", "figure_id")
+# In either language the search finds a figure by its words in both: a journalist with the Chinese term finds it on
+# an English page (数字经济核心产业增加值), and a place's English name finds it on a Chinese page.
+SEARCHED = ("indicator", "place", "label", "quote", "note", "source_title", "publisher", "sector_label", "figure_id",
+            "geography", "indicator_zh", "geography_zh", "label_zh", "note_zh", "sector_label_zh")
 
 
 def search(rows: pd.DataFrame, text: str) -> pd.DataFrame:
-    """The rows whose indicator, place, quote, note or source hold every word of `text` (case ignored)."""
+    """The rows whose indicator, place, quote, note or source, in English or Chinese, hold every word of `text`."""
     words = text.replace("’", "'").casefold().split()
     if not words:
         return rows
