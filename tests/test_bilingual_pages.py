@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from dashboard.views.address import parse_query
-from dashboard.views.language import in_language
+from dashboard.views.language import in_language, localised
 from dashboard.views.provenance import cite_csl, cite_source, cite_text
-from dashboard.views.selection import options
+from dashboard.views.selection import options, search
 from dashboard.views.tidy import load_frame
 
 GBT = re.compile(r"^(?P<who>[^\n]+?)\. (?P<headline>[^\n]+)\[EB/OL\]\. (?:[^\n]+, )?\(\d{4}-\d{2}-\d{2}\)\[\d{4}-\d{2}-\d{2}\]\. "
@@ -237,10 +237,6 @@ def test_the_language_is_always_in_the_address_and_never_an_unknown_parameter(op
 
 
 def test_the_search_finds_a_figure_by_its_words_in_either_language(real):
-    from dashboard.views.language import localised
-    from dashboard.views.selection import search
-    from dashboard.views.tidy import load_frame
-
     assert "hz-patents-daily-2025" in set(search(real, "杭州 专利")["figure_id"])  # an English page, Chinese words
     assert "digital_core_value_added" in set(search(real, "数字经济核心产业增加值")["indicator_id"])
     chinese = localised(load_frame(), "zh")
