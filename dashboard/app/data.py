@@ -3,11 +3,11 @@
 import streamlit as st
 
 from dashboard.app.derived import data_table
-from dashboard.app.widgets import EMPTY, csv_button, current_filters, data_key, dataset_zip, lang, selected, ui
+from dashboard.app.widgets import EMPTY, csv_button, current_filters, data_key, dataset_zip, selected, ui
 from dashboard.views.export import FIELDS
 from dashboard.views.language import N_
 from dashboard.views.selection import MAX_TABLE_ROWS
-from dashboard.views.tables import DATA_COLUMNS, in_words
+from dashboard.views.tables import DATA_COLUMNS
 
 KINDS = {"value": (st.column_config.NumberColumn, {"format": "%.6g"}),
          "url": (st.column_config.LinkColumn, {"display_text": N_("open article")})}
@@ -44,7 +44,7 @@ def main() -> None:
         st.info(_(EMPTY))
     else:
         shown = rows.head(MAX_TABLE_ROWS)
-        st.dataframe(in_words(data_table(data_key(), current_filters(data.options)), lang()), hide_index=True,
+        st.dataframe(data_table(data_key(), current_filters(data.options)), hide_index=True,
                      column_config={name: _column(name, label, width) for name, label, width in DATA_COLUMNS},
                      width="stretch", height=min(600, 38 + 35 * len(shown)))
         if len(rows) > len(shown):

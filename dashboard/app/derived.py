@@ -29,7 +29,7 @@ from dashboard.views.selection import (
     timeline_counts,
 )
 from dashboard.views.story import story_chart, story_labels
-from dashboard.views.tables import DATA_COLUMNS, SOURCE_COLUMNS, for_table
+from dashboard.views.tables import DATA_COLUMNS, SOURCE_COLUMNS, for_table, in_words
 from dashboard.views.timeline_chart import timeline_chart
 
 
@@ -92,15 +92,15 @@ def timeline_block(key: DataKey, filters: Filters, counted: bool) -> Block:
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def data_table(key: DataKey, filters: Filters) -> pd.DataFrame:
-    """The Data page's table of the figures the filters keep (the first MAX_TABLE_ROWS)."""
-    return for_table(apply(dataset_of(key).frame, filters).head(MAX_TABLE_ROWS), DATA_COLUMNS)
+    """The Data page's table of the figures the filters keep (the first MAX_TABLE_ROWS), statuses in the language."""
+    return in_words(for_table(apply(dataset_of(key).frame, filters).head(MAX_TABLE_ROWS), DATA_COLUMNS), key.lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def source_table(key: DataKey, filters: Filters, source_id: str) -> pd.DataFrame:
     """The Sources page's table of one article's figures that the filters keep (the first SOURCE_ROWS)."""
     rows = apply(dataset_of(key).frame, filters)
-    return for_table(rows[rows["source_id"] == source_id].head(SOURCE_ROWS), SOURCE_COLUMNS)
+    return in_words(for_table(rows[rows["source_id"] == source_id].head(SOURCE_ROWS), SOURCE_COLUMNS), key.lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

@@ -11,7 +11,7 @@ from dashboard.views.language import in_language
 from dashboard.views.markdown import md_escape
 from dashboard.views.provenance import cite_source
 from dashboard.views.selection import SOURCE_ROWS, by_source, page_of, pages
-from dashboard.views.tables import SOURCE_COLUMNS, in_words
+from dashboard.views.tables import SOURCE_COLUMNS
 
 SOURCES_PER_PAGE = 25  # article cards a page
 
@@ -67,7 +67,7 @@ def _one_article(data: Dataset, used: list[pd.DataFrame]) -> None:
         st.query_params["article"] = st.session_state["article"]  # the address shows the article shown
     chosen = st.selectbox(_("Article"), list(groups), key="article", format_func=name, on_change=_chose)
     rows = groups[chosen]
-    st.dataframe(in_words(source_table(data_key(), current_filters(data.options), chosen), lang()), hide_index=True,
+    st.dataframe(source_table(data_key(), current_filters(data.options), chosen), hide_index=True,
                  width="stretch", column_config={column: st.column_config.TextColumn(_(label), width=width)
                                                  for column, label, width in SOURCE_COLUMNS})
     if len(rows) > SOURCE_ROWS:
