@@ -7,20 +7,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.views.cards import article
-from dashboard.views.display import agree, count
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app" / "main.py")
-
-
-@pytest.mark.parametrize(("n", "expected"), [(0, "0 articles"), (1, "1 article"), (2, "2 articles"),
-                                             (1200, "1,200 articles")])
-def test_count_is_singular_for_one(n, expected):
-    assert count(n, "article") == expected
-
-
-def test_count_with_an_irregular_plural_and_agreeing_verbs():
-    assert count(1, "more place") == "1 more place" and count(3, "entry", "entries") == "3 entries"
-    assert (agree(1, "matches", "match"), agree(2, "matches", "match"), agree(0, "is", "are")) == ("matches", "match", "are")
 
 
 @pytest.mark.parametrize(("n", "expected"), [(1, "1 figure from this article matches the filters"),

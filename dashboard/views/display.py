@@ -56,16 +56,6 @@ def formatter(display: Display, lang: str = "en") -> Callable[[float], str]:
     return write
 
 
-def count(n: int, noun: str, plural: str | None = None) -> str:
-    """A number and its noun, singular for one: '1 article', '2 articles', '1,200 figures'."""
-    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
-
-
-def agree(n: int, singular: str, plural: str) -> str:
-    """The verb that agrees with a count: agree(1, 'matches', 'match') == 'matches'."""
-    return singular if n == 1 else plural
-
-
 def qualified(text: str, qualifier: str, short: bool = False, lang: str = "en") -> str:
     """Put the qualifier before a written value: 'more than 9 trillion yuan', '> 9 trillion yuan' when short; 超过9万亿元."""
     if qualifier == "exact":
