@@ -112,6 +112,23 @@ def test_a_page_runs_once_per_rerun_and_always_under_the_entry_point(monkeypatch
     assert at.title[0].value == "About" and at.sidebar.slider(key="year").value == (2010, 2020)
 
 
+def test_sliding_the_years_through_years_without_figures_reuses_the_charts_and_tables(monkeypatch):
+    from dashboard.app import derived
+
+    built = []
+    draw = derived.timeline_chart
+    monkeypatch.setattr(derived, "timeline_chart", lambda *args: built.append(1) or draw(*args))
+    at = app()
+    at.switch_page("timeline.py").run()
+    built.clear()
+    for start in (2004, 2010, 2018):  # no real figure's period touches 2004-2018: the same rows each time
+        at.sidebar.slider(key="year").set_value((start, 2026)).run()
+        assert not at.exception and url(at, "year") == [f"{start}-2026"]  # the address keeps what the reader set
+    assert built == [1]
+    at.sidebar.slider(key="year").set_value((2020, 2026)).run()  # drops the figures of 2019
+    assert built == [1, 1]
+
+
 def test_every_sector_draws_its_own_figures_and_one_sector_narrows_it():
     frame = load_frame()
     at = app()

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard.app.derived import data_table
-from dashboard.app.widgets import EMPTY, csv_button, current_filters, data_key, dataset_zip, selected, ui
+from dashboard.app.widgets import EMPTY, csv_button, data_key, dataset_zip, selected, selection, ui
 from dashboard.views.export import FIELDS
 from dashboard.views.language import N_
 from dashboard.views.selection import MAX_TABLE_ROWS
@@ -44,7 +44,7 @@ def main() -> None:
         st.info(_(EMPTY))
     else:
         shown = rows.head(MAX_TABLE_ROWS)
-        st.dataframe(data_table(data_key(), current_filters(data.options)), hide_index=True,
+        st.dataframe(data_table(data_key(), selection(data.options)), hide_index=True,
                      column_config={name: _column(name, label, width) for name, label, width in DATA_COLUMNS},
                      width="stretch", height=min(600, 38 + 35 * len(shown)))
         if len(rows) > len(shown):

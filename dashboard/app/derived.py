@@ -14,16 +14,21 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard.app.widgets import DataKey, dataset_of
+from dashboard.views.cards import articles, cards, records
 from dashboard.views.chart_text import describe_chart, describe_story, describe_timeline
 from dashboard.views.charts import chart_kind, drawn, indicator_chart
 from dashboard.views.display import number, period_text
 from dashboard.views.language import in_language, translation
 from dashboard.views.markdown import md_escape, source_line
+from dashboard.views.provenance import cite_source
 from dashboard.views.selection import (
     MAX_TABLE_ROWS,
     SOURCE_ROWS,
     Filters,
     apply,
+    by_source,
+    headline,
+    page_of,
     rows_by_id,
     source_refs,
     timeline_counts,
@@ -111,3 +116,30 @@ def figure_names(key: DataKey) -> dict[str, str]:
     return {figure_id: words.gettext("{indicator}, {place}, {period}: {value}").format(
         indicator=indicator, place=place, period=period_text(str(period), key.lang), value=value)
         for figure_id, indicator, place, period, value in zip(*columns, strict=True)}
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def headline_cards(key: DataKey, filters: Filters) -> str:
+    """The Overview's cards of the headline figures among those the filters keep, as one block of HTML."""
+    data = dataset_of(key)
+    return cards(records(headline(apply(data.frame, filters), list(data.headlines))), show_sector=True, lang=key.lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def by_article(key: DataKey, filters: Filters) -> tuple[pd.DataFrame, ...]:
+    """The figures the filters keep, by source article, newest article first."""
+    return tuple(by_source(apply(dataset_of(key).frame, filters)))
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def article_cards(key: DataKey, filters: Filters, page: int, per_page: int) -> str:
+    """One page of the cards of the articles behind the figures the filters keep, as one block of HTML."""
+    found = dataset_of(key).sources
+    items = []
+    for rows in page_of(by_article(key, filters), page, per_page):
+        first = rows.iloc[0]
+        source = found.get(first.source_id)
+        summary, cited = (None, None) if source is None else (in_language(source, "summary", key.lang),
+                                                              cite_source(source, key.lang))
+        items.append((first, len(rows), summary, cited))
+    return articles(items, lang=key.lang)

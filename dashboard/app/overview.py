@@ -2,11 +2,10 @@
 
 import streamlit as st
 
-from dashboard.app.widgets import lang, page_top, ui
-from dashboard.views.cards import cards, records
+from dashboard.app.derived import headline_cards
+from dashboard.app.widgets import data_key, lang, page_top, selection, ui
 from dashboard.views.display import number, years_text
 from dashboard.views.language import N_
-from dashboard.views.selection import headline
 
 INTRO = N_("The hard numbers behind the news about Zhejiang province: the economy, the digital economy, AI, innovation, "
            "common prosperity and energy. Every figure is traced to the article that reported it, with the article's own "
@@ -29,7 +28,7 @@ def main() -> None:
         articles=ngettext("{n} article", "{n} articles", articles).format(n=number(articles, here)),
         years=years_text(rows["year_start"].min(), rows["year_end"].max(), here)))
     st.header(_("Headline figures"), anchor=False)  # h2 under the page's h1
-    st.html(cards(records(headline(rows, list(data.headlines))), show_sector=True, lang=here))
+    st.html(headline_cards(data_key(), selection(data.options)))
     st.caption(_("Open **Sectors** for every figure by indicator, **Timeline** to see history against targets, "
                  "**Data** for the table and downloads, and **Sources** for the articles."))
 

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.app.derived import indicator_block, story_block
-from dashboard.app.widgets import DataKey, chart, csv_button, current_filters, data_key, kept, lang, page_top, ui
+from dashboard.app.widgets import DataKey, chart, csv_button, data_key, kept, lang, page_top, selection, ui
 from dashboard.views.cards import cards, records
 from dashboard.views.display import MARKS, number
 from dashboard.views.language import LANGUAGES, N_, in_language, translation
@@ -116,7 +116,7 @@ def main() -> None:
     labels = dict(data.options.sectors)
     chosen = st.session_state.get("sector") or []
     sector = chosen[0] if len(chosen) == 1 else next(s for s in labels if s in set(rows["sector"]))
-    others = kept(replace(current_filters(data.options), sectors=()))  # what the other filters keep, every sector
+    others = kept(replace(selection(data.options), sectors=()))  # what the other filters keep, every sector
     st.session_state["sector_pick"] = sector  # the sidebar's Sector filter is the one state; this shows it
     st.segmented_control(_("Show the sector"), [s for s in labels if s in set(others["sector"])], format_func=labels.get,
                          key="sector_pick", required=True, on_change=_pick)

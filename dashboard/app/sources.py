@@ -3,30 +3,15 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard.app.derived import source_table
-from dashboard.app.widgets import Dataset, current_filters, data_key, lang, page_top, ui
-from dashboard.views.cards import articles
+from dashboard.app.derived import article_cards, by_article, source_table
+from dashboard.app.widgets import Dataset, data_key, lang, page_top, selection, ui
 from dashboard.views.display import date_text
-from dashboard.views.language import in_language
 from dashboard.views.markdown import md_escape
 from dashboard.views.provenance import cite_source
-from dashboard.views.selection import SOURCE_ROWS, by_source, page_of, pages
+from dashboard.views.selection import SOURCE_ROWS, page_of, pages
 from dashboard.views.tables import SOURCE_COLUMNS
 
 SOURCES_PER_PAGE = 25  # article cards a page
-
-
-def _cited(data: Dataset, source_id: str) -> str | None:
-    source = data.sources.get(source_id)
-    return cite_source(source, lang()) if source is not None else None
-
-
-def _card(data: Dataset, rows: pd.DataFrame) -> tuple:
-    """What an article card shows: its first row, how many figures match, its summary in the reader's language, its citation."""
-    first = rows.iloc[0]
-    source = data.sources.get(first.source_id)
-    summary = in_language(source, "summary", lang()) if source is not None else None
-    return first, len(rows), summary, _cited(data, first.source_id)
 
 
 def _behind(articles: int, figures: int) -> str:
@@ -67,14 +52,15 @@ def _one_article(data: Dataset, used: list[pd.DataFrame]) -> None:
         st.query_params["article"] = st.session_state["article"]  # the address shows the article shown
     chosen = st.selectbox(_("Article"), list(groups), key="article", format_func=name, on_change=_chose)
     rows = groups[chosen]
-    st.dataframe(source_table(data_key(), current_filters(data.options), chosen), hide_index=True,
+    st.dataframe(source_table(data_key(), selection(data.options), chosen), hide_index=True,
                  width="stretch", column_config={column: st.column_config.TextColumn(_(label), width=width)
                                                  for column, label, width in SOURCE_COLUMNS})
     if len(rows) > SOURCE_ROWS:
         st.caption(_("{shown} of the {total} figures from this article are listed here; the Data page lists them all.")
                    .format(shown=SOURCE_ROWS, total=f"{len(rows):,}"))
-    cited = _cited(data, chosen)
-    if cited:
+    source = data.sources.get(chosen)
+    if source is not None:
+        cited = cite_source(source, lang())
         st.caption(_("Citation (copy with the button at its right):"))
         st.code(cited, language=None, wrap_lines=True)
 
@@ -87,14 +73,14 @@ def main() -> None:
     if top is None:
         return
     data, rows = top
-    used = by_source(rows)
+    key, filters = data_key(), selection(data.options)
+    used, page = by_article(key, filters), 1
     st.caption(_behind(len(used), len(rows)))
     if len(used) > SOURCES_PER_PAGE:
         total = pages(len(used), SOURCES_PER_PAGE)
-        page = st.number_input(_("Page (1 to {total})").format(total=total), 1, total, key="sources_page")
-        used = page_of(used, int(page), SOURCES_PER_PAGE)
-    st.html(articles([_card(data, group) for group in used], lang=lang()))
-    _one_article(data, used)
+        page = int(st.number_input(_("Page (1 to {total})").format(total=total), 1, total, key="sources_page"))
+    st.html(article_cards(key, filters, page, SOURCES_PER_PAGE))
+    _one_article(data, list(page_of(used, page, SOURCES_PER_PAGE)))
 
 
 main()

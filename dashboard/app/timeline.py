@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard.app.derived import timeline_block
-from dashboard.app.widgets import chart, current_filters, data_key, lang, page_top, ui
+from dashboard.app.widgets import chart, data_key, lang, page_top, selection, ui
 from dashboard.views.display import number
 from dashboard.views.language import N_
 from dashboard.views.selection import MAX_TABLE_ROWS, TIMELINE_MAX_POINTS
@@ -23,7 +23,7 @@ def main() -> None:
     if counted:
         st.caption(_("{n} figures are too many to mark one by one: each circle counts the figures of a sector, year and "
                      "status (hover over or tap one for the number).").format(n=number(len(rows), lang())))
-    block = timeline_block(data_key(), current_filters(data.options), counted)
+    block = timeline_block(data_key(), selection(data.options), counted)
     chart(block.figure, block.alt, rows.head(MAX_TABLE_ROWS), key="timeline")
 
 

@@ -16,7 +16,7 @@ from dashboard.views.chart_style import PLOTLY_CONFIG
 from dashboard.views.chart_text import chart_table
 from dashboard.views.export import package_zip, to_csv
 from dashboard.views.language import DEFAULT, N_, in_language, localised, translation
-from dashboard.views.selection import Filters, Options, apply, options, rows_by_id
+from dashboard.views.selection import Filters, Options, apply, narrowed, options, rows_by_id
 from dashboard.views.tidy import build_frame
 
 EMPTY = N_("No figures match these filters. Widen the year range or clear a filter in the sidebar.")
@@ -130,6 +130,14 @@ def current_filters(opts: Options) -> Filters:
                    geos=tuple(state.get("geo", ())), statuses=tuple(state.get("status", ())))
 
 
+def selection(opts: Options) -> Filters:
+    """The sidebar's filters narrowed to the years figures start and end in: what cached charts and tables are keyed on.
+
+    A reader sliding the year range through years without figures then reuses the charts already built.
+    """
+    return narrowed(current_filters(opts), opts)
+
+
 def kept(filters: Filters) -> pd.DataFrame:
     """The rows these filters keep (shared read-only)."""
     return _kept(data_key(), filters)
@@ -139,7 +147,7 @@ def selected() -> tuple[Dataset, pd.DataFrame]:
     """The dataset and the rows the sidebar filters keep."""
     key = data_key()
     data = _load(key)
-    return data, _kept(key, current_filters(data.options))
+    return data, _kept(key, selection(data.options))
 
 
 def page_top(title: str, intro: str | None = None) -> tuple[Dataset, pd.DataFrame] | None:
