@@ -7,6 +7,7 @@ small and bounded, so memory stays flat however many selections readers make (te
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import NamedTuple
 
 import pandas as pd
@@ -26,6 +27,7 @@ from dashboard.views.selection import (
     SOURCE_ROWS,
     Filters,
     apply,
+    by_indicator,
     by_source,
     headline,
     page_of,
@@ -143,3 +145,26 @@ def article_cards(key: DataKey, filters: Filters, page: int, per_page: int) -> s
                                                               cite_source(source, key.lang))
         items.append((first, len(rows), summary, cited))
     return articles(items, lang=key.lang)
+
+
+class Sector(NamedTuple):
+    """What the Sectors page draws of one sector: the sectors it offers, story charts, indicator charts, single figures."""
+
+    offered: tuple[str, ...]  # the sectors with figures the other filters keep, in data order
+    stories: tuple  # the sector's story charts (schema.StoryChart) whose every figure the filters keep
+    charted: tuple[tuple[str, ...], ...]  # the figure ids of each indicator with several figures
+    singles: pd.DataFrame  # the figures of indicators with a single figure
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def sector_parts(key: DataKey, filters: Filters, sector: str) -> Sector:
+    """The parts of one sector's page among the figures the filters keep."""
+    data = dataset_of(key)
+    present = set(apply(data.frame, replace(filters, sectors=()))["sector"])
+    rows = apply(data.frame, filters)
+    rows = rows[rows["sector"] == sector]
+    charted, singles = by_indicator(rows)
+    kept = set(rows["figure_id"])  # a story chart is shown when the filters keep all its figures
+    return Sector(tuple(s for s, _ in data.options.sectors if s in present),
+                  tuple(story for story in data.stories if story.sector == sector and set(story.figures) <= kept),
+                  tuple(tuple(group["figure_id"]) for group in charted), singles)

@@ -1,18 +1,17 @@
 """Sectors: one sector at a time: its story charts, a chart per indicator with several figures, then single figures."""
 
 from contextlib import nullcontext
-from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
 
-from dashboard.app.derived import indicator_block, story_block
-from dashboard.app.widgets import DataKey, chart, csv_button, data_key, kept, lang, page_top, selection, ui
+from dashboard.app.derived import indicator_block, sector_parts, story_block
+from dashboard.app.widgets import DataKey, chart, csv_button, data_key, lang, page_top, selection, ui
 from dashboard.views.cards import cards, records
 from dashboard.views.display import MARKS, number
 from dashboard.views.language import LANGUAGES, N_, in_language, translation
 from dashboard.views.markdown import md_escape
-from dashboard.views.selection import CARDS_PER_PAGE, CHARTS_PER_PAGE, by_indicator, page_of, pages
+from dashboard.views.selection import CARDS_PER_PAGE, CHARTS_PER_PAGE, page_of, pages
 
 CHARTS, SINGLES = N_("Charts"), N_("Single figures")  # the tabs, named in the address (`tab`) as the reader reads them
 
@@ -32,23 +31,23 @@ def _pager(label: str, count: int, per_page: int, key: str) -> int:
         label=label, total=total, per_page=per_page), 1, total, key=key, step=1))
 
 
-def _chart(rows: pd.DataFrame, key: DataKey) -> None:
-    """One indicator's chart under its name, description and sources, and a CSV of exactly the rows drawn."""
-    block = indicator_block(key, tuple(rows["figure_id"]))
-    indicator_id = rows["indicator_id"].iat[0]
+def _chart(ids: tuple[str, ...], key: DataKey) -> None:
+    """One indicator's chart (of these figures) under its name, description and sources, and a CSV of the rows drawn."""
+    block = indicator_block(key, ids)
+    indicator_id = block.rows["indicator_id"].iat[0]
     with st.container(border=True):
         st.markdown(block.heading)
         chart(block.figure, block.alt, block.rows, key=f"chart_{indicator_id}")
         csv_button(block.rows, name=str(indicator_id), key=f"csv_{indicator_id}")
 
 
-def _charts(groups: list[pd.DataFrame], page_key: str, key: DataKey) -> None:
-    """One page of charts, two side by side."""
+def _charts(charted: tuple[tuple[str, ...], ...], page_key: str, key: DataKey) -> None:
+    """One page of charts, two side by side; `charted`: the figure ids of each chart."""
     columns = st.columns(2)
-    page = _pager(ui().gettext(CHARTS), len(groups), CHARTS_PER_PAGE, page_key)
-    for i, rows in enumerate(page_of(groups, page, CHARTS_PER_PAGE)):
+    page = _pager(ui().gettext(CHARTS), len(charted), CHARTS_PER_PAGE, page_key)
+    for i, ids in enumerate(page_of(charted, page, CHARTS_PER_PAGE)):
         with columns[i % 2]:
-            _chart(rows, key)
+            _chart(ids, key)
 
 
 def _stories(stories: list, key: DataKey) -> None:
@@ -85,7 +84,7 @@ def _tabs(sections: list[str]) -> dict:
     return {name: tab for name, tab in zip(sections, tabs, strict=True) if tab.open}
 
 
-def _summary(stories: list, charted: list, singles: pd.DataFrame) -> str:
+def _summary(stories: tuple, charted: tuple, singles: pd.DataFrame) -> str:
     """What the sector's page holds: figures and indicators, story charts, charts and single figures."""
     words, here = ui(), lang()
     _, ngettext = words.gettext, words.ngettext
@@ -113,17 +112,14 @@ def main() -> None:
     if top is None:
         return
     data, rows = top
-    labels = dict(data.options.sectors)
+    labels, key, filters = dict(data.options.sectors), data_key(), selection(data.options)
     chosen = st.session_state.get("sector") or []
-    sector = chosen[0] if len(chosen) == 1 else next(s for s in labels if s in set(rows["sector"]))
-    others = kept(replace(selection(data.options), sectors=()))  # what the other filters keep, every sector
+    present = set(rows["sector"])
+    sector = chosen[0] if len(chosen) == 1 else next(s for s in labels if s in present)
+    offered, stories, charted, singles = sector_parts(key, filters, sector)
     st.session_state["sector_pick"] = sector  # the sidebar's Sector filter is the one state; this shows it
-    st.segmented_control(_("Show the sector"), [s for s in labels if s in set(others["sector"])], format_func=labels.get,
-                         key="sector_pick", required=True, on_change=_pick)
-    rows = rows[rows["sector"] == sector] if len(chosen) != 1 else rows
-    charted, singles = by_indicator(rows)
-    shown_ids = set(rows["figure_id"])  # a story chart is shown when the filters keep all its figures
-    stories = [story for story in data.stories if story.sector == sector and set(story.figures) <= shown_ids]
+    st.segmented_control(_("Show the sector"), list(offered), format_func=labels.get, key="sector_pick", required=True,
+                         on_change=_pick)
     summary = _summary(stories, charted, singles)
     st.markdown(f"{md_escape(data.descriptions.get(sector, ''))}\n\n:small[:gray[{summary}]]")
     sections = [name for name, size in ((CHARTS, len(stories) + len(charted)), (SINGLES, len(singles))) if size]
@@ -133,7 +129,6 @@ def main() -> None:
         places = {name: nullcontext() for name in sections}
     if CHARTS in places:
         with places[CHARTS]:
-            key = data_key()  # looked up once a run: the key of every chart's cache
             _stories(stories, key)
             _charts(charted, f"chart_page_{sector}", key)
     if SINGLES in places:
