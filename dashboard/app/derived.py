@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard.app.widgets import DataKey, dataset_of
+from dashboard.app.widgets import DataKey, dataset_of, kept_rows
 from dashboard.views.cards import articles, cards, records
 from dashboard.views.chart_text import describe_chart, describe_story, describe_timeline
 from dashboard.views.charts import chart_kind, drawn, indicator_chart
@@ -26,7 +26,6 @@ from dashboard.views.selection import (
     MAX_TABLE_ROWS,
     SOURCE_ROWS,
     Filters,
-    apply,
     by_indicator,
     by_source,
     headline,
@@ -91,7 +90,7 @@ def story_block(key: DataKey, story_id: str) -> Block:
 def timeline_block(key: DataKey, filters: Filters, counted: bool) -> Block:
     """The timeline of the figures the filters keep; `counted`: circles per sector, year and status, not a mark each."""
     data = dataset_of(key)
-    rows = apply(data.frame, filters)
+    rows = kept_rows(key, filters)
     marks = timeline_counts(rows) if counted else rows
     sectors = list(data.options.sectors)
     return Block(timeline_chart(marks, sectors, counted, key.lang), rows, 0, describe_timeline(marks, sectors, key.lang))
@@ -100,13 +99,13 @@ def timeline_block(key: DataKey, filters: Filters, counted: bool) -> Block:
 @st.cache_resource(show_spinner=False, max_entries=32)
 def data_table(key: DataKey, filters: Filters) -> pd.DataFrame:
     """The Data page's table of the figures the filters keep (the first MAX_TABLE_ROWS), statuses in the language."""
-    return in_words(for_table(apply(dataset_of(key).frame, filters).head(MAX_TABLE_ROWS), DATA_COLUMNS), key.lang)
+    return in_words(for_table(kept_rows(key, filters).head(MAX_TABLE_ROWS), DATA_COLUMNS), key.lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def source_table(key: DataKey, filters: Filters, source_id: str) -> pd.DataFrame:
     """The Sources page's table of one article's figures that the filters keep (the first SOURCE_ROWS)."""
-    rows = apply(dataset_of(key).frame, filters)
+    rows = kept_rows(key, filters)
     return in_words(for_table(rows[rows["source_id"] == source_id].head(SOURCE_ROWS), SOURCE_COLUMNS), key.lang)
 
 
@@ -124,13 +123,13 @@ def figure_names(key: DataKey) -> dict[str, str]:
 def headline_cards(key: DataKey, filters: Filters) -> str:
     """The Overview's cards of the headline figures among those the filters keep, as one block of HTML."""
     data = dataset_of(key)
-    return cards(records(headline(apply(data.frame, filters), list(data.headlines))), show_sector=True, lang=key.lang)
+    return cards(records(headline(kept_rows(key, filters), list(data.headlines))), show_sector=True, lang=key.lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def by_article(key: DataKey, filters: Filters) -> tuple[pd.DataFrame, ...]:
     """The figures the filters keep, by source article, newest article first."""
-    return tuple(by_source(apply(dataset_of(key).frame, filters)))
+    return tuple(by_source(kept_rows(key, filters)))
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -160,8 +159,8 @@ class Sector(NamedTuple):
 def sector_parts(key: DataKey, filters: Filters, sector: str) -> Sector:
     """The parts of one sector's page among the figures the filters keep."""
     data = dataset_of(key)
-    present = set(apply(data.frame, replace(filters, sectors=()))["sector"])
-    rows = apply(data.frame, filters)
+    present = set(kept_rows(key, replace(filters, sectors=()))["sector"])
+    rows = kept_rows(key, filters)
     rows = rows[rows["sector"] == sector]
     charted, singles = by_indicator(rows)
     kept = set(rows["figure_id"])  # a story chart is shown when the filters keep all its figures

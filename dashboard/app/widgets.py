@@ -117,8 +117,8 @@ def dataset_zip() -> bytes:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _kept(key: DataKey, filters: Filters) -> pd.DataFrame:
-    """The rows one filter selection keeps; shared by every session, so never modified."""
+def kept_rows(key: DataKey, filters: Filters) -> pd.DataFrame:
+    """The rows one filter selection keeps, found once for every page and cache; shared, so never modified."""
     return apply(_load(key).frame, filters)
 
 
@@ -138,16 +138,11 @@ def selection(opts: Options) -> Filters:
     return narrowed(current_filters(opts), opts)
 
 
-def kept(filters: Filters) -> pd.DataFrame:
-    """The rows these filters keep (shared read-only)."""
-    return _kept(data_key(), filters)
-
-
 def selected() -> tuple[Dataset, pd.DataFrame]:
     """The dataset and the rows the sidebar filters keep."""
     key = data_key()
     data = _load(key)
-    return data, _kept(key, selection(data.options))
+    return data, kept_rows(key, selection(data.options))
 
 
 def page_top(title: str, intro: str | None = None) -> tuple[Dataset, pd.DataFrame] | None:
