@@ -92,7 +92,7 @@ def indicator_chart(rows: pd.DataFrame, kind: str | None = None, lang: str = DEF
             continue
         values = part["value"] / size
         where = labels[part.index] if horizontal else part["year_end"]
-        traces.append(go.Bar(
+        traces.append(dict(type="bar",
             x=values if horizontal else where, y=where if horizontal else values, orientation="h" if horizontal else "v",
             name=name, text=inert(part["value_label"]), cliponaxis=False,
             # A long solid bar holds its label (a phone has no room beside it); a hatched one would hide it.
@@ -123,20 +123,20 @@ def _series(rows: pd.DataFrame, lang: str) -> go.Figure:
         colour, name = OKABE_ITO[i % len(OKABE_ITO)], html.escape(str(geo), quote=False)
         known = points[points["status"].isin(["actual", "derived"])]
         if len(known) > 1:
-            traces.append(go.Scatter(x=known["year_end"], y=known["_y"], mode="lines", line={"color": colour, "width": 2},
-                                     legendgroup=name, showlegend=False, hoverinfo="skip"))
+            traces.append(dict(type="scatter", x=known["year_end"], y=known["_y"], mode="lines",
+                               line={"color": colour, "width": 2}, legendgroup=name, showlegend=False, hoverinfo="skip"))
         for status, part in points.groupby("status", sort=False):
-            traces.append(go.Scatter(
+            traces.append(dict(type="scatter",
                 x=part["year_end"], y=part["_y"], mode="markers", name=name, legendgroup=name, showlegend=False,
                 customdata=list(part["_hover"]), hovertemplate=hover(lang),
                 marker={"color": colour, "size": 11, "line": {"width": 2}, "symbol": STATUS_STYLE[status][3]},
             ))
-        traces.append(go.Scatter(x=[None], y=[None], mode="lines+markers", name=name, legendgroup=name,
-                                 line={"color": colour, "width": 2}, marker={"color": colour, "size": 9}))
+        traces.append(dict(type="scatter", x=[None], y=[None], mode="lines+markers", name=name, legendgroup=name,
+                           line={"color": colour, "width": 2}, marker={"color": colour, "size": 9}))
     for status in [s for s in STATUS_STYLE if s in set(rows["status"])]:
         name, _, _, symbol = styles(lang)[status]
-        traces.append(go.Scatter(x=[None], y=[None], mode="markers", name=name, legendgroup="status",
-                                 marker={"color": "#999999", "size": 11, "symbol": symbol, "line": {"width": 2}}))
+        traces.append(dict(type="scatter", x=[None], y=[None], mode="markers", name=name, legendgroup="status",
+                           marker={"color": "#999999", "size": 11, "symbol": symbol, "line": {"width": 2}}))
     return go.Figure(data=traces, layout=layout(
         400, footer=footer(rows, lang=lang), xaxis=year_axis(rows["year_end"], 0.5, lang=lang),
         yaxis={"title": {"text": axis_title(rows, lang)}, "tickformat": ",~f", "rangemode": "tozero"}))

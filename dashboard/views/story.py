@@ -31,13 +31,13 @@ def story_labels(rows: pd.DataFrame, lang: str = DEFAULT) -> list[str]:
             + aside(r.label, lang) for r in rows.itertuples()]
 
 
-def _bar(rows: pd.DataFrame, labels: list[str], size: float, status: str, lang: str, legend: bool = True) -> go.Bar:
+def _bar(rows: pd.DataFrame, labels: list[str], size: float, status: str, lang: str, legend: bool = True) -> dict:
     name, colour, pattern, _ = styles(lang)[status]
-    return go.Bar(x=list(rows["value"] / size), y=labels, orientation="h", name=name, showlegend=legend,
-                  text=inert(rows["value_label"]), textposition="outside", cliponaxis=False,
-                  marker={"color": colour, "line": {"color": colour, "width": 1.5},
-                          "pattern": {"shape": pattern, "fillmode": "replace", "solidity": 0.35}},
-                  customdata=hover_data(rows, lang), hovertemplate=hover(lang))
+    return dict(type="bar", x=list(rows["value"] / size), y=labels, orientation="h", name=name, showlegend=legend,
+                text=inert(rows["value_label"]), textposition="outside", cliponaxis=False,
+                marker={"color": colour, "line": {"color": colour, "width": 1.5},
+                        "pattern": {"shape": pattern, "fillmode": "replace", "solidity": 0.35}},
+                customdata=hover_data(rows, lang), hovertemplate=hover(lang))
 
 
 def story_chart(rows: pd.DataFrame, kind: str, note: str | None, lang: str = DEFAULT) -> go.Figure:

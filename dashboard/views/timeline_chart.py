@@ -41,7 +41,7 @@ def timeline_chart(rows: pd.DataFrame, sectors: list[tuple[str, str]], counted: 
         marker = {"color": colour, "symbol": symbol, "size": 11, "line": {"width": 2}, "opacity": 0.85}
         if counted:
             marker["size"] = list(8 + 26 * (part["figures"] / top) ** 0.5)
-            traces.append(go.Scatter(
+            traces.append(dict(type="scatter",
                 x=part["year_end"], y=ys[part.index], mode="markers", name=name, marker=marker,
                 customdata=[[label, n] for label, n in zip(inert(part["sector_label"]), part["figures"], strict=True)],
                 hovertemplate=_("{sector}, {year}: {count} figures").format(
@@ -51,9 +51,9 @@ def timeline_chart(rows: pd.DataFrame, sectors: list[tuple[str, str]], counted: 
         if len(spans):
             xs = [x for start, end in zip(spans["year_start"], spans["year_end"], strict=True) for x in (start, end, None)]
             line_ys = [y for y in ys[spans.index] for y in (y, y, None)]
-            traces.append(go.Scatter(x=xs, y=line_ys, mode="lines", line={"color": colour, "width": 3},
-                                     legendgroup=status, showlegend=False, hoverinfo="skip"))
-        traces.append(go.Scatter(
+            traces.append(dict(type="scatter", x=xs, y=line_ys, mode="lines", line={"color": colour, "width": 3},
+                               legendgroup=status, showlegend=False, hoverinfo="skip"))
+        traces.append(dict(type="scatter",
             x=part["year_end"], y=ys[part.index], mode="markers", name=name, legendgroup=status, marker=marker,
             hovertemplate="<b>%{customdata[9]}</b><br>" + hover(lang),
             customdata=[[*c, t] for c, t in zip(hover_data(part, lang), inert(part["indicator"]), strict=True)],
