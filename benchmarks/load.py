@@ -14,7 +14,7 @@ if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
 import streamlit
 
 from benchmarks import servers
-from benchmarks.loadgen import Plan, Result, load, percentile
+from benchmarks.loadgen import PAGES, Plan, Result, load, percentile
 from benchmarks.stream_client import loopback_only
 
 GOAL_P95 = 0.5  # seconds, filter-change rerun
@@ -40,15 +40,28 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--pid", type=int, help="PID of the --url server, for its CPU and memory")
     parser.add_argument("--server-arg", action="append", default=[], metavar="OPTION=VALUE",
                         help="a streamlit option for the dashboard server, e.g. runner.postScriptGC=true (repeatable)")
+    parser.add_argument("--minimal-arg", action="append", default=[], metavar="OPTION=VALUE",
+                        help="a streamlit option for the minimal app (default: none, Streamlit's defaults)")
+    parser.add_argument("--page", action="append", choices=NAMED, metavar="PAGE",
+                        help=f"load only this dashboard page (repeatable; one of {', '.join(NAMED)})")
     parser.add_argument("--no-minimal", action="store_true", help="do not compare with the minimal app")
     parser.add_argument("--page-get", action="store_true", help="GET each page over HTTP before its websocket")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--output", type=Path, help="also write the report (markdown) to this file")
     args = parser.parse_args(argv)
     args.scenario = args.scenario or [(100, 10, 0.0), (500, 5, 20.0)]
+    args.page = tuple(NAMED[name] for name in args.page) if args.page else PAGES
     if args.url:
         loopback_only(args.url)
     return args
+
+
+NAMED = {page or "overview": page for page in PAGES}  # --page names: the Overview is the address without a page
+
+
+def options(pairs: list[str]) -> tuple[str, ...]:
+    """Streamlit command-line options from OPTION=VALUE pairs: ("--OPTION", "VALUE", ...)."""
+    return tuple(part for pair in pairs for part in (f"--{pair.split('=', 1)[0]}", pair.split("=", 1)[1]))
 
 
 def ms(seconds: float) -> str:
@@ -88,7 +101,7 @@ def report(args: argparse.Namespace, measured: list[tuple[tuple, Result, Result 
             verdicts.append(f"  - error: {example}")
         if minimal is None:
             continue
-        lines += rows(f"minimal app, Streamlit defaults: {name}", minimal)
+        lines += rows(f"minimal app, {' '.join(args.minimal_arg) or 'Streamlit defaults'}: {name}", minimal)
         ratio = (dash.runs / dash.wall) / (minimal.runs / minimal.wall)
         p50s = [percentile(r.latencies["change"], 50) for r in (dash, minimal)]
         p95s = [percentile(r.latencies["change"], 95) for r in (dash, minimal)]
@@ -103,9 +116,8 @@ def report(args: argparse.Namespace, measured: list[tuple[tuple, Result, Result 
 def main(argv: list[str] | None = None) -> int:
     """Start the servers (unless --url), warm them up, run every scenario, print the report; 1 on error or missed goal."""
     args = arguments(argv)
-    extra = tuple(part for option in args.server_arg for part in (f"--{option.split('=', 1)[0]}", option.split("=", 1)[1]))
-    dashboard = None if args.url else servers.start(servers.APP, args=extra)
-    minimal = None if args.no_minimal else servers.start(servers.MINIMAL, defaults=True)
+    dashboard = None if args.url else servers.start(servers.APP, args=options(args.server_arg))
+    minimal = None if args.no_minimal else servers.start(servers.MINIMAL, defaults=True, args=options(args.minimal_arg))
     url, pid = (args.url, args.pid) if args.url else (dashboard.url, dashboard.pid)
     minimal_plan = {"pages": ("",), "keys": ("bars",), "filters": False}
     measured = []
@@ -115,7 +127,8 @@ def main(argv: list[str] | None = None) -> int:
             load(minimal.url, Plan(sessions=4, changes=3, ramp=0, repeat=False, seed=0, **minimal_plan))
         for sessions, changes, think in args.scenario:
             plan = Plan(sessions=sessions, changes=changes, think=think, ramp=args.ramp, duration=args.duration,
-                        max_runs=args.max_runs, timeout=args.timeout, seed=args.seed, page_get=args.page_get)
+                        max_runs=args.max_runs, timeout=args.timeout, seed=args.seed, page_get=args.page_get,
+                        pages=args.page)
             print(f"dashboard: {sessions} sessions, {changes} changes, think {think:g} s ...", file=sys.stderr)
             dash = load(url, plan, pid)
             other = None

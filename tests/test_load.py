@@ -21,6 +21,14 @@ def test_only_loopback_addresses_are_loaded(url):
         arguments(["--url", url])
 
 
+def test_a_load_can_keep_to_some_pages_and_give_the_minimal_app_options():
+    args = arguments(["--page", "about", "--page", "overview", "--minimal-arg", "runner.postScriptGC=false"])
+    assert args.page == ("about", "") and args.minimal_arg == ["runner.postScriptGC=false"]
+    assert arguments([]).page == ("", "sectors", "timeline", "data", "sources", "about")
+    with pytest.raises(SystemExit):
+        arguments(["--page", "nowhere"])
+
+
 def test_loopback_addresses_pass():
     assert loopback_only("http://127.0.0.1:8501") == "http://127.0.0.1:8501"
     assert loopback_only("http://[::1]:8501") == "http://[::1]:8501"
