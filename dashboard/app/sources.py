@@ -4,11 +4,11 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.app.derived import article_cards, by_article, source_table
-from dashboard.app.widgets import Dataset, data_key, lang, page_top, selection, ui
+from dashboard.app.widgets import DataKey, Dataset, data_key, lang, page_top, selection, ui
 from dashboard.views.display import date_text
 from dashboard.views.markdown import md_escape
 from dashboard.views.provenance import cite_source
-from dashboard.views.selection import SOURCE_ROWS, page_of, pages
+from dashboard.views.selection import SOURCE_ROWS, Filters, page_of, pages
 from dashboard.views.tables import SOURCE_COLUMNS
 
 SOURCES_PER_PAGE = 25  # article cards a page
@@ -29,7 +29,7 @@ def _chose() -> None:
     st.query_params["article"] = st.session_state["article"]
 
 
-def _one_article(data: Dataset, used: list[pd.DataFrame]) -> None:
+def _one_article(data: Dataset, used: list[pd.DataFrame], key: DataKey, filters: Filters) -> None:
     """The figures of the article chosen, and its citation with a copy button."""
     _ = ui().gettext
     st.header(_("Figures from one article"), anchor=False)
@@ -52,7 +52,7 @@ def _one_article(data: Dataset, used: list[pd.DataFrame]) -> None:
         st.query_params["article"] = st.session_state["article"]  # the address shows the article shown
     chosen = st.selectbox(_("Article"), list(groups), key="article", format_func=name, on_change=_chose)
     rows = groups[chosen]
-    st.dataframe(source_table(data_key(), selection(data.options), chosen), hide_index=True,
+    st.dataframe(source_table(key, filters, chosen), hide_index=True,
                  width="stretch", column_config={column: st.column_config.TextColumn(_(label), width=width)
                                                  for column, label, width in SOURCE_COLUMNS})
     if len(rows) > SOURCE_ROWS:
@@ -80,7 +80,7 @@ def main() -> None:
         total = pages(len(used), SOURCES_PER_PAGE)
         page = int(st.number_input(_("Page (1 to {total})").format(total=total), 1, total, key="sources_page"))
     st.html(article_cards(key, filters, page, SOURCES_PER_PAGE))
-    _one_article(data, list(page_of(used, page, SOURCES_PER_PAGE)))
+    _one_article(data, list(page_of(used, page, SOURCES_PER_PAGE)), key, filters)
 
 
 main()
