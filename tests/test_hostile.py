@@ -50,9 +50,13 @@ def test_merge_keys_need_aliases_and_are_refused(data):
     assert [p.message for p in data.problems()] == ["aliases (*name) are not allowed here: write the value out in full"]
 
 
-def test_deep_nesting_is_refused(data):
-    data.indicators.write_text("a: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
-    assert data.problems() == [Problem(data.name, 1, "(yaml)", f"nested more than {yaml_reader.MAX_DEPTH} levels deep")]
+@pytest.mark.parametrize("depth", [yaml_reader.MAX_DEPTH + 1, 100_000])
+def test_deep_nesting_is_one_problem_on_its_line(data, depth):
+    data.indicators.write_text("a: " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
+    [problem] = data.problems()
+    assert (problem.file, problem.line, problem.field) == (data.name, 1, "(yaml)")
+    if depth == yaml_reader.MAX_DEPTH + 1:
+        assert problem.message == f"nested more than {yaml_reader.MAX_DEPTH} levels deep"
 
 
 def test_file_over_the_size_cap_is_refused_before_parsing(tmp_path, monkeypatch):

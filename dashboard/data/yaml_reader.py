@@ -1,40 +1,12 @@
-"""The one YAML reader: plain data only, no tags, aliases or merge keys, bounded nesting, no duplicate keys. No I/O.
-
-libyaml reads the events (iteratively); a small composer here builds the nodes, and PyYAML's SafeConstructor
-turns them into data.
-"""
+"""The one YAML reader: PyYAML's safe loader, refusing tags, aliases, merge keys, duplicate keys and deep nesting."""
 
 from __future__ import annotations
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
-from yaml.events import (
-    AliasEvent,
-    MappingEndEvent,
-    MappingStartEvent,
-    ScalarEvent,
-    SequenceEndEvent,
-    SequenceStartEvent,
-    StreamEndEvent,
-)
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
-from yaml.resolver import Resolver
-
-try:
-    from yaml.cyaml import CParser as _Parser
-except ImportError:  # PyYAML built without libyaml: the same, in Python
-    from yaml.parser import Parser
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
-
-    class _Parser(Reader, Scanner, Parser):  # type: ignore[no-redef]
-        def __init__(self, stream):
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            Parser.__init__(self)
+from yaml.nodes import ScalarNode, SequenceNode
 
 MAX_DEPTH = 64
-MAPPING, SEQUENCE = Resolver.DEFAULT_MAPPING_TAG, Resolver.DEFAULT_SEQUENCE_TAG
 MERGE = "tag:yaml.org,2002:merge"
 
 
@@ -47,13 +19,8 @@ class YamlProblem(Exception):
         self.message = message
 
 
-class Loader(_Parser, SafeConstructor, Resolver):
-    """SafeLoader with its own composer (below) in place of libyaml's."""
-
-    def __init__(self, text: str):
-        _Parser.__init__(self, text)
-        SafeConstructor.__init__(self)
-        Resolver.__init__(self)
+class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The safe loader (libyaml's when PyYAML has it), with strict scalars and dates that do not exist kept as text."""
 
     def construct_yaml_timestamp(self, node):
         """A date that does not exist (2025-02-30) stays text, so the schema can say which field is wrong."""
@@ -61,87 +28,6 @@ class Loader(_Parser, SafeConstructor, Resolver):
             return SafeConstructor.construct_yaml_timestamp(self, node)
         except (ValueError, TypeError, AttributeError):
             return self.construct_scalar(node)
-
-
-def _compose(loader: Loader) -> yaml.Node | None:
-    """Build the node tree of the single document from the parser's events, iteratively.
-
-    Replaces PyYAML's composer: libyaml's recurses in C (a deeply nested file crashes the process) and the Python
-    one costs a few method calls per node. Aliases are refused at the first one met, before anything is built
-    from them, so an alias bomb costs nothing; nesting deeper than MAX_DEPTH is refused; duplicate keys are noted.
-    """
-    get = loader.get_event
-    get()  # stream start
-    if isinstance(get(), StreamEndEvent):
-        return None
-    resolved: dict[tuple[str, tuple[bool, bool]], str] = {}
-    stack: list[list] = []  # [node, key waiting for its value]
-    root = None
-    while root is None:
-        event = get()
-        kind = event.__class__
-        if kind is ScalarEvent:
-            tag = event.tag
-            if tag is None or tag == "!":
-                key = (event.value, event.implicit)
-                tag = resolved.get(key)
-                if tag is None:
-                    tag = resolved[key] = loader.resolve(ScalarNode, event.value, event.implicit)
-            node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
-        elif kind is MappingStartEvent or kind is SequenceStartEvent:
-            if len(stack) >= MAX_DEPTH:
-                raise YamlProblem(event.start_mark.line + 1, f"nested more than {MAX_DEPTH} levels deep")
-            tag = event.tag
-            if kind is MappingStartEvent:
-                node = MappingNode(MAPPING if tag is None or tag == "!" else tag, [], event.start_mark, None,
-                                   flow_style=event.flow_style)
-            else:
-                node = SequenceNode(SEQUENCE if tag is None or tag == "!" else tag, [], event.start_mark, None,
-                                    flow_style=event.flow_style)
-            stack.append([node, None])
-            continue
-        elif kind is MappingEndEvent or kind is SequenceEndEvent:
-            node = stack.pop()[0]
-            node.end_mark = event.end_mark
-            if kind is MappingEndEvent:
-                _check_keys(node)
-        elif kind is AliasEvent:
-            raise YamlProblem(event.start_mark.line + 1, "aliases (*name) are not allowed here: write the value out in full")
-        else:
-            raise YamlProblem(event.start_mark.line + 1, f"unexpected {kind.__name__}")
-        if not stack:
-            root = node
-            break
-        parent = stack[-1]
-        if parent[0].__class__ is SequenceNode:
-            parent[0].value.append(node)
-        elif parent[1] is None:
-            parent[1] = node
-        else:
-            parent[0].value.append((parent[1], node))
-            parent[1] = None
-    get()  # document end
-    event = get()
-    if not isinstance(event, StreamEndEvent):
-        raise YamlProblem(event.start_mark.line + 1, "the file must hold one YAML document, not several (---)")
-    return root
-
-
-def _check_keys(node: MappingNode) -> None:
-    """Refuse merge keys (<<) and keys that appear twice in one mapping."""
-    for key, _ in node.value:
-        if key.tag == MERGE:
-            raise YamlProblem(key.start_mark.line + 1, "merge keys (<<) are not allowed here: write every field out")
-    keys = [key.value for key, _ in node.value if key.__class__ is ScalarNode]
-    if len(set(keys)) == len(keys):
-        return
-    first: dict[str, int] = {}
-    for key, _ in node.value:
-        if key.__class__ is ScalarNode:
-            line = key.start_mark.line + 1
-            if key.value in first:
-                raise YamlProblem(line, f"key {key.value!r} appears twice in the same mapping (first at line {first[key.value]})")
-            first[key.value] = line
 
 
 def _strict(name: str):
@@ -162,11 +48,53 @@ for _name in ("int", "float", "bool"):
 Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
 
 
+def _check_tree(root: yaml.Node) -> None:
+    """Refuse aliases (a node met twice), merge keys, duplicate keys and nesting deeper than MAX_DEPTH.
+
+    Walks the node tree once, without recursion, before anything is constructed from it, so an alias bomb costs
+    no more than its text.
+    """
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int, int]] = [(root, 0, root.start_mark.line + 1)]
+    while stack:
+        node, depth, line = stack.pop()
+        if id(node) in seen:
+            raise YamlProblem(line, "aliases (*name) are not allowed here: write the value out in full")
+        seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            continue
+        if depth >= MAX_DEPTH:
+            raise YamlProblem(node.start_mark.line + 1, f"nested more than {MAX_DEPTH} levels deep")
+        if isinstance(node, SequenceNode):
+            stack += [(item, depth + 1, node.start_mark.line + 1) for item in reversed(node.value)]
+            continue
+        first: dict[str, int] = {}
+        children = []
+        for key, value in node.value:
+            key_line = key.start_mark.line + 1
+            if id(value) in seen:
+                raise YamlProblem(key_line, "aliases (*name) are not allowed here: write the value out in full")
+            if key.tag == MERGE:
+                raise YamlProblem(key_line, "merge keys (<<) are not allowed here: write every field out")
+            if isinstance(key, ScalarNode):
+                if key.value in first:
+                    raise YamlProblem(key_line, f"key {key.value!r} appears twice in the same mapping "
+                                                f"(first at line {first[key.value]})")
+                first[key.value] = key_line
+            children += [(value, depth + 1, key_line), (key, depth + 1, key_line)]
+        stack += reversed(children)
+
+
 def parse(text: str) -> tuple[object, yaml.Node | None]:
     """Data and node tree (for line numbers) of one YAML document, or YamlProblem."""
     loader = Loader(text)
     try:
-        node = _compose(loader)
+        node = loader.get_node() if loader.check_node() else None
+        if node is not None and not loader.check_event(yaml.StreamEndEvent):
+            raise YamlProblem(loader.peek_event().start_mark.line + 1,
+                              "the file must hold one YAML document, not several (---)")
+        if node is not None:
+            _check_tree(node)
         data = loader.construct_document(node) if node is not None else None
     except yaml.reader.ReaderError as exc:
         raise YamlProblem(text.count("\n", 0, exc.position) + 1,
@@ -179,7 +107,7 @@ def parse(text: str) -> tuple[object, yaml.Node | None]:
     except yaml.YAMLError as exc:
         raise YamlProblem(1, f"YAML error: {exc}") from None
     except RecursionError:
-        raise YamlProblem(1, "nested too deeply") from None
+        raise YamlProblem(1, f"nested more than {MAX_DEPTH} levels deep") from None
     finally:
         loader.dispose()
     return data, node
