@@ -15,11 +15,11 @@ import pytest
 from babel.messages.pofile import read_po
 from streamlit.testing.v1 import AppTest
 
-from dashboard.catalogs import po_file
 from dashboard.data.load import load_catalog
 from dashboard.data.problems import DataError, Problem
-from dashboard.views.language import localised
-from dashboard.views.tidy import COLUMNS, load_frame
+from dashboard.table.tidy import COLUMNS, load_frame
+from dashboard.text.locale import localised
+from dashboard.text.messages import po_file
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "dashboard" / "app" / "main.py"

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.app.widgets import EMPTY
 from dashboard.data.load import load_catalog
-from dashboard.views.tidy import load_frame
+from dashboard.table.tidy import load_frame
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app" / "main.py")
 PAGES = ["overview", "sectors", "timeline", "data", "sources", "figure", "about"]
@@ -307,7 +307,7 @@ def test_text_from_the_data_is_never_markup(root, tmp_path, monkeypatch):
 
 def test_large_data_is_listed_in_bounded_tables(synthetic):
     """At thousands of figures the tables send a bounded number of rows and say where the rest are."""
-    from dashboard.views.selection import MAX_TABLE_ROWS, SOURCE_ROWS
+    from dashboard.table.filters import MAX_TABLE_ROWS, SOURCE_ROWS
 
     synthetic(1_500, seed=11)
     at = app()
@@ -325,8 +325,8 @@ def test_large_data_draws_a_page_of_readable_charts(synthetic):
     """At thousands of figures a sector shows one page of charts, each with a bounded number of places."""
     import json
 
-    from dashboard.views.charts import MAX_BARS, MAX_SERIES
-    from dashboard.views.selection import CHARTS_PER_PAGE
+    from dashboard.charts.indicator import MAX_BARS, MAX_SERIES
+    from dashboard.table.filters import CHARTS_PER_PAGE
 
     synthetic(3_000, seed=5)
     at = app()

@@ -5,16 +5,16 @@ from types import SimpleNamespace
 
 import pytest
 
+from dashboard.charts.alt_text import chart_table, describe_chart, describe_story, describe_timeline
+from dashboard.charts.indicator import indicator_chart
+from dashboard.charts.story import story_chart, story_labels
+from dashboard.charts.style import footer, hover, lines, year_axis
+from dashboard.charts.timeline import timeline_chart
 from dashboard.data.load import load_catalog
-from dashboard.views.cards import articles, cards
-from dashboard.views.chart_style import footer, hover, lines, year_axis
-from dashboard.views.chart_text import chart_table, describe_chart, describe_story, describe_timeline
-from dashboard.views.charts import indicator_chart
-from dashboard.views.language import in_language, localised
-from dashboard.views.selection import by_indicator, rows_by_id, timeline_counts
-from dashboard.views.story import story_chart, story_labels
-from dashboard.views.tidy import load_frame
-from dashboard.views.timeline_chart import timeline_chart
+from dashboard.table.filters import by_indicator, rows_by_id, timeline_counts
+from dashboard.table.tidy import load_frame
+from dashboard.text.cards import articles, cards
+from dashboard.text.locale import in_language, localised
 
 LEGENDS = {"实际", "推算（由其他数字计算得出）", "目标（斜纹或空心）", "预测（点纹或空心）"}
 DASHBOARD_ZH = "浙江指标数据看板"

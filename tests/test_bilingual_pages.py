@@ -9,11 +9,11 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
-from dashboard.views.address import parse_query
-from dashboard.views.language import in_language, localised
-from dashboard.views.provenance import cite_csl, cite_source, cite_text
-from dashboard.views.selection import options, search
-from dashboard.views.tidy import load_frame
+from dashboard.table.address import parse_query
+from dashboard.table.filters import options, search
+from dashboard.table.tidy import load_frame
+from dashboard.text.citations import cite_csl, cite_source, cite_text
+from dashboard.text.locale import in_language, localised
 
 GBT = re.compile(r"^(?P<who>[^\n]+?)\. (?P<headline>[^\n]+)\[EB/OL\]\. (?:[^\n]+, )?\(\d{4}-\d{2}-\d{2}\)\[\d{4}-\d{2}-\d{2}\]\. "
                  r"(?:https?://\S+|无已知链接)$", re.M)

@@ -2,7 +2,7 @@
 
 from types import SimpleNamespace
 
-from dashboard.views.cards import cards
+from dashboard.text.cards import cards
 
 EVIL = '<img src=x onerror=alert(1)> "quoted" & <b>bold</b>'
 
@@ -64,7 +64,7 @@ def article_row(**changes) -> SimpleNamespace:
 
 
 def test_an_article_card_links_summarises_counts_and_cites():
-    from dashboard.views.cards import articles
+    from dashboard.text.cards import articles
 
     html = articles([(article_row(), 14, "Output and rank.", 'China Daily. "Zhejiang becoming model". 2025-02-05.'),
                      (article_row(source_title="Offline hub", url=None), 1, None, None)])
@@ -77,7 +77,7 @@ def test_an_article_card_links_summarises_counts_and_cites():
 
 
 def test_article_text_is_never_markup():
-    from dashboard.views.cards import articles
+    from dashboard.text.cards import articles
 
     html = articles([(article_row(source_title=EVIL, publisher=EVIL, published=EVIL), 2, EVIL, EVIL)])
     body = html.split("</style>", 1)[1]

@@ -1,11 +1,12 @@
-"""Plotly figures (dashboard.views.charts, timeline_chart): axes, statuses, labels, hover, no data drawn as HTML."""
+"""Plotly figures (dashboard.charts.indicator, timeline_chart): axes, statuses, labels, hover, no data drawn as HTML."""
 
 import plotly.graph_objects as go
 import pytest
 
-from dashboard.views import chart_style, charts
-from dashboard.views.selection import by_indicator, timeline_counts
-from dashboard.views.timeline_chart import timeline_chart
+from dashboard.charts import indicator as charts
+from dashboard.charts import style as chart_style
+from dashboard.charts.timeline import timeline_chart
+from dashboard.table.filters import by_indicator, timeline_counts
 
 SECTORS = [("digital_economy", "Digital economy"), ("economy", "Economic output"), ("ai", "AI"),
            ("innovation", "Innovation"), ("common_prosperity", "Common prosperity"), ("energy", "Energy")]

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from dashboard.data.load import load_catalog
-from dashboard.views.tidy import COLUMNS, load_frame
+from dashboard.table.tidy import COLUMNS, load_frame
 
 
 def _words(text: str) -> str:

@@ -10,8 +10,8 @@ import pytest
 
 from dashboard import cli
 from dashboard.data.load import load_catalog
-from dashboard.views.export import FIELDS, package_zip, to_csv
-from dashboard.views.tidy import COLUMNS, load_frame
+from dashboard.export import FIELDS, package_zip, to_csv
+from dashboard.table.tidy import COLUMNS, load_frame
 
 
 @pytest.fixture(scope="module")

@@ -1,14 +1,13 @@
-"""Filters, groupings and counts of the tidy frame (dashboard.views.selection), stated as the rows expected."""
+"""Filters, groupings and counts of the tidy frame (dashboard.table.filters), stated as the rows expected."""
 
 import datetime as dt
 
 import pandas as pd
 import pytest
 
+from dashboard.charts import indicator as charts
 from dashboard.data.load import load_catalog
-from dashboard.views import charts
-from dashboard.views.display import citation
-from dashboard.views.selection import (
+from dashboard.table.filters import (
     Filters,
     apply,
     by_indicator,
@@ -20,6 +19,7 @@ from dashboard.views.selection import (
     pages,
     timeline_counts,
 )
+from dashboard.text.wording import citation
 
 CHARTED = ["digital_core_value_added", "logistics_daily_shipments", "gdp", "urban_rural_income_ratio",
            "ai_industry_revenue"]  # the real indicators with several figures, in order of first appearance

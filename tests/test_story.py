@@ -1,12 +1,12 @@
-"""Story charts (dashboard.views.story) and the footer every chart carries into its image."""
+"""Story charts (dashboard.charts.story) and the footer every chart carries into its image."""
 
 import plotly.graph_objects as go
 
+from dashboard.charts.indicator import indicator_chart
+from dashboard.charts.story import story_chart, story_labels
+from dashboard.charts.style import DASHBOARD, footer
 from dashboard.data.load import load_catalog
-from dashboard.views.chart_style import DASHBOARD, footer
-from dashboard.views.charts import indicator_chart
-from dashboard.views.selection import rows_by_id
-from dashboard.views.story import story_chart, story_labels
+from dashboard.table.filters import rows_by_id
 
 
 def stories():

@@ -4,9 +4,9 @@ import streamlit as st
 
 from dashboard import __version__
 from dashboard.app.widgets import dataset, ui
-from dashboard.views.export import CITATION, FIELDS, LICENCE
-from dashboard.views.language import N_
-from dashboard.views.markdown import md_escape
+from dashboard.export import CITATION, FIELDS, LICENCE
+from dashboard.text.escape import md_escape
+from dashboard.text.locale import N_
 
 TYPES = {"string": N_("string"), "boolean": N_("boolean"), "integer": N_("integer"), "number": N_("number"),
          "date": N_("date")}  # the columns' types, as the data package names them

@@ -4,10 +4,10 @@ import streamlit as st
 
 from dashboard.app.derived import data_table
 from dashboard.app.widgets import EMPTY, csv_button, data_key, dataset_zip, selected, selection, ui
-from dashboard.views.export import FIELDS
-from dashboard.views.language import N_
-from dashboard.views.selection import MAX_TABLE_ROWS
-from dashboard.views.tables import DATA_COLUMNS
+from dashboard.export import FIELDS
+from dashboard.table.filters import MAX_TABLE_ROWS
+from dashboard.table.page_tables import DATA_COLUMNS
+from dashboard.text.locale import N_
 
 KINDS = {"value": (st.column_config.NumberColumn, {"format": "%.6g"}),
          "url": (st.column_config.LinkColumn, {"display_text": N_("open article")})}

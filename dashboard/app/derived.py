@@ -15,14 +15,11 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard.app.widgets import DataKey, dataset_of, kept_rows
-from dashboard.views.cards import articles, cards, records
-from dashboard.views.chart_text import describe_chart, describe_story, describe_timeline
-from dashboard.views.charts import chart_kind, drawn, indicator_chart
-from dashboard.views.display import number, period_text
-from dashboard.views.language import in_language, translation
-from dashboard.views.markdown import md_escape, source_line
-from dashboard.views.provenance import cite_source
-from dashboard.views.selection import (
+from dashboard.charts.alt_text import describe_chart, describe_story, describe_timeline
+from dashboard.charts.indicator import chart_kind, drawn, indicator_chart
+from dashboard.charts.story import story_chart, story_labels
+from dashboard.charts.timeline import timeline_chart
+from dashboard.table.filters import (
     MAX_TABLE_ROWS,
     SOURCE_ROWS,
     Filters,
@@ -34,9 +31,12 @@ from dashboard.views.selection import (
     source_refs,
     timeline_counts,
 )
-from dashboard.views.story import story_chart, story_labels
-from dashboard.views.tables import DATA_COLUMNS, SOURCE_COLUMNS, for_table, in_words
-from dashboard.views.timeline_chart import timeline_chart
+from dashboard.table.page_tables import DATA_COLUMNS, SOURCE_COLUMNS, for_table, in_words
+from dashboard.text.cards import articles, cards, records
+from dashboard.text.citations import cite_source
+from dashboard.text.escape import md_escape, source_line
+from dashboard.text.locale import in_language, translation
+from dashboard.text.wording import number, period_text
 
 
 class Block(NamedTuple):

@@ -8,11 +8,11 @@ import streamlit as st
 
 from dashboard.app.derived import figure_names
 from dashboard.app.widgets import EMPTY, data_key, lang, selected, ui
-from dashboard.views.display import date_text, period_text, status_word
-from dashboard.views.language import N_
-from dashboard.views.markdown import md_escape
-from dashboard.views.provenance import cite_bibtex, cite_csl, cite_text, marked_quote, sentence_link
-from dashboard.views.selection import search
+from dashboard.table.filters import search
+from dashboard.text.citations import cite_bibtex, cite_csl, cite_text, marked_quote, sentence_link
+from dashboard.text.escape import md_escape
+from dashboard.text.locale import N_
+from dashboard.text.wording import date_text, period_text, status_word
 
 FORMULAS = {"prior_from_growth": N_("the year before, from a value and its growth: value / (1 + growth / 100)"),
             "ratio": N_("the first figure divided by the second")}

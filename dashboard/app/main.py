@@ -14,7 +14,7 @@ if ROOT not in sys.path:  # run as a script by `streamlit run`: make the package
     sys.path.insert(0, ROOT)
 
 from dashboard.app.shell import run  # noqa: E402
-from dashboard.views.language import N_  # noqa: E402
+from dashboard.text.locale import N_  # noqa: E402
 
 PAGES = (
     ("overview.py", N_("Overview"), ":material/dashboard:"),

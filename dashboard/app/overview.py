@@ -4,8 +4,8 @@ import streamlit as st
 
 from dashboard.app.derived import headline_cards
 from dashboard.app.widgets import data_key, lang, page_top, selection, ui
-from dashboard.views.display import number, years_text
-from dashboard.views.language import N_
+from dashboard.text.locale import N_
+from dashboard.text.wording import number, years_text
 
 INTRO = N_("The hard numbers behind the news about Zhejiang province: the economy, the digital economy, AI, innovation, "
            "common prosperity and energy. Every figure is traced to the article that reported it, with the article's own "

@@ -7,11 +7,11 @@ import streamlit as st
 
 from dashboard.app.derived import indicator_block, sector_parts, story_block
 from dashboard.app.widgets import DataKey, chart, csv_button, data_key, lang, page_top, selection, ui
-from dashboard.views.cards import cards, records
-from dashboard.views.display import MARKS, number
-from dashboard.views.language import LANGUAGES, N_, in_language, translation
-from dashboard.views.markdown import md_escape
-from dashboard.views.selection import CARDS_PER_PAGE, CHARTS_PER_PAGE, page_of, pages
+from dashboard.table.filters import CARDS_PER_PAGE, CHARTS_PER_PAGE, page_of, pages
+from dashboard.text.cards import cards, records
+from dashboard.text.escape import md_escape
+from dashboard.text.locale import LANGUAGES, N_, in_language, translation
+from dashboard.text.wording import MARKS, number
 
 CHARTS, SINGLES = N_("Charts"), N_("Single figures")  # the tabs, named in the address (`tab`) as the reader reads them
 

@@ -8,11 +8,11 @@ import streamlit as st
 
 from dashboard.app.widgets import current_filters, dataset, lang, look_up_data, ui
 from dashboard.data.problems import DataError
-from dashboard.views.address import PARAMS, parse_query, to_query
-from dashboard.views.display import MARKS, status_word
-from dashboard.views.language import DEFAULT, LANGUAGES, N_, choose, translation
-from dashboard.views.markdown import md_escape
-from dashboard.views.selection import Filters, Options
+from dashboard.table.address import PARAMS, parse_query, to_query
+from dashboard.table.filters import Filters, Options
+from dashboard.text.escape import md_escape
+from dashboard.text.locale import DEFAULT, LANGUAGES, N_, choose, translation
+from dashboard.text.wording import MARKS, status_word
 
 HERE = Path(__file__).resolve().parent  # the page files sit beside this module
 MAX_PROBLEMS = 200

@@ -5,11 +5,11 @@ import streamlit as st
 
 from dashboard.app.derived import article_cards, by_article, source_table
 from dashboard.app.widgets import DataKey, Dataset, data_key, lang, page_top, selection, ui
-from dashboard.views.display import date_text
-from dashboard.views.markdown import md_escape
-from dashboard.views.provenance import cite_source
-from dashboard.views.selection import SOURCE_ROWS, Filters, page_of, pages
-from dashboard.views.tables import SOURCE_COLUMNS
+from dashboard.table.filters import SOURCE_ROWS, Filters, page_of, pages
+from dashboard.table.page_tables import SOURCE_COLUMNS
+from dashboard.text.citations import cite_source
+from dashboard.text.escape import md_escape
+from dashboard.text.wording import date_text
 
 SOURCES_PER_PAGE = 25  # article cards a page
 

@@ -4,9 +4,9 @@ import streamlit as st
 
 from dashboard.app.derived import timeline_block
 from dashboard.app.widgets import chart, data_key, lang, page_top, selection, ui
-from dashboard.views.display import number
-from dashboard.views.language import N_
-from dashboard.views.selection import MAX_TABLE_ROWS, TIMELINE_MAX_POINTS
+from dashboard.table.filters import MAX_TABLE_ROWS, TIMELINE_MAX_POINTS
+from dashboard.text.locale import N_
+from dashboard.text.wording import number
 
 INTRO = N_("Every figure on one time axis, a row per sector. Filled marks are results; hollow marks are targets and "
            "forecasts, placed in the year they are due. A bar shows a period of several years.")

@@ -10,14 +10,14 @@ from typing import NamedTuple
 import pandas as pd
 import streamlit as st
 
+from dashboard.charts.alt_text import chart_table
+from dashboard.charts.style import PLOTLY_CONFIG
 from dashboard.data.load import data_version, indicators_path, load_catalog, sources_path
 from dashboard.data.schema import Catalog
-from dashboard.views.chart_style import PLOTLY_CONFIG
-from dashboard.views.chart_text import chart_table
-from dashboard.views.export import package_zip, to_csv
-from dashboard.views.language import DEFAULT, N_, in_language, localised, translation
-from dashboard.views.selection import Filters, Options, apply, narrowed, options, rows_by_id
-from dashboard.views.tidy import build_frame
+from dashboard.export import package_zip, to_csv
+from dashboard.table.filters import Filters, Options, apply, narrowed, options, rows_by_id
+from dashboard.table.tidy import build_frame
+from dashboard.text.locale import DEFAULT, N_, in_language, localised, translation
 
 EMPTY = N_("No figures match these filters. Widen the year range or clear a filter in the sidebar.")
 

@@ -9,7 +9,7 @@ import pandas as pd
 from dashboard.data.fields import period_bounds
 from dashboard.data.load import load_catalog
 from dashboard.data.schema import Catalog, Source
-from dashboard.views.display import formatter, qualified, status_word
+from dashboard.text.wording import formatter, qualified, status_word
 
 COLUMNS = [
     "figure_id", "indicator_id", "indicator", "sector", "sector_label", "geography", "label", "period", "period_stated",

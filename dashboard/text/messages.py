@@ -6,7 +6,7 @@ from pathlib import Path
 
 from babel.messages.frontend import CommandLineInterface
 
-from dashboard.views.language import DEFAULT, DOMAIN, LANGUAGES, LOCALE_DIR
+from dashboard.text.locale import DEFAULT, DOMAIN, LANGUAGES, LOCALE_DIR
 
 PACKAGE = Path(__file__).resolve().parent
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"

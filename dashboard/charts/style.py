@@ -10,8 +10,8 @@ import unicodedata
 
 import pandas as pd
 
-from dashboard.views.display import MARKS, SCALES, date_text, period_text, qualifier_word, status_word
-from dashboard.views.language import DEFAULT, N_, translation
+from dashboard.text.locale import DEFAULT, N_, translation
+from dashboard.text.wording import MARKS, SCALES, date_text, period_text, qualifier_word, status_word
 
 # The Plotly toolbar keeps one button, the image download (its footer names the source), standing at the chart's
 # right edge, clear of the legend; on a phone's narrow chart it is hidden (app/style.css). Zoom by dragging; a

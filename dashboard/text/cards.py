@@ -11,8 +11,8 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from dashboard.views.display import MARKS, aside, date_text, number, period_text, qualifier_word, status_word
-from dashboard.views.language import DEFAULT, translation
+from dashboard.text.locale import DEFAULT, translation
+from dashboard.text.wording import MARKS, aside, date_text, number, period_text, qualifier_word, status_word
 
 STYLE = """<style>
 .zi-cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:1rem;margin:.25rem 0 1rem}

@@ -8,8 +8,8 @@ from collections import Counter
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.views.chart_style import footer, hover, hover_data, inert, layout, styles, year_axis
-from dashboard.views.language import DEFAULT, translation
+from dashboard.charts.style import footer, hover, hover_data, inert, layout, styles, year_axis
+from dashboard.text.locale import DEFAULT, translation
 
 
 def _spread(rows: pd.DataFrame, index: dict[str, int]) -> pd.Series:

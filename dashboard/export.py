@@ -10,7 +10,7 @@ import zipfile
 import pandas as pd
 
 from dashboard import __version__
-from dashboard.views.language import N_
+from dashboard.text.locale import N_
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 LICENCE = N_(
