@@ -18,7 +18,7 @@ from dashboard.table.filters import (
     pages,
     timeline_counts,
 )
-from dashboard.text.wording import citation
+from dashboard.text.citations import cite_source as citation
 
 CHARTED = ["digital_core_value_added", "logistics_daily_shipments", "gdp", "urban_rural_income_ratio",
            "ai_industry_revenue"]  # the real indicators with several figures, in order of first appearance

@@ -4,9 +4,10 @@ import plotly.graph_objects as go
 
 from dashboard.charts.indicator import indicator_chart
 from dashboard.charts.story import story_chart, story_labels
-from dashboard.charts.style import DASHBOARD, footer, point_field
+from dashboard.charts.style import footer, point_field
 from dashboard.data.load import load_catalog
 from dashboard.table.filters import rows_by_id
+from dashboard.text.wording import DASHBOARD
 
 
 def figure_of(customdata) -> str:

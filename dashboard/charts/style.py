@@ -10,13 +10,12 @@ import unicodedata
 import pandas as pd
 
 from dashboard.text.locale import DEFAULT, N_, translation
-from dashboard.text.wording import MARKS, SCALES, date_text, period_text, qualifier_word, status_word
+from dashboard.text.wording import DASHBOARD, MARKS, SCALES, date_text, period_text, qualifier_word, status_word
 
 # The Plotly toolbar keeps one button, the image download (its footer names the source), at the chart's right edge,
 # clear of the legend; on a phone's narrow chart it is hidden (app/style.css). Zoom by dragging; a double click resets.
 PLOTLY_CONFIG = {"displaylogo": False, "displayModeBar": True, "modeBarButtons": [["toImage"]],
                  "toImageButtonOptions": {"format": "png", "scale": 2}}
-DASHBOARD = N_("Zhejiang Indicators Dashboard")
 FOOTER_LINE = 50  # columns a footer line holds before it wraps (a phone-wide chart holds about this many)
 MAX_FOOTER_SOURCES = 3  # past this the footer points to the Sources page
 # Okabe-Ito, a palette told apart with every common colour-vision deficiency.
@@ -46,6 +45,12 @@ def styles(lang: str = DEFAULT) -> dict[str, tuple[str, str, str, str]]:
     """STATUS_STYLE with each legend name in the reader's language."""
     _ = translation(lang).gettext
     return {status: (_(name), *rest) for status, (name, *rest) in STATUS_STYLE.items()}
+
+
+def bar_marker(colour: str, pattern: str) -> dict:
+    """A bar's fill: solid for results, the status's pattern (hatched, dotted) for targets and forecasts."""
+    return {"color": colour, "line": {"color": colour, "width": 1.5},
+            "pattern": {"shape": pattern, "fillmode": "replace", "solidity": 0.35}}
 
 
 def ref(name: str, fields: tuple[str, ...] = POINT_FIELDS, form: str = "") -> str:
