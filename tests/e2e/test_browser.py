@@ -13,7 +13,7 @@ import pytest
 
 from dashboard.table.dataset import load_frame
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.slow, pytest.mark.e2e]
 PAGES = {"": "Zhejiang Indicators", "sectors": "Sectors", "timeline": "Timeline", "data": "Data", "sources": "Sources",
          "about": "About"}
 TIMEOUT = 60_000
