@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from dashboard.data.load import DataError, indicators_path, load_catalog, read_articles, sources_path
+from dashboard.data.load import DataError, ignored_sources, indicators_path, load_catalog, pin_paths, read_articles, sources_path
 from dashboard.output import Refused, refuse_inputs, write_file, write_package
 
 APP = Path(__file__).resolve().parent / "app" / "main.py"
@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent  # the repo root: Streamlit reads 
 def main(argv: list[str] | None = None) -> int:
     """Run one command and return its exit code; errors are printed, never raised."""
     argv = sys.argv[1:] if argv is None else argv
+    pin_paths()  # relative data paths mean the folder the command was given in, also to the server run starts
     if argv[:1] == ["run"] and not {"-h", "--help"} & set(argv[1:]):
         return _streamlit(argv[1:])  # everything after `run` is streamlit's, options included
     parser = argparse.ArgumentParser(prog="python -m dashboard", description="Zhejiang Indicators Dashboard")
@@ -43,6 +44,10 @@ def main(argv: list[str] | None = None) -> int:
         from dashboard.catalogs import update
 
         return update()
+    if args.command == "validate":
+        for path in ignored_sources(args.sources):
+            print(f"{path}: note: not read: a source file is named <id>.yaml or <id>.yml and is not hidden",
+                  file=sys.stderr)
     try:
         if args.command == "export" and args.output != "-":
             refuse_inputs(Path(args.output), [args.indicators, args.sources])

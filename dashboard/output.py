@@ -51,11 +51,7 @@ def _mode(path: Path) -> int | None:
 
 
 def write_file(output: Path, data: bytes) -> Path:
-    """Write `data` whole or not at all: a file beside the target, renamed over it; return the file written.
-
-    A symlink is written through (its target replaced, the link kept); an existing file keeps its mode, a new one
-    follows the umask.
-    """
+    """Write a file whole (renamed over it), through a link, keeping its mode (a new one: the umask); return its path."""
     target = real(output)
     if target.is_dir():
         raise Refused(f"{output}: refused: it is a folder; give a file name")
@@ -96,10 +92,7 @@ def _remove(folder: Path, files: dict[str, bytes]) -> None:
 
 
 def write_package(output: Path, files: dict[str, bytes]) -> Path:
-    """Write a data package folder whole: a new folder beside it, renamed into place; return the folder written.
-
-    An empty folder or an earlier export is replaced (its modes kept); any other folder is refused, never touched.
-    """
+    """Write a package folder whole (renamed into place) over nothing, an empty folder or an earlier export; its path."""
     target = real(output)
     if target.exists() and not target.is_dir():
         raise Refused(f"{output}: refused: it exists and is not a folder")

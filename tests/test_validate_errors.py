@@ -319,3 +319,17 @@ def test_invisible_characters_are_refused_in_every_text(data, char, where):
 def test_chinese_text_with_its_punctuation_passes(data):
     data.replace("summary_zh: ", "summary_zh: “浙江”·（杭州）——数字经济、人工智能：《报告》！", data.source())
     load_catalog(data.indicators, data.sources)
+
+
+def test_two_files_of_one_source_are_an_error_naming_both(data):
+    stale = data.sources / f"{data.EV}.yml"
+    stale.write_text(data.source().read_text(encoding="utf-8").replace("accessed: 2026-11-23", "accessed: 2026-02-08"),
+                     encoding="utf-8")
+    assert data.problems() == [Problem(str(stale), 0, "(file)",
+                                       f"source '{data.EV}' is also in {data.EV}.yaml: keep one of the two files")]
+
+
+def test_a_source_file_may_end_in_yml(data):
+    data.source().rename(data.sources / f"{data.EV}.yml")
+    _, sources = load_catalog(data.indicators, data.sources)
+    assert data.EV in sources

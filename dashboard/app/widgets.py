@@ -10,7 +10,7 @@ from typing import NamedTuple
 import pandas as pd
 import streamlit as st
 
-from dashboard.data.load import data_version, indicators_path, load_catalog, sources_path
+from dashboard.data.load import data_version, indicators_path, load, sources_path
 from dashboard.data.schema import Catalog
 from dashboard.views.chart_style import PLOTLY_CONFIG
 from dashboard.views.chart_text import chart_table
@@ -49,8 +49,8 @@ class Dataset(NamedTuple):
 
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _tidy(indicators: str, sources: str, version: str) -> tuple[Catalog, dict, pd.DataFrame]:
-    """The catalog, sources and tidy table of these files, in both languages: what downloads are made of."""
-    catalog, found = load_catalog(Path(indicators), Path(sources))
+    """The catalog, sources and tidy table of these files at this version, in both languages: what downloads are made of."""
+    catalog, found, _ = load(Path(indicators), Path(sources), version)
     return catalog, found, build_frame(catalog, found)
 
 
@@ -75,7 +75,7 @@ def ui() -> gettext.NullTranslations:
 
 
 def look_up_data() -> DataKey:
-    """Look up the data files' version (a stat a file) for this run; the shell does it once, as a run starts."""
+    """Look up the data files' version (a hash of their bytes) for this run; the shell does it once, as a run starts."""
     indicators, sources = indicators_path(), sources_path()
     key = DataKey(str(indicators), str(sources), data_version(indicators, sources), lang())
     st.session_state[RUN_DATA] = key
