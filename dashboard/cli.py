@@ -8,7 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from dashboard.data.load import DataError, ignored_sources, indicators_path, load_catalog, pin_paths, read_articles, sources_path
+from dashboard.data.load import DataError, indicators_path, load_catalog, pin_paths, read_articles, sources_path
+from dashboard.data.raw import ignored_sources
 from dashboard.output import Refused, refuse_inputs, write_file, write_package
 
 APP = Path(__file__).resolve().parent / "app" / "main.py"

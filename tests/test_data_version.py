@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from dashboard.data import load
+from dashboard.data import load, raw
 from dashboard.data.load import data_version
 from dashboard.data.problems import DataError, Problem
 
@@ -55,7 +55,7 @@ def test_a_half_written_file_is_never_shown(data, monkeypatch):
     whole = data.real
     half = whole[: whole.rindex("  - id: ")]  # without the last story chart
     data.indicators.write_text(half, encoding="utf-8")
-    read, saved = load._content, []
+    read, saved = raw.content, []
 
     def writer_finishes(path):
         content = read(path)
@@ -63,14 +63,14 @@ def test_a_half_written_file_is_never_shown(data, monkeypatch):
             saved.append(path.write_text(whole, encoding="utf-8"))
         return content
 
-    monkeypatch.setattr(load, "_content", writer_finishes)
+    monkeypatch.setattr(raw, "content", writer_finishes)
     loaded = load.load(data.indicators, data.sources)
     assert loaded.catalog.charts[-1].id == "digital-economy-counts-2020"
     assert loaded.version == data_version(data.indicators, data.sources)
 
 
 def test_a_file_that_keeps_changing_is_refused_not_shown(data, monkeypatch):
-    read, saves = load._content, itertools.count()
+    read, saves = raw.content, itertools.count()
 
     def writer_never_done(path):
         content = read(path)
@@ -79,8 +79,8 @@ def test_a_file_that_keeps_changing_is_refused_not_shown(data, monkeypatch):
         return content
 
     whole = data.real
-    monkeypatch.setattr(load, "_content", writer_never_done)
-    monkeypatch.setattr(load, "PAUSE", 0)
+    monkeypatch.setattr(raw, "content", writer_never_done)
+    monkeypatch.setattr(raw, "PAUSE", 0)
     with pytest.raises(DataError) as caught:
         load.load(data.indicators, data.sources)
     assert caught.value.problems == [Problem(data.name, 0, "(file)",
