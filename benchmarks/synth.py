@@ -26,8 +26,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from dashboard.data.checks import derive  # noqa: E402
+from dashboard.data.quote_numbers import forms  # noqa: E402
 from dashboard.data.schema import QUALIFIERS  # noqa: E402
-from dashboard.data.wording import forms  # noqa: E402
 
 REAL = ROOT / "indicators.yaml"
 CITIES = ["Hangzhou", "Ningbo", "Wenzhou", "Jiaxing", "Huzhou", "Shaoxing", "Jinhua", "Quzhou", "Zhoushan",

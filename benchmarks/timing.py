@@ -24,7 +24,7 @@ def best(func, repeats: int) -> float:
 def load_time(folder: Path, repeats: int) -> float:
     """Best time of load_catalog + build_frame on a synthetic data folder, the file size limit lifted."""
     from dashboard.data import load, raw
-    from dashboard.views.tidy import build_frame
+    from dashboard.table.tidy import build_frame
 
     saved = raw.MAX_BYTES
     raw.MAX_BYTES = 1 << 34
@@ -39,7 +39,7 @@ import sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 from dashboard.data import load, raw
-from dashboard.views.tidy import build_frame
+from dashboard.table.tidy import build_frame
 raw.MAX_BYTES = 1 << 34
 if sys.argv[2] != "-":
     folder = Path(sys.argv[2])

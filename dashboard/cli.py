@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "run":
         return _streamlit(args.streamlit_args)
     if args.command == "translations":
-        from dashboard.catalogs import update
+        from dashboard.text.messages import update
 
         return update()
     if args.command == "validate":
@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"OK: {len(catalog.figures)} figures, {len(catalog.indicators)} indicators, {len(sources)} sources, "
               f"{len(catalog.sectors)} sectors, {len(catalog.units)} units.")
         return 0
-    from dashboard.views.tidy import build_frame  # here: validate needs only the data layer, not pandas
+    from dashboard.table.tidy import build_frame  # here: validate needs only the data layer, not pandas
 
     frame = build_frame(catalog, sources)
     if args.command == "check-quotes":
@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _check_quotes(frame, sources, folder: Path) -> int:
     """One line a figure, the articles missing, a summary; 1 if any quote is not verbatim or its fragment misses."""
-    from dashboard.views import quotes
+    from dashboard.text import quotes
 
     if not folder.is_dir():
         print(f"{folder}: not a folder of article texts", file=sys.stderr)
@@ -108,7 +108,7 @@ def _streamlit(arguments: list[str]) -> int:
 
 def _export(frame, sources, fmt: str, output: str) -> int:
     """Write the export whole or not at all, never over what it did not write (see dashboard.output)."""
-    from dashboard.views.export import package_files, to_csv
+    from dashboard.export import package_files, to_csv
 
     if fmt == "csv":
         data = to_csv(frame)

@@ -1,11 +1,11 @@
-"""The filters in the address (dashboard.views.address): read, written back, and bad values ignored with a notice."""
+"""The filters in the address (dashboard.table.address): read, written back, and bad values ignored with a notice."""
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard.views.address import MAX_QUERY_CHARS, parse_query, to_query
-from dashboard.views.selection import Filters, Options, options
+from dashboard.table.address import MAX_QUERY_CHARS, parse_query, to_query
+from dashboard.table.filters import Filters, Options, options
 
 ONE_ROW = Options(years=(2020, 2020), sectors=(("s", "S"),), geos=("G",), statuses=("actual",))
 

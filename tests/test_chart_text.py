@@ -4,9 +4,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.views.chart_text import MAX_LISTED, chart_table, describe_chart, describe_timeline
-from dashboard.views.charts import chart_kind, drawn
-from dashboard.views.selection import by_indicator, timeline_counts
+from dashboard.charts.alt_text import MAX_LISTED, chart_table, describe_chart, describe_timeline
+from dashboard.charts.indicator import chart_kind, drawn
+from dashboard.table.filters import by_indicator, timeline_counts
 
 
 def test_a_chart_is_described_with_its_title_kind_and_every_value(real):

@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 from dashboard import cli
-from dashboard.views.quotes import FOLDED, NO, YES, fragment_lands, verbatim
+from dashboard.text.quotes import FOLDED, NO, YES, fragment_lands, verbatim
 
 BRAIN = "reached a total of 3.56 billion individual access commands."
 WENZHOU = "Wenzhou surpassed one trillion yuan in GDP in 2025, becoming the 28th Chinese city"

@@ -11,8 +11,8 @@ from dashboard.data import yaml_reader
 from dashboard.data.load import read_yaml
 from dashboard.data.problems import DataError, Problem
 from dashboard.data.raw import MAX_BYTES
-from dashboard.views.export import to_csv
-from dashboard.views.tidy import load_frame
+from dashboard.export import to_csv
+from dashboard.table.dataset import load_frame
 
 BOMB = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8))

@@ -6,8 +6,8 @@ from urllib.parse import unquote
 
 import pytest
 
-from dashboard.data.wording import locate
-from dashboard.views.provenance import cite_bibtex, cite_csl, cite_text, fragment_finds, marked_quote, sentence_link
+from dashboard.data.quote_numbers import locate
+from dashboard.text.citations import cite_bibtex, cite_csl, cite_text, fragment_finds, marked_quote, sentence_link
 
 
 @pytest.mark.parametrize("value, quote, found", [

@@ -5,7 +5,7 @@ from pathlib import Path
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from dashboard.views.tables import DATA_COLUMNS, PERIOD_WIDTH, SOURCE_COLUMNS, for_table
+from dashboard.table.page_tables import DATA_COLUMNS, PERIOD_WIDTH, SOURCE_COLUMNS, for_table
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app" / "main.py")
 

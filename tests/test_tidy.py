@@ -3,8 +3,8 @@
 import pytest
 
 from dashboard.data.schema import Display
-from dashboard.views.display import formatter
-from dashboard.views.tidy import load_frame
+from dashboard.table.dataset import load_frame
+from dashboard.text.wording import formatter
 
 CASES = [
     (702e9, Display(suffix="yuan", scale="words"), "702 billion yuan"),

@@ -11,8 +11,8 @@ import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from dashboard.catalogs import extract, po_file
-from dashboard.views.language import LOCALE_DIR, choose, translation
+from dashboard.text.locale import LOCALE_DIR, choose, translation
+from dashboard.text.messages import extract, po_file
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 SAME_IN_BOTH = {"CSV", "BibTeX", "CSL-JSON", "English"}  # words a Chinese reader reads as they are

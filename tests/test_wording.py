@@ -6,7 +6,7 @@ from types import SimpleNamespace
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.views.cards import article
+from dashboard.text.cards import article
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app" / "main.py")
 

@@ -8,9 +8,9 @@ from typing import NamedTuple
 
 from pydantic import ValidationError
 
+from dashboard.data.chinese import translation_problems
+from dashboard.data.quote_numbers import locate, spoken
 from dashboard.data.schema import ARITY, Catalog, Figure, Indicator, Loc, Place, Sector, StoryChart, Unit
-from dashboard.data.translations import translation_problems
-from dashboard.data.wording import locate, spoken
 
 
 class Finding(NamedTuple):

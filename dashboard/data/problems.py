@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import yaml
 from pydantic import ValidationError
 
+from dashboard.data.chinese import missing, twin
 from dashboard.data.fields import describe
 from dashboard.data.schema import CAPTURE_PATTERN, ID_PATTERN, Loc
-from dashboard.data.translations import missing, twin
 
 
 @dataclass(frozen=True)

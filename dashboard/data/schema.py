@@ -8,8 +8,8 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StrictBool, field_validator
 
+from dashboard.data.chinese import ChineseText, LabelTranslation, Translation
 from dashboard.data.fields import Number, describe, parse_period, url_problem, visible
-from dashboard.data.translations import ChineseText, LabelTranslation, Translation
 
 ARITY = {"prior_from_growth": 2, "ratio": 2}  # inputs each formula takes
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$"

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlparse
 import pandas as pd
 import pytest
 
-from dashboard.views.tidy import load_frame
+from dashboard.table.dataset import load_frame
 
 pytestmark = pytest.mark.e2e
 PAGES = {"": "Zhejiang Indicators", "sectors": "Sectors", "timeline": "Timeline", "data": "Data", "sources": "Sources",

@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 import pandas as pd
 import pytest
 
-from dashboard.views.tidy import load_frame
+from dashboard.table.dataset import load_frame
 
 pytestmark = pytest.mark.e2e
 PAGES = {"": "Overview", "sectors": "Sectors", "timeline": "Timeline", "data": "Data", "sources": "Sources",

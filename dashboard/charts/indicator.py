@@ -8,7 +8,7 @@ from collections import Counter
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.views.chart_style import (
+from dashboard.charts.style import (
     OKABE_ITO,
     STATUS_STYLE,
     axis_title,
@@ -22,8 +22,8 @@ from dashboard.views.chart_style import (
     wrap,
     year_axis,
 )
-from dashboard.views.display import MARKS, period_text
-from dashboard.views.language import DEFAULT
+from dashboard.text.locale import DEFAULT
+from dashboard.text.wording import MARKS, period_text
 
 MAX_BARS = 12  # places on one bar chart
 MAX_SERIES = 6  # places on one chart of several years

@@ -8,9 +8,9 @@ import re
 from urllib.parse import quote as percent
 
 from dashboard import __version__
-from dashboard.data.wording import locate
-from dashboard.views.display import citation, period_text, status_word
-from dashboard.views.language import DEFAULT, N_, translation
+from dashboard.data.quote_numbers import locate
+from dashboard.text.locale import DEFAULT, N_, translation
+from dashboard.text.wording import citation, period_text, status_word
 
 DASHBOARD = N_("Zhejiang Indicators Dashboard")
 CSL_LANGUAGES = {"en": "en", "zh": "zh-CN"}  # the language of a CSL item's title, as citation styles read it

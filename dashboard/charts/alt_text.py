@@ -6,8 +6,8 @@ from collections import Counter
 
 import pandas as pd
 
-from dashboard.views.display import MARKS, aside, period_text, status_word, years_text
-from dashboard.views.language import DEFAULT, N_, translation
+from dashboard.text.locale import DEFAULT, N_, translation
+from dashboard.text.wording import MARKS, aside, period_text, status_word, years_text
 
 KINDS = {
     "years": N_("a bar chart of its values over the years"),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.views.display import status_word
-from dashboard.views.language import DEFAULT, N_
+from dashboard.text.locale import DEFAULT, N_
+from dashboard.text.wording import status_word
 
 # (column, heading, width in pixels or None for Streamlit's choice). The name, then its value, come first, so a
 # phone's narrow screen shows each figure's value beside its name; Period is wide enough for "2025-2027".

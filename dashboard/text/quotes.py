@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from dashboard.views.provenance import fragment_finds, fragment_text
+from dashboard.text.citations import fragment_finds, fragment_text
 
 YES, NO, NO_LINK = "yes", "no", "no link known"
 FOLDED, MISSING = "no (found only with case or quote marks folded)", "no (article missing)"

@@ -6,8 +6,8 @@ import re
 
 import pandas as pd
 
-from dashboard.views.display import MARKS, date_text
-from dashboard.views.language import translation
+from dashboard.text.locale import translation
+from dashboard.text.wording import MARKS, date_text
 
 
 def md_escape(text: object) -> str:

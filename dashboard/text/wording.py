@@ -9,7 +9,7 @@ from typing import NamedTuple
 from babel.dates import format_date
 
 from dashboard.data.schema import Display
-from dashboard.views.language import BABEL_LOCALE, DEFAULT, N_, translation
+from dashboard.text.locale import BABEL_LOCALE, DEFAULT, N_, translation
 
 # The scale words of each language: English counts in thousands, Chinese in 万 (10^4) and 亿 (10^8).
 SCALES = {"en": ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")),

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from babel.messages.frontend import CommandLineInterface
 
-from dashboard.views.language import DEFAULT, DOMAIN, LANGUAGES, LOCALE_DIR
+from dashboard.text.locale import DEFAULT, DOMAIN, LANGUAGES, LOCALE_DIR
 
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parents[1]  # the dashboard package, every layer
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
 KEYWORDS = ("-k", "N_")  # besides Babel's own (_, gettext, ngettext...): strings marked where they are defined
 

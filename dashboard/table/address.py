@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from dashboard.views.language import translation
-from dashboard.views.selection import Filters, Options
+from dashboard.table.filters import Filters, Options
+from dashboard.text.locale import translation
 
 PARAMS = ("year", "sector", "geo", "status")
 PAGE_PARAMS = ("figure", "q", "tab", "article", "lang")  # a page's own (figure, search, tab, article) and the language

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.views.chart_style import (
+from dashboard.charts.style import (
     STATUS_STYLE,
     axis_title,
     footer,
@@ -19,8 +19,8 @@ from dashboard.views.chart_style import (
     styles,
     wrap,
 )
-from dashboard.views.display import MARKS, aside, period_text, status_word
-from dashboard.views.language import DEFAULT
+from dashboard.text.locale import DEFAULT
+from dashboard.text.wording import MARKS, aside, period_text, status_word
 
 
 def story_labels(rows: pd.DataFrame, lang: str = DEFAULT) -> list[str]:

@@ -1,0 +1,71 @@
+"""The loaded data, one copy per data version, shared read-only by the dashboard's pages and its HTTP routes."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard.data.load import data_version, indicators_path, load, load_catalog, sources_path
+from dashboard.data.schema import Catalog, Source
+from dashboard.table.columns import localised
+from dashboard.table.filters import Options, options
+from dashboard.table.tidy import build_frame
+from dashboard.text.locale import LANGUAGES, in_language
+
+
+@dataclass(frozen=True)
+class View:
+    """The data as a reader of one language sees it."""
+
+    frame: pd.DataFrame  # the tidy table, its text columns in the language
+    descriptions: dict[str, str]  # what each sector and indicator is, by id
+    options: Options  # what the filters offer
+    places: dict[str, str]  # each place's name in the language, by its English name (`geography`)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The catalog, its sources and the tidy table of one version of the data files, in both languages."""
+
+    version: str
+    catalog: Catalog
+    sources: dict[str, Source]
+    frame: pd.DataFrame  # English labels with the Chinese ones beside them (`*_zh`): what downloads are made of
+    views: dict[str, View]  # by language code
+
+    @property
+    def headlines(self) -> tuple[str, ...]:
+        """The figure ids of the Overview's cards."""
+        return tuple(self.catalog.headlines)
+
+    @property
+    def stories(self) -> tuple:
+        """The story charts (schema.StoryChart), in the data's order."""
+        return tuple(self.catalog.charts)
+
+
+def _view(catalog: Catalog, frame: pd.DataFrame, lang: str) -> View:
+    frame = localised(frame, lang)
+    described = {item.id: in_language(item, "description", lang) for item in (*catalog.sectors, *catalog.indicators)}
+    return View(frame, described, options(frame), dict(zip(frame["geography"], frame["place"], strict=True)))
+
+
+@functools.lru_cache(maxsize=2)
+def _load(indicators: str, sources: str, version: str) -> Dataset:
+    catalog, found, _ = load(Path(indicators), Path(sources), version)  # the data of exactly this version
+    frame = build_frame(catalog, found)
+    return Dataset(version, catalog, found, frame, {code: _view(catalog, frame, code) for code in LANGUAGES})
+
+
+def load_frame(indicators: Path | None = None, sources: Path | None = None) -> pd.DataFrame:
+    """The tidy table of the data files (the configured ones, or these), read afresh; raises DataError."""
+    return build_frame(*load_catalog(indicators, sources))
+
+
+def current() -> Dataset:
+    """The data files as they are now (configured by DASHBOARD_INDICATORS/SOURCES); raises DataError."""
+    indicators, sources = indicators_path(), sources_path()
+    return _load(str(indicators), str(sources), data_version(indicators, sources))
