@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-from dashboard.data.load import DataError, indicators_path, load_catalog, read_articles, sources_path
+from dashboard.data.load import DataError, indicators_path, load_catalog, pin_paths, read_articles, sources_path
+from dashboard.data.raw import ignored_sources
+from dashboard.output import Refused, refuse_inputs, write_file, write_package
 
 APP = Path(__file__).resolve().parent / "app" / "main.py"
 ROOT = Path(__file__).resolve().parent.parent  # the repo root: Streamlit reads .streamlit/config.toml from here
@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent  # the repo root: Streamlit reads 
 def main(argv: list[str] | None = None) -> int:
     """Run one command and return its exit code; errors are printed, never raised."""
     argv = sys.argv[1:] if argv is None else argv
+    pin_paths()  # relative data paths mean the folder the command was given in, also to the server run starts
     if argv[:1] == ["run"] and not {"-h", "--help"} & set(argv[1:]):
         return _streamlit(argv[1:])  # everything after `run` is streamlit's, options included
     parser = argparse.ArgumentParser(prog="python -m dashboard", description="Zhejiang Indicators Dashboard")
@@ -44,8 +45,17 @@ def main(argv: list[str] | None = None) -> int:
         from dashboard.text.messages import update
 
         return update()
+    if args.command == "validate":
+        for path in ignored_sources(args.sources):
+            print(f"{path}: note: not read: a source file is named <id>.yaml or <id>.yml and is not hidden",
+                  file=sys.stderr)
     try:
+        if args.command == "export" and args.output != "-":
+            refuse_inputs(Path(args.output), [args.indicators, args.sources])
         catalog, sources = load_catalog(args.indicators, args.sources)
+    except Refused as exc:
+        print(exc, file=sys.stderr)
+        return 1
     except DataError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -62,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
         return _check_quotes(frame, sources, args.articles)
     try:
         return _export(frame, sources, args.format, args.output)
+    except Refused as exc:
+        print(exc, file=sys.stderr)
+        return 1
     except OSError as exc:
         print(f"{args.output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return 1
@@ -94,7 +107,7 @@ def _streamlit(arguments: list[str]) -> int:
 
 
 def _export(frame, sources, fmt: str, output: str) -> int:
-    """Write the export whole or not at all: into a temporary neighbour, then renamed into place."""
+    """Write the export whole or not at all, never over what it did not write (see dashboard.output)."""
     from dashboard.export import package_files, to_csv
 
     if fmt == "csv":
@@ -106,35 +119,14 @@ def _export(frame, sources, fmt: str, output: str) -> int:
             except BrokenPipeError:  # the reader stopped early (| head): not an error, and no second complaint at exit
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 0
-        target = Path(output)
-        handle = tempfile.NamedTemporaryFile(dir=target.parent, delete=False, prefix=".export-", suffix=".tmp")
-        try:
-            with handle:
-                handle.write(data)
-            os.replace(handle.name, target)
-        finally:
-            Path(handle.name).unlink(missing_ok=True)
-        print(f"Wrote {len(frame)} figures to {target}", file=sys.stderr)
+        written = write_file(Path(output), data)
+        print(f"Wrote {len(frame)} figures to {written}", file=sys.stderr)
         return 0
     if output == "-":
         print("--format datapackage writes a folder: give --output DIR", file=sys.stderr)
         return 2
-    target = Path(output)
-    if target.exists() and not target.is_dir():
-        print(f"{target}: exists and is not a folder", file=sys.stderr)
-        return 1
-    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=".export-"))
-    old = target.parent / f"{staging.name}-old"
-    try:
-        for name, content in package_files(frame, sources).items():
-            (staging / name).write_bytes(content)
-        if target.exists():
-            target.rename(old)
-        staging.rename(target)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-        shutil.rmtree(old, ignore_errors=True)
-    print(f"Wrote a data package of {len(frame)} figures to {target}/", file=sys.stderr)
+    written = write_package(Path(output), package_files(frame, sources))
+    print(f"Wrote a data package of {len(frame)} figures to {written}/", file=sys.stderr)
     return 0
 
 

@@ -254,11 +254,12 @@ def test_an_edit_to_the_data_shows_on_the_next_run_without_a_restart(root, tmp_p
     at.run()
     assert "uptake" in at.markdown[0].value and "uptake" not in before
     path.write_text(text.replace("value: 702000000000", "value: lots", 1), encoding="utf-8")
-    at.run()  # a broken edit: the problems, not the last good data
-    assert at.error and str(path) in at.code[0].value
+    at.run()  # a broken edit: the last good data stays, with the problems on disk named
+    assert not at.exception and not at.error and "uptake" in at.markdown[0].value and at.get("plotly_chart")
+    assert "problem" in at.expander[0].label and str(path) in at.code[0].value
     path.write_text(text, encoding="utf-8")
     at.run()
-    assert not at.error and at.markdown[0].value == before
+    assert not at.error and not any("problem" in e.label for e in at.expander) and at.markdown[0].value == before
 
 
 def test_a_sector_with_charts_and_single_figures_runs_only_the_tab_open():

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from dashboard import cli
+from dashboard.data.load import indicators_path, sources_path
 
 LINE = re.compile(r"^(?P<file>.+):(?P<line>\d+): (?P<field>\S.*?): (?P<message>.+)$")
 
@@ -97,6 +98,42 @@ def test_run_passes_every_argument_to_streamlit(monkeypatch):
     assert command[5:] == ["--server.port", "8502", "--server.headless", "true"]
     if os.name == "posix":
         assert calls[0] == ("chdir", cli.ROOT) and (cli.ROOT / ".streamlit" / "config.toml").is_file()
+
+
+def test_run_gives_the_server_the_data_paths_as_absolute(monkeypatch, tmp_path):
+    """The server runs in the repo root: relative data paths are made absolute against the folder `run` was given in."""
+    seen = []
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DASHBOARD_INDICATORS", "data/indicators.yaml")
+    monkeypatch.setenv("DASHBOARD_SOURCES", "data/sources")
+    monkeypatch.setattr(cli.os, "chdir", lambda path: None)
+    monkeypatch.setattr(cli.os, "execv", lambda path, command: seen.append(dict(os.environ)))
+    monkeypatch.setattr(cli.subprocess, "call", lambda command, cwd: seen.append(dict(os.environ)) or 0)
+    assert cli.main(["run", "--server.headless", "true"]) == 0
+    assert seen[-1]["DASHBOARD_INDICATORS"] == str(tmp_path / "data" / "indicators.yaml")
+    assert seen[-1]["DASHBOARD_SOURCES"] == str(tmp_path / "data" / "sources")
+
+
+def test_relative_data_paths_keep_meaning_the_folder_they_were_given_in(data, monkeypatch, tmp_path, capsys):
+    monkeypatch.chdir(data.indicators.parent)
+    monkeypatch.setenv("DASHBOARD_INDICATORS", "indicators.yaml")
+    monkeypatch.setenv("DASHBOARD_SOURCES", "sources")
+    assert cli.main(["validate"]) == 0
+    monkeypatch.chdir(tmp_path / "sources")  # as a server in another folder would be
+    assert (indicators_path(), sources_path()) == (data.indicators, data.sources)
+    assert capsys.readouterr().out.startswith("OK: ")
+
+
+def test_validate_notes_each_file_it_does_not_read(data):
+    ignored = [".#new.yaml", "._new.yaml", ".new.yaml", "new.yaml~", "new.yaml.swp", "#new.yaml#", "notes.txt", "drafts"]
+    for name in ignored[:-1]:
+        (data.sources / name).write_bytes(b"publisher: [\x00\xff\n")  # neither YAML nor UTF-8: never read
+    (data.sources / "drafts").mkdir()
+    done = validate(data)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("OK: ")
+    assert done.stderr.splitlines() == [f"{data.sources / name}: note: not read: a source file is named <id>.yaml or "
+                                        "<id>.yml and is not hidden" for name in sorted(ignored)]
 
 
 def _free_port() -> int:

@@ -1,7 +1,10 @@
 """`python -m dashboard export`: the CSV and the data package it writes, written whole or not at all."""
 
+import contextlib
 import io
 import json
+import os
+import stat
 import zipfile
 from pathlib import Path
 
@@ -67,13 +70,148 @@ def test_datapackage_folder(tmp_path, frame):
     assert read_back((target / "figures.csv").read_bytes()).shape == frame.shape
 
 
-def test_datapackage_replaces_an_old_export_whole(tmp_path):
+def tree(folder: Path) -> dict[str, tuple]:
+    """Every entry under a folder: a file's bytes and mode, a link's target, a folder's mode."""
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        mode = path.lstat().st_mode
+        found[str(path.relative_to(folder))] = (os.readlink(path),) if path.is_symlink() else \
+            (stat.S_IMODE(mode),) if path.is_dir() else (path.read_bytes(), stat.S_IMODE(mode))
+    return found
+
+
+@contextlib.contextmanager
+def umask(mask: int):
+    old = os.umask(mask)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+def export(*args: str) -> int:
+    return cli.main(["export", *args])
+
+
+def test_datapackage_replaces_an_earlier_export_whole_keeping_its_modes(tmp_path):
+    target = tmp_path / "package"
+    assert export("--format", "datapackage", "--output", str(target)) == 0
+    (target / "figures.csv").write_text("old", encoding="utf-8")
+    os.chmod(target / "figures.csv", 0o640)
+    os.chmod(target, 0o750)
+    assert export("--format", "datapackage", "--output", str(target)) == 0
+    assert sorted(p.name for p in target.iterdir()) == ["README.md", "datapackage.json", "figures.csv"]
+    assert (target / "figures.csv").read_bytes() == to_csv(load_frame())
+    assert stat.S_IMODE((target / "figures.csv").stat().st_mode) == 0o640
+    assert stat.S_IMODE(target.stat().st_mode) == 0o750
+    assert [p.name for p in tmp_path.iterdir()] == ["package"]
+
+
+@pytest.mark.parametrize("contents", [
+    {"stale.txt": "old"},
+    {"datapackage.json": '{"name": "zhejiang-indicators"}', "figures.csv": "x", "notes.md": "mine"},
+    {"datapackage.json": '{"name": "my-own-package", "$schema": "https://datapackage.org/profiles/2.0/datapackage.json"}'},
+    {"datapackage.json": "not json", "README.md": "mine"},
+], ids=["other files", "a package with a file more", "another package", "not a package"])
+def test_datapackage_refuses_a_folder_it_did_not_write_and_leaves_it_untouched(tmp_path, capsys, contents):
     target = tmp_path / "package"
     target.mkdir()
-    (target / "stale.txt").write_text("old", encoding="utf-8")
-    assert cli.main(["export", "--format", "datapackage", "--output", str(target)]) == 0
-    assert sorted(p.name for p in target.iterdir()) == ["README.md", "datapackage.json", "figures.csv"]
-    assert [p.name for p in tmp_path.iterdir()] == ["package"]
+    for name, text in contents.items():
+        (target / name).write_text(text, encoding="utf-8")
+    before = tree(tmp_path)
+    assert export("--format", "datapackage", "--output", str(target)) == 1
+    assert tree(tmp_path) == before
+    err = capsys.readouterr().err
+    assert err.startswith(f"{target}: refused: the folder holds files this export did not write (")
+    assert "Traceback" not in err
+
+
+def test_export_into_a_repository_leaves_every_file_untouched(tmp_path, capsys):
+    repo = tmp_path / "repo"
+    (repo / ".git" / "refs").mkdir(parents=True)
+    (repo / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    (repo / "src").mkdir()
+    (repo / "src" / "main.py").write_text("print('hello')\n", encoding="utf-8")
+    (repo / "README.md").write_text("# mine\n", encoding="utf-8")
+    os.chmod(repo / "README.md", 0o664)
+    (repo / "link").symlink_to("README.md")
+    before = tree(tmp_path)
+    assert export("--format", "datapackage", "--output", str(repo)) == 1
+    assert export("--output", str(repo)) == 1
+    assert export("--output", str(repo / "link" / "..")) == 1
+    assert tree(tmp_path) == before
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"{repo}: refused: the folder holds files this export did not write (.git, README.md")
+    assert err[1] == f"{repo}: refused: it is a folder; give a file name"
+
+
+def test_export_refuses_the_folder_that_holds_its_inputs(data, capsys):
+    before = tree(data.indicators.parent)
+    assert export("--indicators", str(data.indicators), "--sources", str(data.sources), "--format", "datapackage",
+                  "--output", str(data.indicators.parent)) == 1
+    assert tree(data.indicators.parent) == before
+    assert capsys.readouterr().err == f"{data.indicators.parent}: refused: it holds {data.indicators}, which this export reads\n"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "datapackage"])
+@pytest.mark.parametrize("where", ["indicators", "a source", "the sources folder", "a new file in the sources folder",
+                                   "a link to the indicators"])
+def test_export_never_writes_over_its_input(data, capsys, fmt, where):
+    output = {"indicators": data.indicators, "a source": data.source(), "the sources folder": data.sources,
+              "a new file in the sources folder": data.sources / "figures.csv",
+              "a link to the indicators": data.indicators.parent / "link.yaml"}[where]
+    if where == "a link to the indicators":
+        output.symlink_to(data.indicators)
+    before = tree(data.indicators.parent)
+    assert export("--indicators", str(data.indicators), "--sources", str(data.sources), "--format", fmt,
+                  "--output", str(output)) == 1
+    assert tree(data.indicators.parent) == before
+    err = capsys.readouterr().err
+    assert err.startswith(f"{output}: refused: ") and "which this export reads" in err
+
+
+def test_csv_export_over_a_file_keeps_its_mode(tmp_path):
+    target = tmp_path / "figures.csv"
+    target.write_text("old", encoding="utf-8")
+    os.chmod(target, 0o644)
+    assert export("--output", str(target)) == 0
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert target.read_bytes() == to_csv(load_frame())
+
+
+def test_new_exports_follow_the_umask(tmp_path):
+    with umask(0o027):
+        assert export("--output", str(tmp_path / "figures.csv")) == 0
+        assert export("--format", "datapackage", "--output", str(tmp_path / "package")) == 0
+    assert stat.S_IMODE((tmp_path / "figures.csv").stat().st_mode) == 0o640
+    assert stat.S_IMODE((tmp_path / "package").stat().st_mode) == 0o750
+    assert {stat.S_IMODE(p.stat().st_mode) for p in (tmp_path / "package").iterdir()} == {0o640}
+
+
+def test_csv_export_to_a_link_writes_through_and_keeps_the_link(tmp_path, capsys):
+    (tmp_path / "data").mkdir()
+    real = tmp_path / "data" / "figures.csv"
+    real.write_text("old", encoding="utf-8")
+    os.chmod(real, 0o664)
+    link = tmp_path / "latest.csv"
+    link.symlink_to(Path("data") / "figures.csv")
+    assert export("--output", str(link)) == 0
+    assert link.is_symlink() and os.readlink(link) == str(Path("data") / "figures.csv")
+    assert real.read_bytes() == to_csv(load_frame())
+    assert stat.S_IMODE(real.stat().st_mode) == 0o664
+    assert sorted(p.name for p in (tmp_path / "data").iterdir()) == ["figures.csv"]
+    assert capsys.readouterr().err.endswith(f"to {real}\n")
+
+
+def test_datapackage_export_to_a_link_writes_through_and_keeps_the_link(tmp_path):
+    (tmp_path / "exports" / "package").mkdir(parents=True)
+    link = tmp_path / "latest"
+    link.symlink_to(tmp_path / "exports" / "package")
+    assert export("--format", "datapackage", "--output", str(link)) == 0
+    assert link.is_symlink()
+    assert sorted(p.name for p in (tmp_path / "exports" / "package").iterdir()) == ["README.md", "datapackage.json",
+                                                                                   "figures.csv"]
+    assert sorted(p.name for p in (tmp_path / "exports").iterdir()) == ["package"]
 
 
 def test_zip_holds_the_same_files(frame):

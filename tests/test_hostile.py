@@ -8,8 +8,9 @@ import pytest
 
 from dashboard import cli
 from dashboard.data import yaml_reader
-from dashboard.data.load import MAX_BYTES, read_yaml
+from dashboard.data.load import read_yaml
 from dashboard.data.problems import DataError, Problem
+from dashboard.data.raw import MAX_BYTES
 from dashboard.export import to_csv
 from dashboard.table.dataset import load_frame
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from dashboard.data.load import load_catalog
 from dashboard.data.problems import Problem
 
 GDP = ("  - id: zj-gdp-2024\n    indicator: gdp\n    geography: Zhejiang\n    period: 2024\n    period_stated: true\n"
@@ -261,3 +262,74 @@ GDP_CHART = "    figures: [zj-gdp-2024, wz-gdp-2025]\n"
 def test_story_chart_rules(data, old, new, where, field, message):
     text = data.replace(old, new)
     assert data.problems() == [Problem(data.name, data.line_at(text, where), field, message)]
+
+
+EV_URL = "url: https://www.chinadailybrief.com/article/69879e76eab9f99c50e2fb04"
+URL_CASES = {
+    "space": ("'https://example.org/a b'", "holds a space (write it as %20)"),
+    "unbalanced bracket": ("https://example.org/a)b", "has an unbalanced ')'"),
+    "bracket left open": ("https://example.org/wiki/Zhejiang_(province", "has an unbalanced '('"),
+    "brackets crossed": ("https://example.org/a[b(c]d)", "has an unbalanced ']'"),
+    "double quote": ("'https://example.org/a\"'", "holds the character '\"' (write it as %22)"),
+    "unbalanced single quote": ("\"https://example.org/a'\"", "has an unbalanced quote (write ' as %27)"),
+    "control character": ('"https://example.org/a\\x07b"', "holds the invisible character U+0007"),
+    "port out of range": ("https://example.org:99999/a", "has a host or port that cannot be read (Port out of range 0-65535)"),
+}
+
+
+@pytest.mark.parametrize("case", URL_CASES, ids=list(URL_CASES))
+def test_a_source_url_must_be_usable_as_written(data, case):
+    written, reason = URL_CASES[case]
+    text = data.replace(EV_URL, f"url: {written}", data.source())
+    [problem] = data.problems()
+    assert (problem.file, problem.line, problem.field) == (str(data.source()), data.line_at(text, "url: "), "url")
+    assert problem.message.startswith(f"is not a valid web address: it {reason}; not text ")
+
+
+@pytest.mark.parametrize("url", ["https://en.wikipedia.org/wiki/Zhejiang_(disambiguation)",
+                                 "https://example.org/a%20b?q=(1)&r=[2]#part", "http://[::1]:8080/a", "https://浙江.cn/文章"])
+def test_usable_urls_pass(data, url):
+    data.replace(EV_URL, f"url: '{url}'", data.source())
+    load_catalog(data.indicators, data.sources)
+
+
+HIDDEN = {"\u202e": "RIGHT-TO-LEFT OVERRIDE", "\u2066": "LEFT-TO-RIGHT ISOLATE", "\u200b": "ZERO WIDTH SPACE",
+          "\u200d": "ZERO WIDTH JOINER", "\u2060": "WORD JOINER", "\ufeff": "ZERO WIDTH NO-BREAK SPACE"}
+WHERE = {  # (file, old, new with the character at {}, field, character position)
+    "a quote": ("indicators", "surpassed 9 trillion", "surpassed 9{} trillion", f"{F}.quote", 48),
+    "a place": ("indicators", "  - name: Zhejiang\n", "  - name: Zhe{}jiang\n", "places[Zhe{}jiang].name", 4),
+    "a Chinese name": ("indicators", "name_zh: 地区生产总值", "name_zh: 地区{}生产总值", "indicators[gdp].name_zh", 3),
+    "a source's headline": ("source", "headline: ", "headline: {}", "headline", 1),
+    "a source's Chinese summary": ("source", "summary_zh: ", "summary_zh: 浙江{}", "summary_zh", 3),
+}
+
+
+@pytest.mark.parametrize("char", HIDDEN, ids=[f"U+{ord(c):04X}" for c in HIDDEN])
+@pytest.mark.parametrize("where", WHERE, ids=list(WHERE))
+def test_invisible_characters_are_refused_in_every_text(data, char, where):
+    file, old, new, field, position = WHERE[where]
+    path = data.indicators if file == "indicators" else data.source()
+    text = data.replace(old, new.format(char), path)
+    problems = [p for p in data.problems() if p.field == field.format(char)]
+    assert problems == [Problem(str(path), data.line_at(text, new.format(char).strip()), field.format(char),
+                                f"holds the invisible character U+{ord(char):04X} ({HIDDEN[char]}) at character "
+                                f"{position}, which can make text read other than it is: delete it")]
+
+
+def test_chinese_text_with_its_punctuation_passes(data):
+    data.replace("summary_zh: ", "summary_zh: “浙江”·（杭州）——数字经济、人工智能：《报告》！", data.source())
+    load_catalog(data.indicators, data.sources)
+
+
+def test_two_files_of_one_source_are_an_error_naming_both(data):
+    stale = data.sources / f"{data.EV}.yml"
+    stale.write_text(data.source().read_text(encoding="utf-8").replace("accessed: 2026-11-23", "accessed: 2026-02-08"),
+                     encoding="utf-8")
+    assert data.problems() == [Problem(str(stale), 0, "(file)",
+                                       f"source '{data.EV}' is also in {data.EV}.yaml: keep one of the two files")]
+
+
+def test_a_source_file_may_end_in_yml(data):
+    data.source().rename(data.sources / f"{data.EV}.yml")
+    _, sources = load_catalog(data.indicators, data.sources)
+    assert data.EV in sources

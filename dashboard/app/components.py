@@ -120,13 +120,26 @@ def pager(label: str, count: int, per_page: int, key: str) -> int:
         label=label, total=total, per_page=per_page), 1, total, key=key, step=1))
 
 
-def problems_panel(exc: DataError) -> None:
-    """What is wrong with the data files, as plain text (each problem as FILE:LINE: field: message)."""
+def _listed(problems) -> None:
+    """Problems as plain text, one a line (FILE:LINE: field: message), the first MAX_PROBLEMS of them."""
     _ = state.ui().gettext
-    st.error(_("The data files have {n} problem(s), so nothing can be drawn. Fix them and reload.").format(
-        n=len(exc.problems)))
-    lines = [str(p) for p in exc.problems[:MAX_PROBLEMS]]
-    if len(exc.problems) > MAX_PROBLEMS:
-        lines.append(_("... and {n} more (run: {command})").format(n=len(exc.problems) - MAX_PROBLEMS,
+    lines = [str(p) for p in problems[:MAX_PROBLEMS]]
+    if len(problems) > MAX_PROBLEMS:
+        lines.append(_("... and {n} more (run: {command})").format(n=len(problems) - MAX_PROBLEMS,
                                                                   command="python -m dashboard validate"))
     st.code("\n".join(lines), language=None, wrap_lines=True)
+
+
+def problems_panel(exc: DataError) -> None:
+    """What is wrong with the data files, when no version of them could be read."""
+    st.error(state.ui().gettext("The data files have {n} problem(s), so nothing can be drawn. Fix them and reload.")
+             .format(n=len(exc.problems)))
+    _listed(exc.problems)
+
+
+def stale_notice(problems) -> None:
+    """Say that the files on disk have problems and that the last version read without any is shown meanwhile."""
+    _ = state.ui().gettext
+    with st.expander(_("The data files on disk have {n} problem(s): the last version without any is shown.").format(
+            n=len(problems)), icon=":material/warning:"):
+        _listed(problems)

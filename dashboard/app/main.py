@@ -50,6 +50,8 @@ def main() -> None:
     except DataError as exc:
         components.problems_panel(exc)
         return
+    if components.data().problems:
+        components.stale_notice(components.data().problems)
     state.sidebar(shown.options, shown.places)
     page.run()
 

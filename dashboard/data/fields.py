@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
+import urllib.parse
 from typing import Annotated
 
 from pydantic import AfterValidator, BeforeValidator
@@ -12,6 +14,10 @@ from pydantic import AfterValidator, BeforeValidator
 YEAR_MIN, YEAR_MAX = 1900, 2100
 
 PERIOD = re.compile(r"(\d{4})(?:\s*[-–]\s*(\d{4}))?")
+# Bidirectional controls and zero-width characters: invisible, they make text read other than it is
+HIDDEN = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff]")
+PAIRS = {")": "(", "]": "[", "}": "{"}
+NEVER_IN_URLS = '"<>\\^`'  # never part of a web address unencoded (RFC 3986)
 
 
 def parse_period(value: object) -> str:
@@ -76,3 +82,40 @@ def _finite(value: float) -> float:
 
 
 Number = Annotated[float, BeforeValidator(_number), AfterValidator(_finite)]
+
+
+def visible(value: object) -> object:
+    """Refuse text (or a list of texts) holding a bidirectional control or a zero-width character."""
+    for text in value if isinstance(value, list) else [value]:
+        found = HIDDEN.search(text) if isinstance(text, str) else None
+        if found:
+            char = found.group()
+            raise ValueError(f"holds the invisible character U+{ord(char):04X} ({unicodedata.name(char)}) at "
+                             f"character {found.start() + 1}, which can make text read other than it is: delete it")
+    return value
+
+
+def url_problem(url: str) -> str | None:
+    """What makes an http(s) address unusable as written (a space, a control, an unbalanced bracket or quote), or None."""
+    for char in url:
+        if char == " ":
+            return "holds a space (write it as %20)"
+        if char.isspace() or unicodedata.category(char).startswith("C"):
+            return f"holds the invisible character U+{ord(char):04X}"
+        if char in NEVER_IN_URLS:
+            return f"holds the character {char!r} (write it as %{ord(char):02X})"
+    open_brackets: list[str] = []
+    for char in url:
+        if char in PAIRS.values():
+            open_brackets.append(char)
+        elif char in PAIRS and (not open_brackets or open_brackets.pop() != PAIRS[char]):
+            return f"has an unbalanced {char!r}"
+    if open_brackets:
+        return f"has an unbalanced {open_brackets[-1]!r}"
+    if url.count("'") % 2:
+        return "has an unbalanced quote (write ' as %27)"
+    try:
+        urllib.parse.urlsplit(url).port  # noqa: B018 (reading it checks the host and port)
+    except ValueError as exc:
+        return f"has a host or port that cannot be read ({exc})"
+    return None

@@ -1,81 +1,54 @@
-"""Read indicators.yaml and sources/ and validate them into a Catalog and Sources. The only module that reads files."""
+"""Read indicators.yaml and sources/ whole and validate them into a Catalog and Sources, with their version."""
 
 from __future__ import annotations
 
 import os
-import stat
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 from pydantic import ValidationError
 
+from dashboard.data import raw
 from dashboard.data.checks import cross_check, in_file, partial_checks
 from dashboard.data.problems import DataError, Problem, field_name, from_validation, line_of
 from dashboard.data.schema import Catalog, Source
 from dashboard.data.yaml_reader import YamlProblem, parse
 
 ROOT = Path(__file__).resolve().parents[2]
-MAX_BYTES = 5 * 1024 * 1024
+ENV_INDICATORS, ENV_SOURCES = "DASHBOARD_INDICATORS", "DASHBOARD_SOURCES"
 
 
 def indicators_path() -> Path:
-    return Path(os.environ.get("DASHBOARD_INDICATORS") or ROOT / "indicators.yaml")
+    return Path(os.environ.get(ENV_INDICATORS) or ROOT / "indicators.yaml")
 
 
 def sources_path() -> Path:
-    return Path(os.environ.get("DASHBOARD_SOURCES") or ROOT / "sources")
+    return Path(os.environ.get(ENV_SOURCES) or ROOT / "sources")
+
+
+def pin_paths() -> None:
+    """Make relative DASHBOARD_INDICATORS and DASHBOARD_SOURCES absolute, for processes started in another folder."""
+    for name in (ENV_INDICATORS, ENV_SOURCES):
+        if os.environ.get(name):
+            os.environ[name] = os.path.abspath(os.environ[name])
+
+
+class DataChanged(DataError):
+    """The data files changed between the lookup of their version and their read: look the version up again."""
+
+
+class Loaded(NamedTuple):
+    """The data read whole and validated, with the version of exactly the bytes it was made of."""
+
+    catalog: Catalog
+    sources: dict[str, Source]
+    version: str
 
 
 def data_version(indicators: Path | None = None, sources: Path | None = None) -> str:
-    """What identifies the data files' current contents without reading them: each file's size and change time.
-
-    Cheap enough for every run of the app (a stat call a file), so an edit to a data file shows on the next run.
-    """
-    path = indicators or indicators_path()
-    stamps = [_stamp(lambda: os.stat(path))]
-    try:
-        with os.scandir(sources or sources_path()) as entries:
-            stamps += sorted(f"{entry.name}:{_stamp(entry.stat)}" for entry in entries
-                             if entry.name.endswith((".yaml", ".yml")))
-    except OSError:
-        stamps.append("-")
-    return "|".join(stamps)
-
-
-def _stamp(stat) -> str:
-    try:
-        info = stat()
-    except OSError:
-        return "-"
-    return f"{info.st_size}:{info.st_mtime_ns}"
-
-
-def _read_text(path: Path) -> str:
-    """The text of one data file, after checking that it is a regular, not too large, UTF-8 file; or DataError."""
-    name = str(path)
-
-    def fail(line: int, field: str, message: str) -> DataError:
-        return DataError([Problem(name, line, field, message)])
-
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise fail(0, "(file)", "is a folder, not a file" if path.is_dir() else "is not a regular file")
-        if info.st_size > MAX_BYTES:
-            raise fail(0, "(file)", f"file is {info.st_size:,} bytes; the limit is {MAX_BYTES:,}")
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise fail(0, "(file)", "file not found") from None
-    except OSError as exc:
-        raise fail(0, "(file)", f"cannot be read: {exc.strerror or exc}") from None
-    if len(raw) > MAX_BYTES:
-        raise fail(0, "(file)", f"file is larger than the limit of {MAX_BYTES:,} bytes")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise fail(raw.count(b"\n", 0, exc.start) + 1, "(file)",
-                   f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8") from None
+    """A hash of the data files' bytes (read once: small files, cheap each run), whatever their times say; never raises."""
+    return raw.version(raw.read_once(indicators or indicators_path(), sources or sources_path()))
 
 
 def read_articles(folder: Path, names: set[str]) -> tuple[dict[str, str], dict[str, str]]:
@@ -84,15 +57,15 @@ def read_articles(folder: Path, names: set[str]) -> tuple[dict[str, str], dict[s
     reasons: dict[str, str] = {}
     for name in sorted(names):
         try:
-            texts[name] = _read_text(folder / name)
+            texts[name] = raw.text(folder / name, raw.content(folder / name))
         except DataError as exc:
             reasons[name] = exc.problems[0].message
     return texts, reasons
 
 
-def read_yaml(path: Path) -> tuple[object, yaml.Node]:
-    """Parse one YAML file safely; return its data and node tree (for line numbers), or raise DataError."""
-    text = _read_text(path)
+def read_yaml(path: Path, content: bytes | Problem | None = None) -> tuple[object, yaml.Node]:
+    """Parse one YAML file (or these bytes of it) safely; return its data and node tree (for line numbers), or raise DataError."""
+    text = raw.text(path, raw.content(path) if content is None else content)
     try:
         data, node = parse(text)
     except YamlProblem as exc:
@@ -102,17 +75,21 @@ def read_yaml(path: Path) -> tuple[object, yaml.Node]:
     return data, node
 
 
-def _read_sources(folder: Path) -> tuple[dict[str, Source], list[Problem], set[str] | None]:
+def _read_sources(folder: Path, files: raw.Files) -> tuple[dict[str, Source], list[Problem], set[str] | None]:
     """The valid sources, the problems of the others, and the ids of every source file (None: no folder)."""
-    if not folder.is_dir():
+    if files.sources is None:
         return {}, [Problem(str(folder), 0, "(folder)", "sources folder not found")], None
     sources: dict[str, Source] = {}
     problems: list[Problem] = []
-    paths = sorted(folder.glob("*.y*ml"))
-    for path in paths:
+    claimed: dict[str, Path] = {}  # source id: the file that holds it
+    for path, content in files.sources:
+        if path.stem in claimed:
+            problems.append(Problem(str(path), 0, "(file)", f"source {path.stem!r} is also in {claimed[path.stem].name}: "
+                                                            "keep one of the two files"))
+        claimed.setdefault(path.stem, path)
         data = node = None
         try:
-            data, node = read_yaml(path)
+            data, node = read_yaml(path, content)
             if not isinstance(data, dict):
                 raise DataError([Problem(str(path), 1, "(top level)", "must be a mapping of field: value")])
             sources[path.stem] = Source.model_validate(data)
@@ -120,18 +97,35 @@ def _read_sources(folder: Path) -> tuple[dict[str, Source], list[Problem], set[s
             problems += exc.problems
         except ValidationError as exc:
             problems += from_validation(exc, str(path), data, node)
-    if not paths:
-        problems.append(Problem(str(folder), 0, "(folder)", "no source files (*.yaml) found"))
-    return sources, problems, {path.stem for path in paths}
+    if not files.sources:
+        problems.append(Problem(str(folder), 0, "(folder)", "no source files (<id>.yaml) found"))
+    return sources, problems, set(claimed)
+
+
+def load(indicators: Path | None = None, sources: Path | None = None, version: str | None = None) -> Loaded:
+    """The data read whole (two reads that agree) and checked, with its version (only `version`, if given); or DataError."""
+    path, folder = indicators or indicators_path(), sources or sources_path()
+    files, changing = raw.read_whole(path, folder)
+    if changing is not None:
+        raise DataError([Problem(changing, 0, "(file)", "kept changing while it was read: read it again once it is saved")])
+    found = raw.version(files)
+    if version is not None and found != version:
+        raise DataChanged([Problem(str(path), 0, "(file)", "the data files changed while they were read")])
+    return Loaded(*_checked_catalog(path, folder, files), found)
 
 
 def load_catalog(indicators: Path | None = None, sources: Path | None = None) -> tuple[Catalog, dict[str, Source]]:
-    """Read and check everything; raise DataError listing every problem found in every file."""
-    path = indicators or indicators_path()
+    """The catalog and sources of load(): read whole and checked; raise DataError listing every problem."""
+    catalog, found, _ = load(indicators, sources)
+    return catalog, found
+
+
+def _checked_catalog(path: Path, folder: Path, files: raw.Files) -> tuple[Catalog, dict[str, Source]]:
+    """load's work on the bytes read."""
     problems: list[Problem] = []
     catalog = data = node = None
     try:
-        data, node = read_yaml(path)
+        data, node = read_yaml(path, files.indicators)
         if not isinstance(data, dict):
             raise DataError([Problem(str(path), 1, "(top level)",
                                      "must be a mapping with sectors, units, indicators, figures")])
@@ -140,7 +134,7 @@ def load_catalog(indicators: Path | None = None, sources: Path | None = None) ->
         problems += exc.problems
     except ValidationError as exc:
         problems += from_validation(exc, str(path), data, node)
-    found, source_problems, source_ids = _read_sources(sources or sources_path())
+    found, source_problems, source_ids = _read_sources(folder, files)
     problems += source_problems
     if catalog is not None:
         checks, where = cross_check(catalog, source_ids or {f.source for f in catalog.figures}), None

@@ -9,7 +9,7 @@ from typing import Annotated, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StrictBool, field_validator
 
 from dashboard.data.chinese import ChineseText, LabelTranslation, Translation
-from dashboard.data.fields import Number, describe, parse_period
+from dashboard.data.fields import Number, describe, parse_period, url_problem, visible
 
 ARITY = {"prior_from_growth": 2, "ratio": 2}  # inputs each formula takes
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$"
@@ -24,9 +24,14 @@ Text = Annotated[str, Field(min_length=1, max_length=2000)]
 
 
 class Strict(BaseModel):
-    """Base model: unknown fields are errors, strings are stripped."""
+    """Base model: unknown fields are errors, strings are stripped, invisible characters refused in every text."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _visible(cls, value: object) -> object:
+        return visible(value)
 
 
 class Sector(Strict):
@@ -169,8 +174,13 @@ class Source(Strict):
     @field_validator("url", mode="before")
     @classmethod
     def _web_only(cls, value: object) -> object:
-        if value is not None and not re.match(r"(?i)^https?://", str(value)):
+        if value is None:
+            return value
+        if not re.match(r"(?i)^https?://", str(value)):
             raise ValueError(f"must be a web address starting with http:// or https://, not {describe(value)}")
+        problem = url_problem(str(value).strip())
+        if problem:
+            raise ValueError(f"is not a valid web address: it {problem}; not {describe(value)}")
         return value
 
     @field_validator("published", "accessed", mode="before")

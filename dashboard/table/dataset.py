@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
 
-from dashboard.data.load import data_version, indicators_path, load_catalog, sources_path
+from dashboard.data.load import DataChanged, data_version, indicators_path, load, load_catalog, sources_path
+from dashboard.data.problems import DataError, Problem
 from dashboard.data.schema import Catalog, Source
 from dashboard.table.columns import localised
 from dashboard.table.filters import Options, options
@@ -35,6 +36,7 @@ class Dataset:
     sources: dict[str, Source]
     frame: pd.DataFrame  # English labels with the Chinese ones beside them (`*_zh`): what downloads are made of
     views: dict[str, View]  # by language code
+    problems: tuple[Problem, ...] = ()  # the files' problems on disk, when this is the last version read without any
 
     @property
     def headlines(self) -> tuple[str, ...]:
@@ -55,7 +57,7 @@ def _view(catalog: Catalog, frame: pd.DataFrame, lang: str) -> View:
 
 @functools.lru_cache(maxsize=2)
 def _load(indicators: str, sources: str, version: str) -> Dataset:
-    catalog, found = load_catalog(Path(indicators), Path(sources))
+    catalog, found, _ = load(Path(indicators), Path(sources), version)  # the data of exactly this version
     frame = build_frame(catalog, found)
     return Dataset(version, catalog, found, frame, {code: _view(catalog, frame, code) for code in LANGUAGES})
 
@@ -65,7 +67,31 @@ def load_frame(indicators: Path | None = None, sources: Path | None = None) -> p
     return build_frame(*load_catalog(indicators, sources))
 
 
+_last_good: dict[tuple[str, str], Dataset] = {}  # by the data files' paths
+
+
 def current() -> Dataset:
-    """The data files as they are now (configured by DASHBOARD_INDICATORS/SOURCES); raises DataError."""
-    indicators, sources = indicators_path(), sources_path()
-    return _load(str(indicators), str(sources), data_version(indicators, sources))
+    """The data files as they are now (DASHBOARD_INDICATORS/SOURCES), each read whole and checked.
+
+    While the files on disk have problems, the last version read without any stands, with those problems; only
+    when there is none (the first read) is DataError raised. Never a half-written file.
+    """
+    paths = str(indicators_path()), str(sources_path())
+    try:
+        data = _current(*paths)
+    except DataError as exc:
+        if paths not in _last_good:
+            raise
+        return replace(_last_good[paths], problems=tuple(exc.problems))
+    _last_good[paths] = data
+    return data
+
+
+def _current(indicators: str, sources: str) -> Dataset:
+    """The dataset of the files' version as it is now, looked up again when the files change while they are read."""
+    for _ in range(2):
+        try:
+            return _load(indicators, sources, data_version(Path(indicators), Path(sources)))
+        except DataChanged:
+            continue
+    return _load(indicators, sources, data_version(Path(indicators), Path(sources)))  # a third change is reported

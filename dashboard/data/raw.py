@@ -1,0 +1,106 @@
+"""The data files' bytes, read whole (until two reads agree), and their version: a hash of exactly those bytes."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import time
+from pathlib import Path
+from typing import NamedTuple
+
+from dashboard.data.problems import DataError, Problem
+
+MAX_BYTES = 5 * 1024 * 1024
+SUFFIXES = (".yaml", ".yml")  # a source file is sources/<id>.yaml (or .yml)
+READS, PAUSE = 5, 0.05  # reads of the data files until two in a row agree, and the seconds between them
+
+
+class Files(NamedTuple):
+    """One read of the data files: each file's bytes, or the problem that kept it from being read."""
+
+    indicators: bytes | Problem
+    sources: tuple[tuple[Path, bytes | Problem], ...] | None  # each data file of the folder; None: no folder
+
+
+def _is_source(name: str) -> bool:
+    """Whether a file of the sources folder is data: <id>.yaml or <id>.yml, not hidden (editors' lock files are)."""
+    return not name.startswith(".") and name.endswith(SUFFIXES)
+
+
+def source_files(folder: Path) -> tuple[list[Path], list[Path]] | None:
+    """The data files of the sources folder and the other entries in it, by name; None when there is no folder."""
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return None
+    return [folder / n for n in names if _is_source(n)], [folder / n for n in names if not _is_source(n)]
+
+
+def ignored_sources(folder: Path) -> list[Path]:
+    """The entries of the sources folder that are not read as sources (hidden, lock and backup files, other names)."""
+    listing = source_files(folder)
+    return listing[1] if listing else []
+
+
+def read_once(indicators: Path, sources: Path) -> Files:
+    """Every data file's bytes, read once."""
+    listing = source_files(sources)
+    found = None if listing is None else tuple((path, content(path)) for path in listing[0])
+    return Files(content(indicators), found)
+
+
+def read_whole(indicators: Path, sources: Path) -> tuple[Files, str | None]:
+    """The data files once two reads in a row agree, with None; else the last read and a file that kept changing."""
+    last = read_once(indicators, sources)
+    for attempt in range(READS):
+        again = read_once(indicators, sources)
+        if again == last:
+            return again, None
+        before, after = (dict([(indicators, read.indicators), *(read.sources or ())]) for read in (last, again))
+        changing = next((str(p) for p in {**before, **after} if before.get(p) != after.get(p)), str(sources))
+        last = again
+        if attempt < READS - 1:
+            time.sleep(PAUSE)
+    return last, changing
+
+
+def version(files: Files) -> str:
+    """A hash of every data file's name and bytes (or the problem read instead)."""
+    digest = hashlib.blake2b(digest_size=16)
+    folder = [(path.name, data) for path, data in files.sources] if files.sources is not None else [("/", None)]
+    for name, data in [("", files.indicators), *folder]:
+        blob = data if isinstance(data, bytes) else str(data).encode()
+        digest.update(b"%s\0%s%d\0" % (name.encode(), b"b" if isinstance(data, bytes) else b"p", len(blob)) + blob)
+    return digest.hexdigest()
+
+
+def content(path: Path) -> bytes | Problem:
+    """The bytes of one data file, after checking it is a regular, not too large file; or why it cannot be read."""
+    name = str(path)
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return Problem(name, 0, "(file)", "is a folder, not a file" if path.is_dir() else "is not a regular file")
+        if info.st_size > MAX_BYTES:
+            return Problem(name, 0, "(file)", f"file is {info.st_size:,} bytes; the limit is {MAX_BYTES:,}")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        return Problem(name, 0, "(file)", "file not found")
+    except OSError as exc:
+        return Problem(name, 0, "(file)", f"cannot be read: {exc.strerror or exc}")
+    if len(raw) > MAX_BYTES:
+        return Problem(name, 0, "(file)", f"file is larger than the limit of {MAX_BYTES:,} bytes")
+    return raw
+
+
+def text(path: Path, data: bytes | Problem) -> str:
+    """The text of one data file's bytes; DataError if it could not be read or is not UTF-8."""
+    if isinstance(data, Problem):
+        raise DataError([data])
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError([Problem(str(path), data.count(b"\n", 0, exc.start) + 1, "(file)",
+                                 f"is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8")]) from None
