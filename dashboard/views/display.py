@@ -19,7 +19,12 @@ QUALIFIER_SIGNS = {"exact": "", "about": "~", "nearly": "≈", "more than": ">",
 # The words of each qualifier and status, as the interface shows them (translated where shown).
 QUALIFIER_WORDS = {"exact": N_("exact"), "about": N_("about"), "nearly": N_("nearly"), "more than": N_("more than"),
                    "at least": N_("at least"), "up to": N_("up to"), "less than": N_("less than")}
-STATUS_WORDS = {"actual": N_("actual"), "target": N_("target"), "forecast": N_("forecast"), "derived": N_("derived")}
+STATUS_WORDS = {"actual": N_("actual"), "target": N_("target"), "forecast": N_("forecast"), "derived": N_("derived"),
+                "policy": N_("policy rule")}
+SOURCE_KIND_WORDS = {"news report": N_("news report"), "news summary": N_("news summary"),
+                     "official policy text": N_("official policy text"), "official statistics": N_("official statistics")}
+NO_PERIOD = N_("period not given")  # a figure whose period the article does not give
+TOPIC_SUMMARY = N_("quoted from the topic page's summary")  # a quote read on a listing page, not in the article
 
 
 def formatter(display: Display, lang: str = "en") -> Callable[[float], str]:
@@ -70,6 +75,11 @@ def status_word(status: object, lang: str = "en") -> str:
     return translation(lang).gettext(STATUS_WORDS[status]) if status in STATUS_WORDS else str(status)
 
 
+def source_kind_word(kind: object, lang: str = "en") -> str:
+    """A source's kind as the reader's language says it: 'news summary', 新闻摘要; an unknown value as it is."""
+    return translation(lang).gettext(SOURCE_KIND_WORDS[kind]) if kind in SOURCE_KIND_WORDS else str(kind)
+
+
 def qualifier_word(qualifier: object, lang: str = "en") -> str:
     """A qualifier as the reader's language says it: 'more than', 超过; a value the interface does not know, as it is."""
     return translation(lang).gettext(QUALIFIER_WORDS[qualifier]) if qualifier in QUALIFIER_WORDS else str(qualifier)
@@ -82,8 +92,10 @@ def date_text(iso: str, lang: str = "en") -> str:
     return format_date(dt.date.fromisoformat(iso), format="long", locale=BABEL_LOCALE[lang])
 
 
-def period_text(period: str, lang: str = "en") -> str:
-    """A period as the reader's language writes it: '2021-2023'; 2021—2023年."""
+def period_text(period: object, lang: str = "en") -> str:
+    """A period as the reader's language writes it: '2021-2023'; 2021—2023年; a missing one 'period not given'."""
+    if not isinstance(period, str) or not period:
+        return translation(lang).gettext(NO_PERIOD)
     return period if lang == "en" else period.replace("-", "—") + "年"
 
 

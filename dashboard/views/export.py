@@ -31,20 +31,23 @@ FIELDS = {
     "sector_label": ("string", N_("Name of that sector.")),
     "geography": ("string", N_("Place the figure is about.")),
     "label": ("string", N_("Short words that tell apart figures of one indicator, place and period (e.g. before and after).")),
-    "period": ("string", N_("Year, or first-last year of a span; for a target, the year it is due.")),
+    "period": ("string", N_("Year, or first-last year of a span; for a target, the year it is due; empty where the "
+                            "article gives no period and none can be inferred.")),
     "period_stated": ("boolean", N_("true if the article states the period; false if we inferred it from the article's "
                                     "date or context (the note says how).")),
-    "year_start": ("integer", N_("First year of the period.")),
-    "year_end": ("integer", N_("Last year of the period.")),
+    "year_start": ("integer", N_("First year of the period; empty without a period.")),
+    "year_end": ("integer", N_("Last year of the period; empty without a period.")),
     "value": ("number", N_("The value in base units (yuan, not billions of yuan).")),
     "unit": ("string", N_("Id of the unit of value.")),
     "unit_label": ("string", N_("Name of the unit.")),
     "value_text": ("string", N_("The value written out with its qualifier, e.g. 'more than 9 trillion yuan'.")),
     "value_label": ("string", N_("The same, short, e.g. '> 9 trillion yuan'.")),
     "qualifier": ("string", N_("How the article words the value: exact, about, nearly, more than, at least, up to, less than.")),
-    "status": ("string", N_("actual, target, forecast, or derived (computed by us from other figures).")),
+    "status": ("string", N_("actual, target, forecast, policy (a rule a policy sets, such as a cap or a threshold), or "
+                            "derived (computed by us from other figures).")),
     "usd_value": ("number", N_("US-dollar equivalent where the article itself states one; never converted by us.")),
-    "usd_text": ("string", N_("That equivalent as written, with its qualifier.")),
+    "usd_text": ("string", N_("That equivalent as written, with its qualifier (the figure's own unless the article "
+                              "qualifies the dollars otherwise).")),
     "derived_formula": ("string", N_("For derived figures: prior_from_growth (value / (1 + growth/100)) or ratio "
                                      "(first / second).")),
     "derived_inputs": ("string", N_("For derived figures: the figure_ids of the inputs, in order, space separated.")),
@@ -55,6 +58,10 @@ FIELDS = {
     "author": ("string", N_("Author or byline of the source article, where known.")),
     "published": ("date", N_("Date the source article was published.")),
     "url": ("string", N_("Web address of the source article; empty where none is known.")),
+    "source_kind": ("string", N_("What the source is: news report, news summary, official policy text or official "
+                                 "statistics.")),
+    "quoted_from": ("string", N_("Where the quote was read: article, or topic page summary (a listing page's summary "
+                                 "of the article, whose own page was not captured).")),
     "quote": ("string", N_("The article's own words around the number, verbatim, in the article's language.")),
     "indicator_zh": ("string", N_("Name of the indicator in Chinese (指标名称), in official statistical terms where they "
                                   "exist.")),
@@ -65,10 +72,11 @@ FIELDS = {
     "value_text_zh": ("string", N_("The value as Chinese writes it, with 万 and 亿 and its qualifier, e.g. '超过9万亿元'.")),
     "value_label_zh": ("string", N_("The same, for a chart label.")),
     "usd_text_zh": ("string", N_("The US-dollar equivalent as Chinese writes it, e.g. '约1086亿美元'.")),
-    "status_zh": ("string", N_("The status in Chinese: 实际, 目标, 预测 or 推算.")),
+    "status_zh": ("string", N_("The status in Chinese: 实际, 目标, 预测, 政策规定 or 推算.")),
     "note_zh": ("string", N_("The curator's note in Chinese (说明).")),
     "publisher_zh": ("string", N_("The publisher's own Chinese name where it has one (人民网英文版), else its name as "
                                   "published.")),
+    "source_kind_zh": ("string", N_("What the source is, in Chinese: 新闻报道, 新闻摘要, 官方政策文件 or 官方统计.")),
 }
 
 

@@ -40,17 +40,18 @@ class Filters:
 
 
 def options(frame: pd.DataFrame) -> Options:
-    """The choices each filter offers for this frame."""
+    """The choices each filter offers for this frame; a figure without a period adds no year."""
     sectors = frame[["sector", "sector_label"]].drop_duplicates("sector")
-    years = (int(frame["year_start"].min()), int(frame["year_end"].max())) if len(frame) else (2000, 2030)
+    dated = frame.dropna(subset=["year_start"])
+    years = (int(dated["year_start"].min()), int(dated["year_end"].max())) if len(dated) else (2000, 2030)
     present = set(frame["status"])
     return Options(
         years=years,
         sectors=tuple(zip(sectors["sector"], sectors["sector_label"], strict=True)),
         geos=tuple(sorted(set(frame["geography"]), key=str.casefold)),
         statuses=tuple(s for s in STATUSES if s in present),
-        starts=tuple(sorted({int(y) for y in frame["year_start"]})),
-        ends=tuple(sorted({int(y) for y in frame["year_end"]})),
+        starts=tuple(sorted({int(y) for y in dated["year_start"]})),
+        ends=tuple(sorted({int(y) for y in dated["year_end"]})),
     )
 
 
@@ -69,9 +70,16 @@ def narrowed(filters: Filters, opts: Options) -> Filters:
 
 
 def apply(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """Rows that pass the filters; a period that is a span is kept when it overlaps the year range."""
+    """Rows that pass the filters; a period that is a span is kept when it overlaps the year range.
+
+    A figure without a period is kept only while the range keeps every dated figure of the frame, that is while the
+    years filter nothing out: a narrowed range (see `narrowed`) keeps it as the range it came from does.
+    """
     low, high = filters.years
-    mask = (frame["year_start"] <= high) & (frame["year_end"] >= low)
+    undated = frame["year_start"].isna()
+    dated = frame[~undated]
+    unfiltered = dated.empty or (low <= dated["year_end"].min() and high >= dated["year_start"].max())
+    mask = ((frame["year_start"] <= high) & (frame["year_end"] >= low)).fillna(False) | (undated & unfiltered)
     for column, chosen in (("sector", filters.sectors), ("geography", filters.geos), ("status", filters.statuses)):
         if chosen:
             mask &= frame[column].isin(chosen)
