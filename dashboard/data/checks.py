@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from typing import NamedTuple
 
 from pydantic import ValidationError
 
 from dashboard.data.fields import UNKNOWN
+from dashboard.data.precision import in_cycle, supported
 from dashboard.data.schema import ARITY, Catalog, Figure, Indicator, Loc, Place, Sector, StoryChart, Unit
 from dashboard.data.translations import translation_problems
 from dashboard.data.wording import locate, spoken
@@ -20,43 +20,6 @@ class Finding(NamedTuple):
     loc: Loc
     message: str
     first: Loc | None = None
-
-
-def derive(formula: str, inputs: list[float]) -> float:
-    """Compute a derived figure's value from its inputs' values."""
-    if formula == "prior_from_growth":
-        value, growth = inputs
-        return value / (1 + growth / 100)
-    first, second = inputs
-    return first / second
-
-
-BOUNDS = {"more than": ROUND_FLOOR, "at least": ROUND_FLOOR, "up to": ROUND_CEILING, "less than": ROUND_CEILING}
-
-
-def significant(value: float) -> int:
-    """Significant digits of a stored number: 702000000000 has 3, 13 has 2, 1.75 has 3."""
-    digits = f"{abs(value):.15g}".split("e")[0].replace(".", "").strip("0")
-    return max(len(digits), 1)
-
-
-def rounded(value: float, digits: int, qualifier: str) -> float:
-    """`value` to `digits` significant digits: down for a lower bound (more than), up for an upper one, else nearest."""
-    if value == 0:
-        return 0.0
-    exact = Decimal(f"{value:.12g}")  # the formula's float noise cut off first
-    step = Decimal(1).scaleb(exact.adjusted() - digits + 1)
-    return float(exact.quantize(step, rounding=BOUNDS.get(qualifier, ROUND_HALF_EVEN)))
-
-
-def supported(fig: Figure, inputs: list[Figure]) -> tuple[float, int]:
-    """A derived figure's value at the precision its inputs support, and that many significant digits.
-
-    An input worded as a bound (more than 1 trillion) is taken as written; any other input is taken as rounded at its
-    last significant digit, so the result keeps the fewest significant digits of those inputs.
-    """
-    digits = min((significant(f.value) for f in inputs if f.qualifier not in BOUNDS), default=15)
-    return rounded(derive(fig.derived.formula, [f.value for f in inputs]), digits, fig.qualifier), digits
 
 
 def cross_check(catalog: Catalog, source_ids: set[str]) -> list[Finding]:
@@ -169,12 +132,13 @@ def _check_derived(items: list[Figure], figures: dict[str, Figure]) -> list[tupl
             problems.append((loc, f"unknown input figure(s): {', '.join(missing)}"))
         elif len(fig.derived.inputs) != ARITY[fig.derived.formula]:
             problems.append((loc, f"formula {fig.derived.formula} takes {ARITY[fig.derived.formula]} inputs"))
-        elif _in_cycle(fig.id, figures):
+        elif in_cycle(fig.id, figures):
             problems.append((loc, f"derived figure {fig.id!r} depends on itself"))
         else:
             inputs = [figures[n] for n in fig.derived.inputs]
             try:
-                expected, digits = supported(fig, inputs)
+                expected, digits = supported(fig.derived.formula, [(f.value, f.qualifier) for f in inputs],
+                                             fig.qualifier)
             except ZeroDivisionError:
                 problems.append((loc, "an input is zero, so the formula cannot be computed"))
                 continue
@@ -186,21 +150,6 @@ def _check_derived(items: list[Figure], figures: dict[str, Figure]) -> list[tupl
                 problems.append((("figures", i, "period_stated"), "must be false: a derived figure's period is stated "
                                  f"only when all its inputs' are, and {', '.join(inferred)} has an inferred period"))
     return problems
-
-
-def _in_cycle(start: str, figures: dict[str, Figure]) -> bool:
-    stack, seen = [start], set()
-    while stack:
-        current = figures.get(stack.pop())
-        if current is None or current.derived is None:
-            continue
-        for name in current.derived.inputs:
-            if name == start:
-                return True
-            if name not in seen:
-                seen.add(name)
-                stack.append(name)
-    return False
 
 
 SECTIONS = {"sectors": Sector, "units": Unit, "indicators": Indicator, "places": Place, "figures": Figure}

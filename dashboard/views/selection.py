@@ -126,10 +126,15 @@ def search(rows: pd.DataFrame, text: str) -> pd.DataFrame:
     return rows[mask]
 
 
+def dated(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows with a period: what a year axis, such as the timeline's, can place."""
+    return rows[rows["year_end"].notna()]
+
+
 def timeline_counts(rows: pd.DataFrame) -> pd.DataFrame:
     """Figures per sector, year and status, in order of first appearance: the timeline when there are too many."""
     keys = ["sector", "sector_label", "year_end", "status"]
-    return rows.groupby(keys, sort=False).size().rename("figures").reset_index()
+    return dated(rows).groupby(keys, sort=False).size().rename("figures").reset_index()
 
 
 def by_source(rows: pd.DataFrame) -> list[pd.DataFrame]:

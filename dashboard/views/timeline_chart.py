@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 
 from dashboard.views.chart_style import footer, hover, hover_data, inert, layout, styles, year_axis
 from dashboard.views.language import DEFAULT, translation
+from dashboard.views.selection import dated
 
 
 def _spread(rows: pd.DataFrame, index: dict[str, int]) -> pd.Series:
@@ -31,7 +32,7 @@ def timeline_chart(rows: pd.DataFrame, sectors: list[tuple[str, str]], counted: 
     A figure without a period has no place on the axis and is left out.
     """
     _ = translation(lang).gettext
-    rows = rows.dropna(subset=["year_end"])
+    rows = dated(rows)
     order = [s for s, _ in sectors if s in set(rows["sector"])]
     ys = _spread(rows, {s: i for i, s in enumerate(order)})
     top = rows["figures"].max() if counted else 1
