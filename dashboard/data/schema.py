@@ -47,7 +47,8 @@ class Display(Strict):
     """How a value of a unit is written: '702 billion yuan', '13%', '4th', '280 businesses a day'.
 
     The suffix follows the number after a space, except a suffix starting with '%'. In Chinese the number is written
-    with prefix_zh and suffix_zh and no space: 7020亿元, 1086亿美元, 13%, 280家/天.
+    with prefix_zh and suffix_zh and no space: 7020亿元, 1086亿美元, 13%, 280家/日. An ordinal's suffix_zh is its measure
+    word: 第28个 (the 28th to reach a mark); without one, 第4位 (a rank).
     """
 
     prefix: str = ""

@@ -30,7 +30,7 @@ TOPIC_SUMMARY = N_("quoted from the topic page's summary")  # a quote read on a 
 def formatter(display: Display, lang: str = "en") -> Callable[[float], str]:
     """How to write a value of one unit the way a reader says it: '702 billion yuan', '13%', '410,000 enterprises'.
 
-    In Chinese: 7020亿元, 13%, 41万家, 第4位 (every large number in 万 and 亿, no space before the unit).
+    In Chinese: 7020亿元, 13%, 41万家, 第4位, 第28个 (every large number in 万 and 亿, no space before the unit).
     """
     zh = lang == "zh"
     ordinal = display.scale == "ordinal"
@@ -53,8 +53,8 @@ def formatter(display: Display, lang: str = "en") -> Callable[[float], str]:
             text = text.rstrip("0").rstrip(".")
         if ordinal and float(number).is_integer():
             n = int(number)
-            if zh:
-                return f"第{n}位"
+            if zh:  # a rank is 第4位; an order of reaching a mark takes its own measure word: 第28个
+                return f"第{n}{suffix or '位'}"
             text += "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
         return f"{prefix}{text}{word}{suffix}"
 
