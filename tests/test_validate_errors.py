@@ -210,6 +210,11 @@ SOURCE_CASES = {
                       "must be a date written YYYY-MM-DD, not text 'yesterday'"),
     "capture not a text file": ("capture: 000_958fdaa11cc231f3.txt", "capture: notes.doc", "capture",
                                 "must be the name of a .txt file (letters, digits, '_', '.' or '-'); not text 'notes.doc'"),
+    "source kind outside the vocabulary": ("kind: news summary", "kind: blog", "kind",
+                                           "must be one of: news report, news summary, official policy text, official "
+                                           "statistics; not text 'blog'"),
+    "quoted_from outside the vocabulary": ("quoted_from: topic page summary", "quoted_from: item page", "quoted_from",
+                                           "must be one of: article, topic page summary; not text 'item page'"),
     "unknown field": ("author: NeTe", "author: NeTe\nlanguage: en", "language",
                       "unknown field 'language': not part of the format (check the spelling)"),
 }
@@ -226,6 +231,11 @@ def test_source_rule(data, case):
 def test_source_missing_required_field_points_at_the_top(data):
     data.replace("url: https://www.chinadailybrief.com/article/69879e76eab9f99c50e2fb04\n", "", data.source())
     assert data.problems() == [Problem(str(data.source()), 1, "url", "required field is missing")]
+
+
+def test_a_source_must_say_what_kind_of_document_it_is(data):
+    data.replace("kind: news summary\n", "", data.source())
+    assert data.problems() == [Problem(str(data.source()), 1, "kind", "required field is missing")]
 
 
 def test_every_problem_of_every_file_in_one_run(data):
