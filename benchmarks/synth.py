@@ -25,9 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from dashboard.data.checks import derive  # noqa: E402
+from dashboard.data.precision import supported  # noqa: E402
 from dashboard.data.quote_numbers import forms  # noqa: E402
-from dashboard.data.schema import QUALIFIERS  # noqa: E402
+from dashboard.data.schema import QUALIFIERS, SOURCE_KINDS  # noqa: E402
 
 REAL = ROOT / "indicators.yaml"
 CITIES = ["Hangzhou", "Ningbo", "Wenzhou", "Jiaxing", "Huzhou", "Shaoxing", "Jinhua", "Quzhou", "Zhoushan",
@@ -48,7 +48,8 @@ ASPECTS = ["total", "growth", "per capita", "share", "target", "new entrants", "
 ASPECTS_ZH = ["总量", "增速", "人均", "占比", "目标", "新增", "平均", "峰值", "指数"]
 WORDS = ("the province said the figure reflects steady progress across cities and counties as firms and villages "
          "adopt new technology under the plan announced by officials this year").split()
-STATUS_WEIGHTS = {"actual": 62, "target": 20, "forecast": 10}
+STATUS_WEIGHTS = {"actual": 60, "target": 19, "forecast": 10, "policy": 3}
+KIND_OF_UNIT = {"percent": "rate", "ratio": "rate", "rank": "rank"}  # other units: flows
 QUALIFIER_WEIGHTS = [40, 12, 8, 25, 5, 6, 4]  # in the order of QUALIFIERS; real data is mostly exact / more than
 DERIVED_SHARE = 0.06
 
@@ -105,6 +106,7 @@ def _sources(rng: random.Random, count: int) -> list[dict]:
             "id": f"synth-{published}-{topic.replace(' ', '-').replace('-', '')[:20]}-{i}",
             "publisher": publishers[i % len(publishers)],
             "publisher_zh": publishers_zh[i % len(publishers)],
+            "kind": SOURCE_KINDS[i % len(SOURCE_KINDS)],
             "headline": f"Zhejiang reports progress in {topic}",
             "author": None if i % 3 == 0 else f"Reporter {i}",
             "published": published,
@@ -185,15 +187,16 @@ def generate(figures: int, output: Path, seed: int = 0) -> Path:
     out.append("\nindicators:\n")
     for ind in indicators:
         out.append(f"  - id: {ind['id']}\n    name: {_text(ind['name'])}\n    name_zh: {_text(ind['name_zh'])}\n"
-                   f"    sector: {ind['sector']}\n    unit: {ind['unit']}\n    description: {_text(ind['description'])}\n"
+                   f"    sector: {ind['sector']}\n    unit: {ind['unit']}\n    kind: {KIND_OF_UNIT.get(ind['unit'], 'flow')}\n"
+                   f"    description: {_text(ind['description'])}\n"
                    f"    description_zh: {_text(ind['description_zh'])}\n")
     out.append("\nplaces:\n")
     for name, name_zh in geographies:
         out.append(f"  - name: {_text(name)}\n    name_zh: {_text(name_zh)}\n")
     out.append("\nfigures:\n")
 
-    plain: list[tuple[str, float, dict, str, int]] = []  # id, value, indicator, geography, last year
-    by_unit: dict[str, list[tuple[str, float, dict, str, int]]] = {}
+    plain: list[tuple[str, float, dict, str, int, str]] = []  # id, value, indicator, geography, last year, qualifier
+    by_unit: dict[str, list[tuple[str, float, dict, str, int, str]]] = {}
     for n in range(figures):
         fid = f"f{n:06d}"
         source = sources[rng.randrange(n_sources)]["id"]
@@ -202,7 +205,8 @@ def generate(figures: int, output: Path, seed: int = 0) -> Path:
             pool = by_unit[rng.choice(list(by_unit))]
             first, second = rng.sample(pool, 2) if len(pool) > 1 else rng.sample(plain, 2)
             ind, geography, status = rng.choice(ratio_indicators), first[3], "derived"
-            period, value = str(max(first[4], second[4])), derive("ratio", [first[1], second[1]])
+            period = str(max(first[4], second[4]))
+            value, _ = supported("ratio", [(first[1], first[5]), (second[1], second[5])], "about")
             derived = f"{{formula: ratio, inputs: [{first[0]}, {second[0]}]}}"
         else:
             status = rng.choices(list(STATUS_WEIGHTS), list(STATUS_WEIGHTS.values()))[0]
@@ -228,7 +232,7 @@ def generate(figures: int, output: Path, seed: int = 0) -> Path:
             out.append("    note: Computed from its two inputs; the article does not state it.\n"
                        "    note_zh: 由两项输入数据计算得出，文章并未直接给出。\n")
         elif value > 0:  # only positive figures become inputs, so ratios stay positive and never divide by zero
-            entry = (fid, value, ind, geography, int(period[-4:]))
+            entry = (fid, value, ind, geography, int(period[-4:]), qualifier)
             plain.append(entry)
             by_unit.setdefault(ind["unit"], []).append(entry)
 

@@ -18,7 +18,10 @@ from dashboard.table.filters import by_indicator, rows_by_id, timeline_counts
 from dashboard.text.cards import articles, cards
 from dashboard.text.locale import in_language
 
-LEGENDS = {"实际", "推算（由其他数字计算得出）", "目标（斜纹或空心）", "预测（点纹或空心）"}
+TARGET_AND_ACTUAL = ["zj-ai-revenue-target-2027", "cn-ai-industry-2024"]  # a target beside a result, as the AI story sets them
+
+LEGENDS = {"实际", "推算（由其他数字计算得出）", "目标（斜纹或空心）", "预测（点纹或空心）",
+           "政策规定（交叉斜线或三角形）"}
 DASHBOARD_ZH = "浙江指标数据看板"
 ENGLISH_HOVER = ("<b>%{customdata[0]}</b><br>%{customdata[1]}, %{customdata[2]}<br>Qualifier: %{customdata[3]}"
                  "<br>Status: %{customdata[4]}<br>Source: %{customdata[5]}, %{customdata[6]}%{customdata[8]}"
@@ -73,7 +76,7 @@ def test_the_overview_cards_and_counts_in_chinese(zh_app):
     assert [h.value for h in at.header] == ["重点数字"]
     assert any("个数字中有" in c.value and "篇报道" in c.value and "—2027年" in c.value for c in at.caption)
     body = next(h.proto.body for h in at.get("html") if "zi-card" in h.proto.body)
-    for text in ("超过9万亿", "超过 · 2024年 · 实际", "中国日报网，2025年2月5日", "报道原话（原文）",
+    for text in ("超过9万亿", "超过 · 2024年 · 实际", "中国日报网（新闻报道），2025年2月5日", "报道原话（原文）",
                  '<q lang="en">In 2024, Zhejiang&#x27;s economic output', "这个数字的出处及引用方式"):
         assert text in body, text
 
@@ -84,7 +87,7 @@ def test_the_timeline_in_chinese(zh_app):
     assert spec["layout"]["xaxis"]["title"]["text"] == "年份（横条表示跨越多年的时期）"
     assert {t["name"] for t in spec["data"] if t.get("mode") == "markers"} <= LEGENDS
     alt = at.get("plotly_chart")[0].proto.alt
-    assert alt.startswith("时间线共48个数字，每个领域一行") and "实际" in alt
+    assert alt.startswith("时间线共46个数字，每个领域一行") and "实际" in alt  # the two without a period left out
     assert_chinese_chart(spec, alt)
 
 
@@ -137,7 +140,7 @@ def test_axes_legends_and_year_in_chinese(zh):
     fig = indicator_chart(core, lang="zh")
     assert fig.layout.yaxis.title.text.startswith("亿") and fig.layout.xaxis.title.text == "年份"
     assert max(v for t in fig.data for v in t.y) == pytest.approx(7020)
-    ai = indicator_chart(zh[zh["indicator_id"] == "ai_industry_revenue"], lang="zh")
+    ai = indicator_chart(zh[zh["figure_id"].isin(TARGET_AND_ACTUAL)], lang="zh")
     assert {t.name for t in ai.data} == {"实际", "目标（斜纹或空心）"}
     assert year_axis([2020, 2024], 0.5, lang="zh")["title"]["text"] == "年份"
     for rows in by_indicator(zh)[0]:  # every chart of the real data draws in Chinese
@@ -150,7 +153,7 @@ def test_the_footer_in_chinese_with_the_date_as_chinese_writes_it(zh, stories):
     foot = footer(rows, in_language(story, "note", "zh"), "zh")
     text = "".join(foot["text"].replace("<br>", "").split())
     assert text.startswith("来源：TechEdt(techedt.com)，“ZhejianglaunchesmajorAIinvestment")
-    assert "”，2025年10月25日注：把省级2027年的目标与全国2024年的实际数并列" in text and text.endswith(DASHBOARD_ZH)
+    assert "”，2025年10月25日注：两者口径不同" in text and text.endswith(DASHBOARD_ZH)
     assert footer(zh, lang="zh")["text"].startswith("来源：本看板“来源”页所列报道")
     gdp = footer(zh[zh["indicator_id"] == "gdp"], lang="zh")["text"]
     assert "2025年2月5日" in gdp and "；" in gdp and "2025-02-05" not in gdp
@@ -189,7 +192,7 @@ def test_text_alternatives_and_tables_in_chinese(zh):
     assert describe_chart(rows.iloc[0:0], lang="zh") == "空图表：没有符合筛选条件的数字。"
     sectors = list(zh.drop_duplicates("sector")[["sector", "sector_label"]].itertuples(index=False, name=None))
     timeline = describe_timeline(timeline_counts(zh), sectors, "zh")
-    assert timeline.startswith(f"时间线共{len(zh)}个数字") and "实际" in timeline and "个（" in timeline
+    assert timeline.startswith(f"时间线共{zh['year_end'].count()}个数字") and "实际" in timeline and "个（" in timeline
     table = chart_table(rows, "zh")
     assert list(table.columns) == ["指标", "地区", "标注", "时期", "数值", "状态"] and set(table["状态"]) == {"实际"}
     counted = timeline_chart(timeline_counts(zh), sectors, counted=True, lang="zh")
@@ -201,7 +204,7 @@ def test_cards_and_article_cards_in_chinese():
     row = SimpleNamespace(figure_id="zj-gdp-2024", indicator="地区生产总值", place="浙江", label=None,
                           value_label="超过9万亿元", qualifier="more than", period="2021-2023", status="target",
                           sector_label="经济", publisher="China Daily", published="2025-02-05", url=None,
-                          quote="Zhejiang's GDP exceeded 9 trillion yuan")
+                          source_kind=None, quoted_from="article", quote="Zhejiang's GDP exceeded 9 trillion yuan")
     html = cards(pd.DataFrame([vars(row)]), show_sector=True, lang="zh")
     for text in ("地区生产总值，浙江", "超过 · 2021—2023年 · 目标 · 经济", "China Daily，2025年2月5日（无已知链接）",
                  "<summary>报道原话（原文）</summary>", "这个数字的出处及引用方式"):

@@ -34,7 +34,8 @@ def test_the_sidebar_in_chinese(open_app, english_left):
     assert bar.slider(key="year").label == "年份" and bar.button[0].label == "重置筛选"
     assert [m.label for m in bar.multiselect] == ["领域", "地区", "状态"]
     status = bar.multiselect(key="status")
-    assert status.placeholder == "实际、目标、预测、推算" and set(status.options) <= {"实际", "目标", "预测", "推算"}
+    assert status.placeholder == "实际、目标、预测、政策规定、推算"
+    assert set(status.options) <= {"实际", "目标", "预测", "推算", "政策规定"}
     assert english_left(at) == []
 
 
@@ -44,7 +45,7 @@ def test_the_data_page_in_chinese(open_app, english_left):
     total = len(load_frame())
     assert at.title[0].value == "数据" and f"共{total}行，其中{total}行符合筛选条件。" in _texts(at)
     table = at.dataframe[0]
-    assert set(table.value["status"]) <= {"实际", "目标", "预测", "推算"}
+    assert set(table.value["status"]) <= {"实际", "目标", "预测", "推算", "政策规定"}
     assert "亿" in "".join(table.value["value_label"])  # values in 万 and 亿
     columns = json.loads(table.proto.columns)
     assert columns["value"]["label"] == "数值（基本单位）" and columns["value"]["help"].startswith("以基本单位计的数值")
@@ -60,7 +61,7 @@ def test_the_sources_page_in_chinese(open_app, root):
     assert at.title[0].value == "来源" and at.header[0].value == "单篇报道中的数字"
     assert at.selectbox(key="article").value == ARTICLE and "符合筛选条件的" in _texts(at)
     assert json.loads(at.dataframe[0].proto.columns)["quote"]["label"] == "报道原话（原文）"
-    assert set(at.dataframe[0].value["status"]) <= {"实际", "目标", "预测", "推算"}
+    assert set(at.dataframe[0].value["status"]) <= {"实际", "目标", "预测", "推算", "政策规定"}
     headline = yaml.safe_load((root / "sources" / f"{ARTICLE}.yaml").read_text(encoding="utf-8"))["headline"]
     cited = at.code[0].value
     assert cited == f"NeTe. {headline}[EB/OL]. China Daily Brief, (2026-01-31)[2026-11-23]. 无已知链接"
@@ -115,7 +116,7 @@ def test_the_about_page_in_chinese(open_app, english_left):
     text = at.markdown[0].value
     assert at.title[0].value == "关于"
     for heading in ("**数据是什么。**", "**状态。**", "**数字如何整理和核对。**", "**如何引用。**", "**许可。**",
-                    "**如何添加一个数字。**", "**各列的含义。**", "**链接和筛选。**"):
+                    "**各列的含义。**", "**链接和筛选。**"):
         assert heading in text, heading
     assert "| 列 | 类型 | 含义 |" in text and "| `indicator_zh` | 文本 |" in text and "`_zh`" in text
     assert "浙江指标数据看板（版本" in text and "[下载日期]" in text
@@ -128,10 +129,10 @@ def test_the_english_pages_are_as_they_were(open_app, english_left):
     assert at.title[0].value == "Data" and f"{total} of {total} rows match the filters." in _texts(at)
     columns = json.loads(at.dataframe[0].proto.columns)
     assert columns["value"]["label"] == "Value (base units)" and columns["value"]["help"].startswith("The value in base units")
-    assert set(at.dataframe[0].value["status"]) <= {"actual", "target", "forecast", "derived"}
+    assert set(at.dataframe[0].value["status"]) <= {"actual", "target", "forecast", "derived", "policy"}
     bar = at.sidebar
     assert [m.label for m in bar.multiselect] == ["Sector", "Geography", "Status"] and bar.button[0].label == "Reset filters"
-    assert bar.multiselect(key="status").options == ["actual", "target", "forecast", "derived"]
+    assert bar.multiselect(key="status").options == ["actual", "target", "forecast", "derived", "policy rule"]
     at.switch_page("about.py").run()
     about = at.markdown[0].value
     assert "| Column | Type | Meaning |\n|---|---|---|\n| `figure_id` | string | Stable id of the figure\\. |" in about

@@ -14,7 +14,7 @@ def row(**changes) -> dict:
                 geography="Zhejiang", place="Zhejiang", label=None, value_label="> 9 trillion yuan", qualifier="more_than",
                 period="2024", status="actual", sector_label="Economic output", publisher="China Daily",
                 published="2025-02-05", url="https://www.chinadaily.com.cn/a/202502/05/x.html",
-                quote="Zhejiang's GDP exceeded 9 trillion yuan")
+                source_kind=None, quoted_from="article", quote="Zhejiang's GDP exceeded 9 trillion yuan")
     return {**base, **changes}
 
 
@@ -25,6 +25,18 @@ def test_a_card_shows_what_where_value_facts_source_and_quote():
                  "China Daily, 2025-02-05", "Zhejiang&#x27;s GDP exceeded 9 trillion yuan"):
         assert text in html, text
     assert '<a href="https://www.chinadaily.com.cn/a/202502/05/x.html" target="_blank">' in html
+
+
+def test_the_source_says_its_kind_and_a_topic_page_quote_says_so():
+    html = cards(pd.DataFrame([row(publisher="China Daily Brief", source_kind="news summary",
+                                   quoted_from="topic page summary")]))
+    assert "China Daily Brief (news summary), 2025-02-05" in html
+    assert "quoted from the topic page's summary" in html
+    zh = cards(pd.DataFrame([row(publisher="China Daily Brief", source_kind="news summary",
+                                 quoted_from="topic page summary")]),
+               lang="zh")
+    assert "China Daily Brief（新闻摘要）" in zh and "引自专题页上的摘要" in zh
+    assert "topic page" not in cards(pd.DataFrame([row(source_kind="news report")]))
 
 
 def test_exact_figures_say_so_and_the_sector_is_optional():

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from dashboard.data.load import load_catalog
+from dashboard.data.precision import rounded, significant, supported
 from dashboard.table.columns import NAMES
 from dashboard.table.dataset import load_frame
 
@@ -80,3 +81,32 @@ def test_urls_come_from_the_shared_source_list():
     for sid, source in sources.items():
         assert source.url is None or str(source.url) in allowed, sid
         assert not re.search(r"\s", str(source.url or ""))
+
+
+@pytest.mark.parametrize("value, digits", [(702000000000, 3), (13, 2), (1.75, 3), (1e12, 1), (113390000000, 5), (0, 1)])
+def test_significant_digits_of_a_stored_number(value, digits):
+    assert significant(value) == digits
+
+
+def test_a_derived_value_keeps_the_precision_its_inputs_support():
+    # 702 billion grown 13%: two digits, about 620 billion (618 to 624 billion fit the inputs)
+    assert supported("prior_from_growth", [(702e9, "exact"), (13, "exact")], "about") == (620e9, 2)
+    # a bound counts as written; the ratio of a lower bound is rounded down, so that it stays true
+    assert supported("ratio", [(1e12, "more than"), (570e9, "exact")], "more than") == (1.7, 2)
+    assert rounded(1.71, 2, "up to") == 1.8 and rounded(1.75, 2, "about") == 1.8
+    assert supported("ratio", [(4.0, "more than"), (2.0, "at least")], "more than") == (2.0, 15)
+
+
+def test_policy_rules_and_figures_without_a_period_in_the_real_data():
+    catalog, sources = load_catalog()
+    figures = {f.id: f for f in catalog.figures}
+    assert {f.id for f in catalog.figures if f.status == "policy"} == {
+        "zj-ai-project-support-cap-2025-2027", "zj-ai-rd-threshold-2025-2027", "zj-ai-device-discount-2025-2027",
+        "zj-ai-device-discount-cap-2025-2027"}
+    assert {f.id for f in catalog.figures if f.period is None} == {
+        "cixi-bull-group-shipments-before", "cixi-bull-group-shipment-multiple"}
+    assert figures["zj-ai-venture-capital-2027"].period == "2025-2027"
+    assert figures["zj-gdp-2024"].usd_qualifier == "more than" and figures["zj-digital-core-va-2020"].usd_qualifier == "about"
+    assert {s.kind for s in sources.values()} <= {"news report", "news summary"}
+    assert {sid for sid, s in sources.items() if s.quoted_from == "topic page summary"} == {
+        sid for sid in sources if sid.startswith("cdb-")}

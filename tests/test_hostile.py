@@ -116,9 +116,6 @@ def test_export_command_neutralises_formulas_from_the_data(data, capsysbinary):
     data.replace("    geography: Zhejiang\n", "    geography: '-Zhejiang'\n")
     data.replace("places:\n", "places:\n  - {name: '=cmd|\" /C calc\"!A0', name_zh: 计算器}\n"
                               "  - {name: '-Zhejiang', name_zh: 浙江}\n")  # each figure's place is listed
-    chart = "    figures: [zj-digital-core-va-2020, zj-digital-key-project-investment-2020]\n"
-    note = "    note: The places now differ.\n    note_zh: 两个数字的地点不同。\n"
-    data.replace(chart, chart + note)  # a story chart sets them side by side
     assert cli.main(["export", "--indicators", str(data.indicators), "--sources", str(data.sources)]) == 0
     rows = list(csv.DictReader(io.StringIO(capsysbinary.readouterr().out.decode("utf-8-sig"), newline="")))
     assert rows[0]["geography"] == "'=cmd|\" /C calc\"!A0"

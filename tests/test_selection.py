@@ -19,9 +19,11 @@ from dashboard.table.filters import (
     timeline_counts,
 )
 from dashboard.text.citations import cite_source as citation
+from dashboard.text.wording import period_text
 
-CHARTED = ["digital_core_value_added", "logistics_daily_shipments", "gdp", "urban_rural_income_ratio",
-           "ai_industry_revenue"]  # the real indicators with several figures, in order of first appearance
+CHARTED = ["digital_core_value_added", "logistics_daily_shipments", "gdp",
+           "urban_rural_income_ratio"]  # the real indicators with several figures, in order of first appearance
+UNDATED = {"cixi-bull-group-shipments-before", "cixi-bull-group-shipment-multiple"}  # the article gives no period
 
 
 def test_options_come_from_the_data(real):
@@ -62,7 +64,25 @@ def test_chart_kinds(real):
     kinds = {i: charts.chart_kind(real[real["indicator_id"] == i]) for i in CHARTED}
     assert kinds["digital_core_value_added"] == "years"
     assert kinds["gdp"] == "places"
-    assert kinds["logistics_daily_shipments"] == "places"  # two figures of one place and year
+    assert kinds["logistics_daily_shipments"] == "places"  # one place: after digitising (2021) and before (no period)
+
+
+def test_a_figure_without_a_period_is_kept_only_while_the_years_filter_nothing(real):
+    opts = options(real)
+    assert opts.years == (2003, 2027)  # no year of its own
+    assert UNDATED <= set(apply(real, Filters(years=opts.years))["figure_id"])
+    assert UNDATED <= set(apply(real, Filters(years=(1990, 2040)))["figure_id"])
+    for years in ((2021, 2021), (2003, 2026), (2004, 2027)):
+        kept = apply(real, Filters(years=years))
+        assert not UNDATED & set(kept["figure_id"]) and kept["year_start"].notna().all(), years
+    assert not UNDATED & set(apply(real, Filters(years=(1990, 1995)))["figure_id"])
+
+
+def test_a_figure_without_a_period_reads_period_not_given(real):
+    before = real.set_index("figure_id").loc["cixi-bull-group-shipments-before"]
+    assert before["period"] is None and pd.isna(before["year_start"]) and pd.isna(before["year_end"])
+    assert period_text(before["period"]) == "period not given" and period_text(None, "zh") == "未说明时期"
+    assert period_text("2021-2023", "zh") == "2021—2023年"
 
 
 def test_series_are_capped_to_the_top_places(make_rows):

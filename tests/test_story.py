@@ -42,7 +42,9 @@ def test_bars_share_one_axis_and_tell_statuses_apart(real):
     fig = story_chart(rows, story.kind, story.note)
     assert {trace.name for trace in fig.data} == {"Actual", "Target (hatched or hollow)"}
     assert fig.layout.xaxis.title.text == "trillion yuan"
-    assert story_labels(rows) == ["Zhejiang, 2027", "China, 2024"]
+    # two indicators of different scope: each label names its measure
+    assert story_labels(rows) == ["Revenue of major firms along the AI supply chain: Zhejiang, 2027",
+                                  "Size of the AI industry: China, 2024"]
 
 
 def test_the_footer_names_the_source_the_note_and_the_dashboard(real):
@@ -51,7 +53,7 @@ def test_the_footer_names_the_source_the_note_and_the_dashboard(real):
     foot = footer(rows, story.note)
     text = foot["text"].replace("<br>", " ")
     assert text.startswith("Source: TechEdt (techedt.com), “Zhejiang launches major AI investment plan")
-    assert "2025-10-25" in text and "Note: A provincial target due in 2027" in text and text.endswith(DASHBOARD)
+    assert "2025-10-25" in text and "Note: Two different measures" in text and text.endswith(DASHBOARD)
     assert all(len(line) <= 50 for line in foot["text"].split("<br>"))
     fig = story_chart(rows, story.kind, story.note)
     assert [a.text for a in fig.layout.annotations if a.name == "footer"] == [foot["text"]]

@@ -45,3 +45,24 @@ def test_real_figures_as_the_table_writes_them():
         "hz-startup-investment-daily-2025": ("nearly 17 million yuan a day", "≈ 17 million yuan a day", None, 2025, 2025,
                                              "2025-02-17"),
     }
+
+
+def test_derived_dollars_kinds_and_periods_as_the_table_writes_them():
+    frame = load_frame().set_index("figure_id")
+    # derived values are stored at the precision their inputs support, and written as stored
+    assert frame.loc["zj-digital-core-va-2019", "value_text"] == "about 620 billion yuan"
+    assert frame.loc["zj-ai-target-vs-national-2027", "value_text"] == "more than 1.7 times"
+    # the dollars take the figure's qualifier unless the article qualifies them itself
+    assert frame.loc["zj-gdp-2024", "usd_text"] == "more than $1.24 trillion"
+    assert frame.loc["zj-ai-revenue-target-2027", "usd_text"] == "more than $138.6 billion"
+    assert frame.loc["zj-digital-core-va-2020", "usd_text"] == "about $108.6 billion"
+    # where a source stands, and where its quote was read
+    assert tuple(frame.loc["wz-gdp-2025", ["source_kind", "source_kind_zh", "quoted_from"]]) == (
+        "news summary", "新闻摘要", "topic page summary")
+    assert tuple(frame.loc["zj-gdp-2024", ["source_kind", "source_kind_zh", "quoted_from"]]) == (
+        "news report", "新闻报道", "article")
+    assert frame.loc["zj-ai-rd-threshold-2025-2027", "status_zh"] == "政策规定"
+    # a figure whose period the article does not give has no years
+    before = frame.loc["cixi-bull-group-shipments-before"]
+    assert before["period"] is None and before[["year_start", "year_end"]].isna().all()
+    assert str(frame["year_start"].dtype) == "Int64"

@@ -43,7 +43,7 @@ CASES = {
                                                'the Chinese form of prefix ("$") is missing: give suffix_zh or '
                                                "prefix_zh, written next to the number with no space, as in 7020亿元 "
                                                '(suffix_zh "元") or 1086亿美元 (suffix_zh "美元")'),
-    "missing subtitle_zh of a chart": ("    subtitle_zh: 政策设定的三项金额，各用各的刻度\n", "",
+    "missing subtitle_zh of a chart": ("    subtitle_zh: 政策规定的三项金额，分别采用各自的刻度\n", "",
                                        "subtitle: Three amounts", "charts[ai-plan-money].subtitle_zh",
                                        'the Chinese form of subtitle ("Three amounts the plan sets, each on its own '
                                        'scale") is missing'),
@@ -80,11 +80,11 @@ def test_a_source_without_its_chinese_summary(data):
 
 def test_a_source_note_needs_its_chinese_form_and_a_publisher_name_must_be_chinese(data):
     path = data.source()
-    text = data.replace("note_zh: 通过", "publisher_zh: China Daily Brief\nnote_z: 通过", path)
+    text = data.replace("note_zh: 请勿", "publisher_zh: China Daily Brief\nnote_z: 请勿", path)
     problems = data.problems()
-    assert problems == [  # the note quoted in single quotes, as it holds double ones
+    assert problems == [
         Problem(str(path), data.line_at(text, "note: >-"), "note_zh",
-                "the Chinese form of note ('Known from its entry on China Daily Brief's \"Zhejiang\" topi…') is missing"),
+                'the Chinese form of note ("Not to be confused with China Daily (chinadaily.com.cn): Ch…") is missing'),
         Problem(str(path), data.line_at(text, "publisher_zh: "), "publisher_zh",
                 "must be written in Chinese, with at least one Chinese character; not text 'China Daily Brief'"),
         Problem(str(path), data.line_at(text, "note_z: "), "note_z",

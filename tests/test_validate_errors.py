@@ -7,10 +7,13 @@ from dashboard.data.problems import Problem
 
 GDP = ("  - id: zj-gdp-2024\n    indicator: gdp\n    geography: Zhejiang\n    period: 2024\n    period_stated: true\n"
        "    value: 9000000000000\n")
-USD = "    usd: {value: 1240000000000, qualifier: exact}\n    source: chinadaily-2025-02-05-common-prosperity\n"
+USD = "    usd: {value: 1240000000000}\n    source: chinadaily-2025-02-05-common-prosperity\n"
 GDP_INDICATOR = "  - id: gdp\n    name: Gross domestic product\n    name_zh: 地区生产总值\n    sector: economy\n    unit: CNY\n"
 VA_2019 = "derived: {formula: prior_from_growth, inputs: [zj-digital-core-va-2020, zj-digital-core-va-growth-2020]}"
 VOCAB = "must be one of: exact, about, nearly, more than, at least, up to, less than; not text 'roughly'"
+BEFORE_NOTE = ("    note: >-\n      Before the logistics system was digitised; the article does not say when that was, and "
+               "nothing in it lets us\n      infer a year.\n"
+               "    note_zh: 物流系统数字化之前的数字；文章未说明是何时的水平，也无从推定年份。\n")
 FINITE = "must be a finite number, not NaN or infinity (.nan, .inf)"
 F = "figures[zj-gdp-2024]"
 
@@ -25,7 +28,7 @@ FIGURE_CASES = {
     "unknown source": (USD, USD.replace("chinadaily-2025-02-05-common-prosperity", "china-daily"), "source: china-daily",
                        f"{F}.source", "unknown source 'china-daily' (no file sources/china-daily.yaml)"),
     "five-digit year": (GDP, GDP.replace("period: 2024", "period: 20245"), "period: 20245", f"{F}.period",
-                        "must be a year such as 2024 or a span such as 2021-2023, not the number 20245"),
+                        "must be a year such as 2024, a span such as 2021-2023 or unknown, not the number 20245"),
     "span ending before it starts": (GDP, GDP.replace("period: 2024", "period: 2024-2020"), "period: 2024-2020",
                                      f"{F}.period", "the span ends (2020) before it starts (2024)"),
     "year out of range": (GDP, GDP.replace("period: 2024", "period: 1850"), "period: 1850", f"{F}.period",
@@ -45,19 +48,19 @@ FIGURE_CASES = {
     "qualifier outside the vocabulary": ("    qualifier: more than\n    status: actual\n    usd: {value: 1240000000000",
                                          "    qualifier: roughly\n    status: actual\n    usd: {value: 1240000000000",
                                          "qualifier: roughly", f"{F}.qualifier", VOCAB),
-    "usd qualifier outside the vocabulary": (USD, USD.replace("qualifier: exact", "qualifier: roughly"),
+    "usd qualifier outside the vocabulary": (USD, USD.replace("}", ", qualifier: roughly}"),
                                              "usd: {value: 1240000000000", f"{F}.usd.qualifier", VOCAB),
     "usd value not positive": (USD, USD.replace("value: 1240000000000", "value: -1"), "usd: {value: -1",
                                f"{F}.usd.value", "must be more than 0, not the number -1"),
     "status outside the vocabulary": ("    qualifier: more than\n    status: actual\n    usd: {value: 1240000000000",
                                       "    qualifier: more than\n    status: guess\n    usd: {value: 1240000000000",
                                       "status: guess", f"{F}.status",
-                                      "must be one of: actual, target, forecast, derived; not text 'guess'"),
+                                      "must be one of: actual, target, forecast, derived, policy; not text 'guess'"),
     "label too long": (GDP, GDP + "    label: " + "x" * 61 + "\n", "label: xxx", f"{F}.label",
                        "is too long: at most 60 characters"),
     "unknown field": (GDP, GDP + "    colour: red\n", "colour: red", f"{F}.colour",
                       "unknown field 'colour': not part of the format (check the spelling)"),
-    "unknown field in a nested mapping": (USD, USD.replace("qualifier: exact}", "qualifier: exact, rate: 7.2}"),
+    "unknown field in a nested mapping": (USD, USD.replace("}", ", rate: 7.2}"),
                                           "usd: {value: 1240000000000", f"{F}.usd.rate",
                                           "unknown field 'rate': not part of the format (check the spelling)"),
     "missing field": (GDP, GDP.replace("    geography: Zhejiang\n", ""), "- id: zj-gdp-2024", f"{F}.geography",
@@ -88,9 +91,43 @@ FIGURE_CASES = {
                                     "derived: {formula: prior_from_growth",
                                     "figures[zj-digital-core-va-2019].derived.inputs",
                                     "formula prior_from_growth takes 2 inputs"),
-    "derived value off its formula": ("    value: 621238938053\n", "    value: 700000000000\n", "value: 700000000000",
+    "derived value off its formula": ("    value: 620000000000\n", "    value: 700000000000\n", "value: 700000000000",
                                       "figures[zj-digital-core-va-2019].value",
-                                      "7e+11 does not match its formula (6.21239e+11)"),
+                                      "700,000,000,000 does not match its formula at the precision its inputs support: "
+                                      "write 620000000000 (2 significant digits)"),
+    "derived value more precise than its inputs": (
+        "    value: 620000000000\n", "    value: 621238938053\n", "value: 621238938053",
+        "figures[zj-digital-core-va-2019].value", "621,238,938,053 does not match its formula at the precision its "
+        "inputs support: write 620000000000 (2 significant digits)"),
+    "derived lower bound rounded up": (
+        "    value: 1.7\n", "    value: 1.8\n", "value: 1.8\n    qualifier: more than\n    status: derived",
+        "figures[zj-ai-target-vs-national-2027].value",
+        "1.8 does not match its formula at the precision its inputs support: write 1.7 (2 significant digits)"),
+    "derived stated from an inferred input": (
+        "    period: 2027\n    period_stated: false\n    value: 1.7\n",
+        "    period: 2027\n    period_stated: true\n    value: 1.7\n", "period_stated: true\n    value: 1.7",
+        "figures[zj-ai-target-vs-national-2027].period_stated",
+        "must be false: a derived figure's period is stated only when all its inputs' are, and cn-ai-industry-2024 "
+        "has an inferred period"),
+    "unknown period stated": (
+        "    period: unknown\n    period_stated: false\n    value: 3000\n",
+        "    period: unknown\n    period_stated: true\n    value: 3000\n", "period_stated: true\n    value: 3000",
+        "figures[cixi-bull-group-shipments-before].period_stated",
+        "must be false: the period is unknown, so the article does not state it"),
+    "unknown period without a note": (
+        BEFORE_NOTE, "", "- id: cixi-bull-group-shipments-before",
+        "figures[cixi-bull-group-shipments-before].note",
+        "required field is missing: the period is unknown, so say in a note why the article's period cannot be given"),
+    "period in words": (GDP, GDP.replace("period: 2024", "period: recently"), "period: recently", f"{F}.period",
+                        "must be a year such as 2024, a span such as 2021-2023 or unknown, not text 'recently'"),
+    "policy status outside the vocabulary": ("    qualifier: more than\n    status: actual\n    usd: {value: 1240000000000",
+                                             "    qualifier: more than\n    status: rule\n    usd: {value: 1240000000000",
+                                             "status: rule", f"{F}.status",
+                                             "must be one of: actual, target, forecast, derived, policy; not text 'rule'"),
+    "indicator kind outside the vocabulary": (GDP_INDICATOR + "    kind: flow\n", GDP_INDICATOR + "    kind: stock\n",
+                                              "kind: stock",
+                                              "indicators[gdp].kind", "must be one of: flow, level, count, rate, rank, "
+                                              "per_unit; not text 'stock'"),
     "unknown formula": (VA_2019, VA_2019.replace("prior_from_growth", "sum"), "derived: {formula: sum",
                         "figures[zj-digital-core-va-2019].derived.formula",
                         "must be one of: prior_from_growth, ratio; not text 'sum'"),
@@ -174,6 +211,11 @@ SOURCE_CASES = {
                       "must be a date written YYYY-MM-DD, not text 'yesterday'"),
     "capture not a text file": ("capture: 000_958fdaa11cc231f3.txt", "capture: notes.doc", "capture",
                                 "must be the name of a .txt file (letters, digits, '_', '.' or '-'); not text 'notes.doc'"),
+    "source kind outside the vocabulary": ("kind: news summary", "kind: blog", "kind",
+                                           "must be one of: news report, news summary, official policy text, official "
+                                           "statistics; not text 'blog'"),
+    "quoted_from outside the vocabulary": ("quoted_from: topic page summary", "quoted_from: item page", "quoted_from",
+                                           "must be one of: article, topic page summary; not text 'item page'"),
     "unknown field": ("author: NeTe", "author: NeTe\nlanguage: en", "language",
                       "unknown field 'language': not part of the format (check the spelling)"),
 }
@@ -190,6 +232,11 @@ def test_source_rule(data, case):
 def test_source_missing_required_field_points_at_the_top(data):
     data.replace("url: https://www.chinadailybrief.com/article/69879e76eab9f99c50e2fb04\n", "", data.source())
     assert data.problems() == [Problem(str(data.source()), 1, "url", "required field is missing")]
+
+
+def test_a_source_must_say_what_kind_of_document_it_is(data):
+    data.replace("kind: news summary\n", "", data.source())
+    assert data.problems() == [Problem(str(data.source()), 1, "kind", "required field is missing")]
 
 
 def test_every_problem_of_every_file_in_one_run(data):
@@ -240,20 +287,28 @@ def test_a_figure_for_china_is_never_a_headline(data):
 
 
 AI_CHART = "    figures: [zj-ai-revenue-target-2027, cn-ai-industry-2024]\n"
-AI_NOTE = ("    note: A provincial target due in 2027 beside a national result for 2024, set side by side as the article "
-           "does.\n    note_zh: 把省级2027年的目标与全国2024年的实际数并列，与文章的比较方式相同。\n")
+HZ_CHART = "    figures: [hz-new-businesses-daily-2025, hz-patents-daily-2025, hz-startup-investment-daily-2025]\n"
 GDP_CHART = "    figures: [zj-gdp-2024, wz-gdp-2025]\n"
 
 
 @pytest.mark.parametrize("old, new, where, field, message", [
     (AI_CHART, AI_CHART.replace("cn-ai-industry-2024", "cn-ai-2024"), "cn-ai-2024]",
      "charts[ai-target-against-china].figures[2]", "unknown figure 'cn-ai-2024'"),
-    (GDP_CHART, GDP_CHART.replace("wz-gdp-2025", "zj-gdp-rank-2024"), "kind: bars\n    figures: [zj-gdp-2024, zj-gdp-rank",
+    (GDP_CHART, GDP_CHART.replace("wz-gdp-2025", "zj-gdp-rank-2024") + "    mixes_explained: true\n",
+     "kind: bars\n    figures: [zj-gdp-2024, zj-gdp-rank",
      "charts[province-and-wenzhou-output].kind",
      "puts 2 units on one axis (CNY, rank): use kind small_multiples, or figures of one unit"),
-    (AI_CHART + AI_NOTE, AI_CHART, AI_CHART.strip(), "charts[ai-target-against-china].figures",
-     "sets side by side figures of different status (target, actual) and scope (Zhejiang, China) and period "
-     "(2027, 2024): add a note saying why"),
+    (AI_CHART, AI_CHART.replace("zj-ai-revenue-target-2027", "zj-gdp-2024"), "kind: target_vs_actual\n    figures: [zj-gdp",
+     "charts[ai-target-against-china].kind", "target_vs_actual needs a target or forecast and an actual figure"),
+    ("    mixes_explained: true\n  - id: ai-plan-money", "  - id: ai-plan-money", "figures: [zj-ai-revenue-target-2027",
+     "charts[ai-target-against-china].figures", "sets side by side 2 indicators on one axis (ai_supply_chain_revenue, "
+     "ai_industry_size): say in the note what differs between them, and write mixes_explained: true"),
+    ("    mixes_explained: true\n  - id: province-and", "  - id: province-and",
+     "figures: [zj-ai-venture-capital-2027", "charts[ai-plan-money].figures",
+     "sets side by side indicators of different kinds (flow, per_unit): say in the note what differs between them, "
+     "and write mixes_explained: true"),
+    (HZ_CHART, HZ_CHART + "    mixes_explained: true\n", "- id: hangzhou-daily-pace", "charts[hangzhou-daily-pace].note",
+     "required field is missing: mixes_explained is true, so say in a note what differs between the figures"),
     ("    kind: bars\n" + GDP_CHART, "    kind: target_vs_actual\n" + GDP_CHART, "kind: target_vs_actual\n    figures: [zj-gdp",
      "charts[province-and-wenzhou-output].kind", "target_vs_actual needs a target or forecast and an actual figure"),
     ("    sector: innovation\n    kind: small_multiples", "    sector: innovations\n    kind: small_multiples",

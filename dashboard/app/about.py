@@ -12,7 +12,6 @@ from dashboard.text.locale import N_
 TYPES = {"string": N_("string"), "boolean": N_("boolean"), "integer": N_("integer"), "number": N_("number"),
          "date": N_("date")}  # the columns' types, as the data package names them
 CODE = {"validate": "python -m dashboard validate", "problem": "FILE:LINE: field: message",  # the same in every language
-        "source_file": "sources/<publisher>-<date>-<topic>.yaml",
         "example": "?sector=ai&sector=energy&year=2020-2025&geo=Hangzhou&status=target"}
 WHAT = N_("""**What the data is.** {figures} figures about Zhejiang province (its economy, digital economy, AI policy,
 innovation, common prosperity and energy) as reported in news articles. Each figure has an indicator, a place, a
@@ -26,15 +25,6 @@ CHECKED = N_("""**How figures are curated and checked.** Figures are typed into 
 formula, and reports each problem as `{problem}`. The tests also check that each quote stands
 verbatim in the captured article and that each value is worded in its quote. Nothing is converted: a US-dollar
 figure appears only where the article gives it.""")
-ADD = N_("""**How to add a figure.**
-1. If the article is new, add `{source_file}` with publisher, headline, date, address
-   (or `url: null` when none is known), the date you read it and a one-paragraph summary.
-2. Add the figure under `figures:` in `indicators.yaml`: an id, the indicator (add it under `indicators:` if it is
-   new), the place, the period (a year or a span such as 2025-2027), whether the article states that period
-   (`period_stated`; when we inferred it, a note says how), the value in base units, the qualifier, the status, the
-   source id and the quote.
-3. Run `{validate}` and fix what it reports; then `python -m pytest`. A running dashboard shows
-   the change when the page is reloaded.""")
 CHINESE = N_("""Columns ending in `_zh` hold the Chinese forms of the text columns (indicator, sector, place, label, unit,
 value, status and note); a page in Chinese shows them in place of the English ones. The CSV always holds both, whatever
 the page's language.""")
@@ -63,7 +53,7 @@ def main() -> None:
     st.markdown("\n\n".join((
         _(WHAT).format(figures=f"{len(components.data().frame):,}"), _(STATUSES), _(CHECKED).format(**CODE),
         _("**How to cite.** {citation}").format(citation=citation), _("**Licence.** {licence}").format(licence=_(LICENCE)),
-        _(ADD).format(**CODE), columns, _columns(), _(CHINESE), _(LINKS).format(**CODE))))
+        columns, _columns(), _(CHINESE), _(LINKS).format(**CODE))))
 
 
 main()

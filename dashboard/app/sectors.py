@@ -146,6 +146,8 @@ def main() -> None:
     charted, singles = by_indicator(rows)
     kept = set(rows["figure_id"])  # a story chart is shown when the filters keep all its figures
     stories = [story for story in components.data().stories if story.sector == sector and set(story.figures) <= kept]
+    in_stories = {figure for story in stories for figure in story.figures}
+    charted = [rows for rows in charted if not set(rows["figure_id"]) <= in_stories]  # never the same chart twice
     st.markdown(f"{md_escape(shown.descriptions.get(sector, ''))}\n\n:small[:gray[{_summary(stories, charted, singles)}]]")
     sections = [name for name, size in ((CHARTS, len(stories) + len(charted)), (SINGLES, len(singles))) if size]
     places = _tabs(sections) if len(sections) == 2 else {name: nullcontext() for name in sections}

@@ -111,7 +111,7 @@ def sidebar(opts: Options, places: dict[str, str]) -> Filters:
     bar.multiselect(_("Geography"), list(opts.geos), key="geo", format_func=places.get, placeholder=_("All places"),
                     **picking)
     bar.multiselect(_("Status"), list(opts.statuses), key="status", format_func=lambda s: status_word(s, code),
-                    placeholder=_("Actual, target, forecast, derived"), **picking)
+                    placeholder=_("Actual, target, forecast, policy rule, derived"), **picking)
     chosen = filters(opts)
     bar.button(_("Reset filters"), on_click=_reset, args=(opts,), disabled=chosen == Filters(years=opts.years))
     notices = st.session_state.get(NOTICES, {}).get(code)

@@ -6,6 +6,7 @@ from collections import Counter
 
 import pandas as pd
 
+from dashboard.table.filters import dated
 from dashboard.text.locale import DEFAULT, N_, translation
 from dashboard.text.wording import MARKS, aside, period_text, status_word, years_text
 
@@ -56,8 +57,9 @@ def describe_story(title: str, subtitle: str | None, note: str | None, labels: l
 
 
 def describe_timeline(rows: pd.DataFrame, sectors: list[tuple[str, str]], lang: str = DEFAULT) -> str:
-    """The timeline in words: how many figures of each status each sector has, and over which years."""
+    """The timeline in words: how many figures of each status each sector has, and over which years (dated ones only)."""
     words, marks = translation(lang), MARKS[lang]
+    rows = dated(rows)
     if rows.empty:
         return words.gettext("An empty timeline: no figure matches the filters.")
     count = "figures" in rows.columns  # a counted timeline: one row per sector, year and status

@@ -26,6 +26,8 @@ STATUS_STYLE = {
     "derived": (N_("Derived (computed from other figures)"), "#56B4E9", "", "square"),
     "target": (N_("Target (hatched or hollow)"), "#E69F00", "/", "circle-open"),
     "forecast": (N_("Forecast (dotted or hollow)"), "#CC79A7", ".", "diamond-open"),
+    # Vermillion marks only (never text): 3.9:1 against white and 4.9:1 against Streamlit's dark #0e1117.
+    "policy": (N_("Policy rule (cross-hatched or triangle)"), "#D55E00", "x", "triangle-up"),
 }
 # The hover of a mark, its fields named as in POINT_FIELDS.
 HOVER = N_("<b>{value_text}</b><br>{place}, {period}<br>Qualifier: {qualifier}<br>Status: {status}<br>Source: {publisher}, "

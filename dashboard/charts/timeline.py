@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts.style import footer, hover, hover_data, inert, layout, ref, styles, year_axis
+from dashboard.table.filters import dated
 from dashboard.text.locale import DEFAULT, translation
 
 COUNT_FIELDS = ("sector_label", "figures")  # what a circle of the counted timeline carries
@@ -30,8 +31,10 @@ def timeline_chart(rows: pd.DataFrame, sectors: list[tuple[str, str]], counted: 
     """Every figure on one year axis, a row per sector; or, when `counted`, circles sized by figures per year.
 
     `rows` are figures, or the counts of views.selection.timeline_counts when `counted`; `lang` the reader's language.
+    A figure without a period has no place on the axis and is left out.
     """
     _ = translation(lang).gettext
+    rows = dated(rows)
     order = [s for s, _ in sectors if s in set(rows["sector"])]
     ys = _spread(rows, {s: i for i, s in enumerate(order)})
     top = rows["figures"].max() if counted else 1

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from typing import NamedTuple
 
 from pydantic import ValidationError
 
 from dashboard.data.chinese import translation_problems
+from dashboard.data.fields import UNKNOWN
+from dashboard.data.precision import in_cycle, supported
 from dashboard.data.quote_numbers import locate, spoken
 from dashboard.data.schema import ARITY, Catalog, Figure, Indicator, Loc, Place, Sector, StoryChart, Unit
 
@@ -19,15 +20,6 @@ class Finding(NamedTuple):
     loc: Loc
     message: str
     first: Loc | None = None
-
-
-def derive(formula: str, inputs: list[float]) -> float:
-    """Compute a derived figure's value from its inputs' values."""
-    if formula == "prior_from_growth":
-        value, growth = inputs
-        return value / (1 + growth / 100)
-    first, second = inputs
-    return first / second
 
 
 def cross_check(catalog: Catalog, source_ids: set[str]) -> list[Finding]:
@@ -84,10 +76,21 @@ def _check_chart(chart: StoryChart, sectors, figures, indicators) -> list[tuple[
         problems.append((("kind",), "target_vs_actual needs a target or forecast and an actual figure"))
     unlike = [(word, values) for word, values in (
         ("status", statuses), ("scope", list(dict.fromkeys(f.geography for f in shown))),
-        ("period", list(dict.fromkeys(f.period for f in shown)))) if len(values) > 1]
+        ("period", list(dict.fromkeys(f.period or UNKNOWN for f in shown)))) if len(values) > 1]
     if unlike and chart.note is None:
         what = " and ".join(f"{word} ({', '.join(values)})" for word, values in unlike)
         problems.append((("figures",), f"sets side by side figures of different {what}: add a note saying why"))
+    measures = list(dict.fromkeys(f.indicator for f in shown))
+    kinds = list(dict.fromkeys(indicators[name].kind for name in measures))
+    mixed = f"indicators of different kinds ({', '.join(kinds)})" if len(kinds) > 1 else (
+        f"{len(measures)} indicators on one axis ({', '.join(measures)})"
+        if chart.kind != "small_multiples" and len(measures) > 1 else None)
+    if mixed and not chart.mixes_explained:
+        problems.append((("figures",), f"sets side by side {mixed}: say in the note what differs between them, "
+                                       "and write mixes_explained: true"))
+    elif chart.mixes_explained and chart.note is None:
+        problems.append((("note",), "required field is missing: mixes_explained is true, so say in a note what "
+                                    "differs between the figures"))
     return problems
 
 
@@ -103,7 +106,12 @@ def _check_figure(fig: Figure, indicators, units, source_ids) -> list[tuple[Loc,
     if fig.status != "derived" and not problems and locate(fig.value, fig.quote) is None:
         problems.append((("quote",), f"does not contain the value {fig.value:,.15g} as the article words it "
                                      f"(for example {spoken(fig.value)!r})"))
-    if not fig.period_stated and fig.note is None:
+    if fig.period is None and fig.period_stated:
+        problems.append((("period_stated",), "must be false: the period is unknown, so the article does not state it"))
+    elif fig.period is None and fig.note is None:
+        problems.append((("note",), "required field is missing: the period is unknown, so say in a note why the "
+                                    "article's period cannot be given"))
+    elif not fig.period_stated and fig.note is None:
         problems.append((("note",), "required field is missing: the period is inferred (period_stated: false), so "
                                     "say in a note how the year was inferred"))
     if fig.status == "derived" and fig.derived is None:
@@ -124,32 +132,24 @@ def _check_derived(items: list[Figure], figures: dict[str, Figure]) -> list[tupl
             problems.append((loc, f"unknown input figure(s): {', '.join(missing)}"))
         elif len(fig.derived.inputs) != ARITY[fig.derived.formula]:
             problems.append((loc, f"formula {fig.derived.formula} takes {ARITY[fig.derived.formula]} inputs"))
-        elif _in_cycle(fig.id, figures):
+        elif in_cycle(fig.id, figures):
             problems.append((loc, f"derived figure {fig.id!r} depends on itself"))
         else:
+            inputs = [figures[n] for n in fig.derived.inputs]
             try:
-                expected = derive(fig.derived.formula, [figures[n].value for n in fig.derived.inputs])
+                expected, digits = supported(fig.derived.formula, [(f.value, f.qualifier) for f in inputs],
+                                             fig.qualifier)
             except ZeroDivisionError:
                 problems.append((loc, "an input is zero, so the formula cannot be computed"))
                 continue
-            if not math.isclose(expected, fig.value, rel_tol=5e-3):
-                problems.append(((("figures", i, "value")), f"{fig.value:g} does not match its formula ({expected:g})"))
+            if fig.value != expected:
+                problems.append((("figures", i, "value"), f"{fig.value:,.15g} does not match its formula at the "
+                                 f"precision its inputs support: write {expected:.15g} ({digits} significant digits)"))
+            inferred = [f.id for f in inputs if not f.period_stated]
+            if fig.period_stated and inferred:
+                problems.append((("figures", i, "period_stated"), "must be false: a derived figure's period is stated "
+                                 f"only when all its inputs' are, and {', '.join(inferred)} has an inferred period"))
     return problems
-
-
-def _in_cycle(start: str, figures: dict[str, Figure]) -> bool:
-    stack, seen = [start], set()
-    while stack:
-        current = figures.get(stack.pop())
-        if current is None or current.derived is None:
-            continue
-        for name in current.derived.inputs:
-            if name == start:
-                return True
-            if name not in seen:
-                seen.add(name)
-                stack.append(name)
-    return False
 
 
 SECTIONS = {"sectors": Sector, "units": Unit, "indicators": Indicator, "places": Place, "figures": Figure}

@@ -20,11 +20,16 @@ PAIRS = {")": "(", "]": "[", "}": "{"}
 NEVER_IN_URLS = '"<>\\^`'  # never part of a web address unencoded (RFC 3986)
 
 
-def parse_period(value: object) -> str:
-    """Accept 2020, '2020' or '2021-2023' and return the canonical string."""
+UNKNOWN = "unknown"  # how the data writes a period the article does not give
+
+
+def parse_period(value: object) -> str | None:
+    """Accept 2020, '2020' or '2021-2023' and return the canonical string; 'unknown' is None."""
+    if isinstance(value, str) and value.strip() == UNKNOWN:
+        return None
     match = PERIOD.fullmatch(str(value).strip())
     if isinstance(value, bool) or not match:
-        raise ValueError(f"must be a year such as 2024 or a span such as 2021-2023, not {describe(value)}")
+        raise ValueError(f"must be a year such as 2024, a span such as 2021-2023 or {UNKNOWN}, not {describe(value)}")
     start, end = int(match[1]), int(match[2] or match[1])
     for year in (start, end):
         if not YEAR_MIN <= year <= YEAR_MAX:

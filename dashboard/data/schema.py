@@ -16,9 +16,15 @@ ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$"
 CAPTURE_PATTERN = r"^[\w.-]+\.txt$"
 
 Qualifier = Literal["exact", "about", "nearly", "more than", "at least", "up to", "less than"]
-Status = Literal["actual", "target", "forecast", "derived"]
+Status = Literal["actual", "target", "forecast", "derived", "policy"]  # policy: a rule a policy sets, not a goal
+# What an indicator measures, so that a chart does not set unlike measures side by side unexplained (see README).
+Kind = Literal["flow", "level", "count", "rate", "rank", "per_unit"]
+SourceKind = Literal["news report", "news summary", "official policy text", "official statistics"]
+QuotedFrom = Literal["article", "topic page summary"]  # what the captured page holds: the article, or a summary of it
 QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
 STATUSES: tuple[str, ...] = get_args(Status)
+KINDS: tuple[str, ...] = get_args(Kind)
+SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
 
@@ -46,7 +52,8 @@ class Display(Strict):
     """How a value of a unit is written: '702 billion yuan', '13%', '4th', '280 businesses a day'.
 
     The suffix follows the number after a space, except a suffix starting with '%'. In Chinese the number is written
-    with prefix_zh and suffix_zh and no space: 7020亿元, 1086亿美元, 13%, 280家/天.
+    with prefix_zh and suffix_zh and no space: 7020亿元, 1086亿美元, 13%, 280家/日. An ordinal's suffix_zh is its measure
+    word: 第28个 (the 28th to reach a mark); without one, 第4位 (a rank).
     """
 
     prefix: str = ""
@@ -73,6 +80,7 @@ class Indicator(Strict):
     name_zh: ChineseText
     sector: Id
     unit: Id
+    kind: Kind
     description: Text
     description_zh: ChineseText
 
@@ -88,7 +96,7 @@ class Usd(Strict):
     """A US-dollar equivalent exactly as the article states it; never converted by us."""
 
     value: Number = Field(gt=0)
-    qualifier: Qualifier = "exact"
+    qualifier: Qualifier | None = None  # None: the figure's own qualifier, unless the article qualifies the dollars
 
 
 class Derivation(Strict):
@@ -100,7 +108,7 @@ class Figure(Strict):
     id: Id
     indicator: Id
     geography: Text
-    period: str
+    period: str | None  # None (written `unknown`): the article gives no period and none can be inferred
     period_stated: StrictBool  # True: the article states the period; False: we inferred it (the note says how)
     value: Number
     qualifier: Qualifier
@@ -116,8 +124,13 @@ class Figure(Strict):
 
     @field_validator("period", mode="before")
     @classmethod
-    def _period_text(cls, value: object) -> str:
+    def _period_text(cls, value: object) -> str | None:
         return parse_period(value)
+
+    @property
+    def usd_qualifier(self) -> str | None:
+        """The dollars' qualifier: the article's own for them, else the figure's."""
+        return None if self.usd is None else self.usd.qualifier or self.qualifier
 
     @field_validator("quote")
     @classmethod
@@ -141,6 +154,7 @@ class StoryChart(Strict):
     figures: list[Id] = Field(min_length=2, max_length=12)
     note: Text | None = None  # required when the figures differ in status, place or period
     note_zh: Translation = None
+    mixes_explained: StrictBool = False  # true: the note says how the figures' different measures differ
 
 
 class Catalog(Strict):
@@ -160,6 +174,7 @@ class Source(Strict):
 
     publisher: Text
     publisher_zh: ChineseText | None = None  # the publisher's own Chinese name, where it has one
+    kind: SourceKind  # what sort of document it is: press, or an official text
     headline: Text  # as published
     author: Text | None = None
     published: dt.date
@@ -168,6 +183,7 @@ class Source(Strict):
     summary: Text
     summary_zh: ChineseText
     capture: Annotated[str, Field(pattern=CAPTURE_PATTERN)]
+    quoted_from: QuotedFrom = "article"  # "topic page summary": the capture is a listing page's summary of the article
     note: Text | None = None
     note_zh: Translation = None
 

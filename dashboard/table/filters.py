@@ -31,9 +31,10 @@ class Filters:
 
 
 def options(frame: pd.DataFrame) -> Options:
-    """The choices each filter offers for this frame."""
+    """The choices each filter offers for this frame; a figure without a period adds no year."""
     sectors = frame[["sector", "sector_label"]].drop_duplicates("sector")
-    years = (int(frame["year_start"].min()), int(frame["year_end"].max())) if len(frame) else (2000, 2030)
+    dated = frame.dropna(subset=["year_start"])
+    years = (int(dated["year_start"].min()), int(dated["year_end"].max())) if len(dated) else (2000, 2030)
     present = set(frame["status"])
     return Options(
         years=years,
@@ -44,9 +45,16 @@ def options(frame: pd.DataFrame) -> Options:
 
 
 def apply(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """Rows that pass the filters; a period that is a span is kept when it overlaps the year range."""
+    """Rows that pass the filters; a period that is a span is kept when it overlaps the year range.
+
+    A figure without a period is kept only while the range keeps every dated figure of the frame, that is while the
+    years filter nothing out: a narrowed range (see `narrowed`) keeps it as the range it came from does.
+    """
     low, high = filters.years
-    mask = (frame["year_start"] <= high) & (frame["year_end"] >= low)
+    undated = frame["year_start"].isna()
+    dated = frame[~undated]
+    unfiltered = dated.empty or (low <= dated["year_end"].min() and high >= dated["year_start"].max())
+    mask = ((frame["year_start"] <= high) & (frame["year_end"] >= low)).fillna(False) | (undated & unfiltered)
     for column, chosen in (("sector", filters.sectors), ("geography", filters.geos), ("status", filters.statuses)):
         if chosen:
             mask &= frame[column].isin(chosen)
@@ -93,10 +101,15 @@ def search(rows: pd.DataFrame, text: str) -> pd.DataFrame:
     return rows[mask]
 
 
+def dated(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows with a period: what a year axis, such as the timeline's, can place."""
+    return rows[rows["year_end"].notna()]
+
+
 def timeline_counts(rows: pd.DataFrame) -> pd.DataFrame:
     """Figures per sector, year and status, in order of first appearance: the timeline when there are too many."""
     keys = ["sector", "sector_label", "year_end", "status"]
-    return rows.groupby(keys, sort=False).size().rename("figures").reset_index()
+    return dated(rows).groupby(keys, sort=False).size().rename("figures").reset_index()
 
 
 def by_source(rows: pd.DataFrame) -> list[pd.DataFrame]:

@@ -7,12 +7,9 @@ import pandas as pd
 from dashboard.data.fields import period_bounds
 from dashboard.data.schema import Catalog, Source
 from dashboard.table.columns import NAMES
-from dashboard.text.wording import formatter, qualified, status_word
+from dashboard.text.wording import formatter, qualified, source_kind_word, status_word
 
-
-def _shown(fig) -> float:
-    """The value as written: a derived value to three significant figures, the precision its inputs allow."""
-    return float(f"{fig.value:.3g}") if fig.status == "derived" else fig.value
+NO_YEARS = (None, None)  # the first and last year of a figure whose period the article does not give
 
 
 def _values(catalog: Catalog, lang: str) -> dict[str, list]:
@@ -21,12 +18,12 @@ def _values(catalog: Catalog, lang: str) -> dict[str, list]:
     unit_of = {i.id: i.unit for i in catalog.indicators}
     write = {u.id: formatter(u.display, lang) for u in catalog.units}
     write_usd = formatter(units["USD"].display, lang) if "USD" in units else "US${:,.0f}".format
-    texts = [write[unit_of[fig.indicator]](_shown(fig)) for fig in catalog.figures]
+    texts = [write[unit_of[fig.indicator]](fig.value) for fig in catalog.figures]
     return {
         "value_text": [qualified(text, fig.qualifier, lang=lang) for fig, text in zip(catalog.figures, texts, strict=True)],
         "value_label": [qualified(text, fig.qualifier, short=True, lang=lang)
                         for fig, text in zip(catalog.figures, texts, strict=True)],
-        "usd_text": [qualified(write_usd(fig.usd.value), fig.usd.qualifier, lang=lang) if fig.usd else None
+        "usd_text": [qualified(write_usd(fig.usd.value), fig.usd_qualifier, lang=lang) if fig.usd else None
                      for fig in catalog.figures],
     }
 
@@ -39,7 +36,7 @@ def build_frame(catalog: Catalog, sources: dict[str, Source]) -> pd.DataFrame:
     figures = catalog.figures
     inds = [{i.id: i for i in catalog.indicators}[fig.indicator] for fig in figures]
     unit_of = [units[ind.unit] for ind in inds]
-    bounds = {period: period_bounds(period) for period in {fig.period for fig in figures}}
+    bounds = {period: period_bounds(period) if period else NO_YEARS for period in {fig.period for fig in figures}}
     src = {sid: (s.headline, s.publisher, s.author, s.published.isoformat(), str(s.url) if s.url else None)
            for sid, s in sources.items()}
     src_of = [src[fig.source] for fig in figures]
@@ -70,6 +67,8 @@ def build_frame(catalog: Catalog, sources: dict[str, Source]) -> pd.DataFrame:
         "note": [fig.note for fig in figures],
         "source_id": [fig.source for fig in figures],
         **{name: [s[i] for s in src_of] for i, name in enumerate(("source_title", "publisher", "author", "published", "url"))},
+        "source_kind": [sources[fig.source].kind for fig in figures],
+        "quoted_from": [sources[fig.source].quoted_from for fig in figures],
         "quote": [fig.quote for fig in figures],
         "indicator_zh": [ind.name_zh for ind in inds],
         "sector_label_zh": [sectors[ind.sector].label_zh for ind in inds],
@@ -80,8 +79,10 @@ def build_frame(catalog: Catalog, sources: dict[str, Source]) -> pd.DataFrame:
         "status_zh": [status_word(fig.status, "zh") for fig in figures],
         "note_zh": [fig.note_zh for fig in figures],
         "publisher_zh": [sources[fig.source].publisher_zh or sources[fig.source].publisher for fig in figures],
+        "source_kind_zh": [source_kind_word(sources[fig.source].kind, "zh") for fig in figures],
     }
-    numbers = {"year_start": "int64", "year_end": "int64", "period_stated": "bool", "value": "float64",
+    # Int64 holds the years of a figure without a period as missing (<NA>), where int64 cannot.
+    numbers = {"year_start": "Int64", "year_end": "Int64", "period_stated": "bool", "value": "float64",
                "usd_value": "float64"}
     # Text is kept as plain Python objects, as the data files hold it.
     return pd.DataFrame({name: pd.Series(values, dtype=numbers.get(name, object)) for name, values in columns.items()},

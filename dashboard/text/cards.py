@@ -11,7 +11,17 @@ from urllib.parse import quote
 import pandas as pd
 
 from dashboard.text.locale import DEFAULT, translation
-from dashboard.text.wording import MARKS, aside, date_text, number, period_text, qualifier_word, status_word
+from dashboard.text.wording import (
+    MARKS,
+    TOPIC_SUMMARY,
+    aside,
+    date_text,
+    number,
+    period_text,
+    qualifier_word,
+    source_kind_word,
+    status_word,
+)
 
 STYLE = """<style>
 .zi-cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:1rem;margin:.25rem 0 1rem}
@@ -57,14 +67,17 @@ def card(row, show_sector: bool = False, lang: str = DEFAULT) -> str:
              period_text(row.period, lang), status_word(row.status, lang)]
     if show_sector:
         facts.append(row.sector_label)
-    source = _link(f"{row.publisher}{marks.comma}{date_text(row.published, lang)}", row.url, lang)
+    kind = aside(source_kind_word(row.source_kind, lang), lang) if _present(row.source_kind) else ""
+    source = _link(f"{row.publisher}{kind}{marks.comma}{date_text(row.published, lang)}", row.url, lang)
+    summary = (f'<div class="zi-facts">{escape(_(TOPIC_SUMMARY), quote=False)}</div>'
+               if row.quoted_from == "topic page summary" else "")
     words = escape(_("In the article's words"), quote=False)
     more = escape(_("Where this number comes from, and how to cite it"), quote=False)
     return (f'<div class="zi-card"><div class="zi-what">{_text(what)}</div>'
             f'<div class="zi-value">{_text(row.value_label)}</div>'
             f'<div class="zi-facts">{" · ".join(_text(f) for f in facts)}</div>'
             f'<div class="zi-source">{source}</div>'
-            f'<details><summary>{words}</summary><q lang="en">{_text(row.quote)}</q></details>'
+            f'<details><summary>{words}</summary><q lang="en">{_text(row.quote)}</q>{summary}</details>'
             f'<a class="zi-more" href="figure?figure={quote(str(row.figure_id), safe="")}" target="_self">{more}</a></div>')
 
 

@@ -58,7 +58,7 @@ def marked_quote(row) -> str:
 
 def _what(row, lang: str) -> str:
     return translation(lang).gettext("{indicator}, {place}, {period}").format(
-        indicator=row.indicator, place=row.place, period=period_text(str(row.period), lang))
+        indicator=row.indicator, place=row.place, period=period_text(row.period, lang))
 
 
 def _title(row, lang: str) -> str:

@@ -9,6 +9,7 @@ import pandas as pd
 from dashboard.text.citations import fragment_finds, fragment_text
 
 YES, NO, NO_LINK = "yes", "no", "no link known"
+UNVERIFIABLE = "not verifiable (quoted from a topic page's summary; the linked article was not captured)"
 FOLDED, MISSING = "no (found only with case or quote marks folded)", "no (article missing)"
 QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
                              "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"'})
@@ -21,11 +22,11 @@ class QuoteCheck(NamedTuple):
     source_id: str
     capture: str
     verbatim: str  # YES, NO, FOLDED or MISSING
-    fragment: str  # YES, NO, NO_LINK or MISSING
+    fragment: str  # YES, NO, NO_LINK, UNVERIFIABLE or MISSING
 
     @property
     def ok(self) -> bool:
-        return self.verbatim == YES and self.fragment in (YES, NO_LINK)
+        return self.verbatim == YES and self.fragment in (YES, NO_LINK, UNVERIFIABLE)
 
     def __str__(self) -> str:
         return f"{self.figure_id}: verbatim: {self.verbatim}; fragment: {self.fragment}"
@@ -67,7 +68,12 @@ def check(frame: pd.DataFrame, captures: dict[str, str], texts: dict[str, str]) 
             found.append(QuoteCheck(row.figure_id, row.source_id, capture, MISSING, MISSING))
             continue
         has_link = isinstance(row.url, str) and bool(row.url)
-        fragment = (YES if fragment_lands(article, row.quote) else NO) if has_link else NO_LINK
+        if not has_link:
+            fragment = NO_LINK
+        elif row.quoted_from == "topic page summary":  # the link goes to a page we do not hold
+            fragment = UNVERIFIABLE
+        else:
+            fragment = YES if fragment_lands(article, row.quote) else NO
         found.append(QuoteCheck(row.figure_id, row.source_id, capture, verbatim(article, row.quote), fragment))
     return found
 
@@ -87,4 +93,5 @@ def summary(checks: list[QuoteCheck]) -> str:
     return (f"{len(checks)} figures: {count('verbatim', YES)} quotes verbatim, {count('verbatim', FOLDED)} found only "
             f"with case or quote marks folded, {count('verbatim', NO)} not found, {count('verbatim', MISSING)} without "
             f"their article; {count('fragment', YES)} text fragments find their quote, {count('fragment', NO)} do not, "
-            f"{count('fragment', NO_LINK)} with no link known.")
+            f"{count('fragment', NO_LINK)} with no link known, "
+            f"{count('fragment', UNVERIFIABLE)} not verifiable.")

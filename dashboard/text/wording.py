@@ -21,13 +21,18 @@ QUALIFIER_SIGNS = {"exact": "", "about": "~", "nearly": "≈", "more than": ">",
 # The words of each qualifier and status, as the interface shows them (translated where shown).
 QUALIFIER_WORDS = {"exact": N_("exact"), "about": N_("about"), "nearly": N_("nearly"), "more than": N_("more than"),
                    "at least": N_("at least"), "up to": N_("up to"), "less than": N_("less than")}
-STATUS_WORDS = {"actual": N_("actual"), "target": N_("target"), "forecast": N_("forecast"), "derived": N_("derived")}
+STATUS_WORDS = {"actual": N_("actual"), "target": N_("target"), "forecast": N_("forecast"), "derived": N_("derived"),
+                "policy": N_("policy rule")}
+SOURCE_KIND_WORDS = {"news report": N_("news report"), "news summary": N_("news summary"),
+                     "official policy text": N_("official policy text"), "official statistics": N_("official statistics")}
+NO_PERIOD = N_("period not given")  # a figure whose period the article does not give
+TOPIC_SUMMARY = N_("quoted from the topic page's summary")  # a quote read on a listing page, not in the article
 
 
 def formatter(display: Display, lang: str = "en") -> Callable[[float], str]:
     """How to write a value of one unit the way a reader says it: '702 billion yuan', '13%', '410,000 enterprises'.
 
-    In Chinese: 7020亿元, 13%, 41万家, 第4位 (every large number in 万 and 亿, no space before the unit).
+    In Chinese: 7020亿元, 13%, 41万家, 第4位, 第28个 (every large number in 万 and 亿, no space before the unit).
     """
     zh = lang == "zh"
     in_order = display.scale == "ordinal"
@@ -49,8 +54,8 @@ def formatter(display: Display, lang: str = "en") -> Callable[[float], str]:
         if decimals:
             text = text.rstrip("0").rstrip(".")
         if in_order and float(number).is_integer():
-            if zh:
-                return f"第{int(number)}位"
+            if zh:  # a rank is 第4位; an order of reaching a mark takes its own measure word: 第28个
+                return f"第{int(number)}{suffix or '位'}"
             text = ordinal(int(number))
         return f"{prefix}{text}{word}{suffix}"
 
@@ -71,6 +76,11 @@ def status_word(status: object, lang: str = "en") -> str:
     return translation(lang).gettext(STATUS_WORDS[status]) if status in STATUS_WORDS else str(status)
 
 
+def source_kind_word(kind: object, lang: str = "en") -> str:
+    """A source's kind as the reader's language says it: 'news summary', 新闻摘要; an unknown value as it is."""
+    return translation(lang).gettext(SOURCE_KIND_WORDS[kind]) if kind in SOURCE_KIND_WORDS else str(kind)
+
+
 def qualifier_word(qualifier: object, lang: str = "en") -> str:
     """A qualifier as the reader's language says it: 'more than', 超过; a value the interface does not know, as it is."""
     return translation(lang).gettext(QUALIFIER_WORDS[qualifier]) if qualifier in QUALIFIER_WORDS else str(qualifier)
@@ -83,8 +93,10 @@ def date_text(iso: str, lang: str = "en") -> str:
     return format_date(dt.date.fromisoformat(iso), format="long", locale=BABEL_LOCALE[lang])
 
 
-def period_text(period: str, lang: str = "en") -> str:
-    """A period as the reader's language writes it: '2021-2023'; 2021—2023年."""
+def period_text(period: object, lang: str = "en") -> str:
+    """A period as the reader's language writes it: '2021-2023'; 2021—2023年; a missing one 'period not given'."""
+    if not isinstance(period, str) or not period:
+        return translation(lang).gettext(NO_PERIOD)
     return period if lang == "en" else period.replace("-", "—") + "年"
 
 
