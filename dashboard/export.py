@@ -54,6 +54,7 @@ FIELDS = {
     "publisher": ("string", N_("Publisher of the source article.")),
     "author": ("string", N_("Author or byline of the source article, where known.")),
     "published": ("date", N_("Date the source article was published.")),
+    "accessed": ("date", N_("Date the curator last read the source article at its address.")),
     "url": ("string", N_("Web address of the source article; empty where none is known.")),
     "quote": ("string", N_("The article's own words around the number, verbatim, in the article's language.")),
     "indicator_zh": ("string", N_("Name of the indicator in Chinese (指标名称), in official statistical terms where they "

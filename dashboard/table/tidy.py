@@ -15,7 +15,7 @@ COLUMNS = [
     "figure_id", "indicator_id", "indicator", "sector", "sector_label", "geography", "label", "period", "period_stated",
     "year_start", "year_end", "value", "unit", "unit_label", "value_text", "value_label", "qualifier", "status",
     "usd_value", "usd_text", "derived_formula", "derived_inputs", "note", "source_id", "source_title", "publisher", "author",
-    "published", "url", "quote",
+    "published", "accessed", "url", "quote",
     # the Chinese twins of the text columns (language.LOCALISED), and of the status
     "indicator_zh", "sector_label_zh", "geography_zh", "label_zh", "unit_label_zh", "value_text_zh", "value_label_zh",
     "usd_text_zh", "status_zh", "note_zh", "publisher_zh",
@@ -52,7 +52,8 @@ def build_frame(catalog: Catalog, sources: dict[str, Source]) -> pd.DataFrame:
     inds = [{i.id: i for i in catalog.indicators}[fig.indicator] for fig in figures]
     unit_of = [units[ind.unit] for ind in inds]
     bounds = {period: period_bounds(period) for period in {fig.period for fig in figures}}
-    src = {sid: (s.headline, s.publisher, s.author, s.published.isoformat(), str(s.url) if s.url else None)
+    src = {sid: (s.headline, s.publisher, s.author, s.published.isoformat(), s.accessed.isoformat(),
+                 str(s.url) if s.url else None)
            for sid, s in sources.items()}
     src_of = [src[fig.source] for fig in figures]
     english, chinese = _values(catalog, "en"), _values(catalog, "zh")
@@ -81,7 +82,8 @@ def build_frame(catalog: Catalog, sources: dict[str, Source]) -> pd.DataFrame:
         "derived_inputs": [" ".join(fig.derived.inputs) if fig.derived else None for fig in figures],
         "note": [fig.note for fig in figures],
         "source_id": [fig.source for fig in figures],
-        **{name: [s[i] for s in src_of] for i, name in enumerate(("source_title", "publisher", "author", "published", "url"))},
+        **{name: [s[i] for s in src_of] for i, name in enumerate(("source_title", "publisher", "author", "published", "accessed",
+                                                             "url"))},
         "quote": [fig.quote for fig in figures],
         "indicator_zh": [ind.name_zh for ind in inds],
         "sector_label_zh": [sectors[ind.sector].label_zh for ind in inds],
