@@ -12,7 +12,7 @@ from pathlib import Path
 
 from dashboard.data.load import DataError, indicators_path, load_catalog, read_articles, sources_path
 
-APP = Path(__file__).resolve().parent / "app" / "main.py"
+APP = Path(__file__).resolve().parent / "serve.py"  # the Streamlit pages and the take-away routes
 ROOT = Path(__file__).resolve().parent.parent  # the repo root: Streamlit reads .streamlit/config.toml from here
 
 

@@ -64,7 +64,6 @@ WORDS = {  # the pages' own words, translated where shown
     "needs_js": N_("The chart needs JavaScript; its figures are in the table below."),
     "open_figure": N_("open"),
     "left_out": N_("Places left out of the chart (more than it holds) are on the Data page."),
-    "whole_data": N_("The whole data: CSV, JSON and data package"),
 }
 
 
