@@ -264,21 +264,24 @@ def _titled(chart: Chart) -> None:
         height=(layout.height or 400) + top - (layout.margin.t or 40), margin={"t": top}, autosize=True)
 
 
-def chart_config(chart: Chart, lang: str) -> dict:
+def chart_config(chart: Chart) -> dict:
     """The Plotly config of a chart page: the image button makes a PNG named after the chart; the width follows the page."""
-    return {**PLOTLY_CONFIG, "responsive": True, "locale": lang,
+    return {**PLOTLY_CONFIG, "responsive": True,
             "toImageButtonOptions": {**PLOTLY_CONFIG["toImageButtonOptions"], "filename": chart.id}}
 
 
-def chart_page(chart: Chart, base: str, lang: str, embed: bool) -> dict:
-    """Everything a chart's page shows, in `lang`: the chart, its rows as a table with links, CSV and embed snippet."""
+def chart_page(chart: Chart, base: str, lang: str, embed: bool, site: str) -> dict:
+    """Everything a chart's page shows, in `lang`: the chart, its rows as a table with links, CSV and embed snippet.
+
+    `site`: the address other sites frame the chart from (the base address, else the one the reader asked).
+    """
     path = chart_path(chart.id)
     table = chart_table(chart.rows, lang)
     links = [address(base, figure_path(fid), lang) for fid in chart.rows["figure_id"]]
-    frame = {"src": address(base, path, lang, embed="1"), "title": chart.title,
+    frame = {"src": address(site, path, lang, embed="1"), "title": chart.title,
              "height": int((chart.figure.layout.height or 400) + 24)}
     snippet = environment().get_template("embed_snippet.html").render(frame=frame).strip()
-    spec = {"figure": json.loads(chart.figure.to_json()), "config": chart_config(chart, lang), "filename": chart.id,
+    spec = {"figure": json.loads(chart.figure.to_json()), "config": chart_config(chart), "filename": chart.id,
             "figure_base": address(base, "/figures/"), "lang": lang, "embed": embed}
     return {
         "title": chart.title, "chart": chart, "spec": script_json(spec), "alt": chart.alt, "embed": embed,

@@ -178,7 +178,7 @@ def _chart(data: Dataset, request: Request, lang: str, base: str) -> Answer:
         return Answer(to_csv(rows_by_id(data.frame, chart.rows["figure_id"])), CSV,
                       headers={"Content-Disposition": f'attachment; filename="{chart_id}.csv"'})
     embed = request.query_params.get("embed") == "1"
-    context = pages.chart_page(chart, base, lang, embed)
+    context = pages.chart_page(chart, base, lang, embed, base or str(request.base_url).rstrip("/"))
     return Answer(pages.render("chart.html", lang, **context), HTML, headers=_page_headers(embed))
 
 
