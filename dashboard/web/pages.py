@@ -252,14 +252,20 @@ def build_chart(data: Dataset, chart_id: str, lang: str) -> Chart | None:
     return chart
 
 
+TITLE_LINE, SUBTITLE_LINE = 40, 50  # columns a line of the title and subtitle holds: a 320-pixel frame shows them whole
+
+
 def _titled(chart: Chart) -> None:
-    """Draw the title and subtitle into the figure, on a white page whatever the reader's theme."""
+    """Draw the title and subtitle into the figure (so every image carries them), on white whatever the reader's theme."""
+    title, subtitle = wrap(chart.title, TITLE_LINE), wrap(chart.subtitle or "", SUBTITLE_LINE)
+    lines = title.count("<br>") + 1
+    below = subtitle.count("<br>") + 1 if chart.subtitle else 0
+    top = 20 + 21 * lines + 16 * below + 40  # the title and subtitle, then the legend above the plot
     layout = chart.figure.layout
-    top = 110 if chart.subtitle else 80
     chart.figure.update_layout(
-        title={"text": wrap(chart.title, 70), "x": 0, "xanchor": "left", "xref": "paper", "y": 0.995, "yanchor": "top",
-               "yref": "container", "font": {"size": 16, "color": "#111318"},
-               "subtitle": {"text": wrap(chart.subtitle or "", 90), "font": {"size": 12, "color": "#444444"}}},
+        title={"text": title, "x": 0, "xanchor": "left", "xref": "container", "y": 1, "yanchor": "top",
+               "yref": "container", "pad": {"t": 12, "l": 10}, "font": {"size": 16, "color": "#111318"},
+               "subtitle": {"text": subtitle, "font": {"size": 12, "color": "#444444"}}},
         template="plotly_white", paper_bgcolor="#ffffff", plot_bgcolor="#ffffff", font={"color": "#111318"},
         height=(layout.height or 400) + top - (layout.margin.t or 40), margin={"t": top}, autosize=True)
 
