@@ -185,7 +185,7 @@ def test_the_figure_csv_is_its_row_of_the_download(web, loaded):
 def test_a_page_asks_no_host_but_its_own(web):
     shown = page(web, "/figures/zj-gdp-2024")
     assert all(attrs.get("src", "/").startswith("/") for attrs, _ in shown.scripts)
-    assert all(link["href"].startswith("/") for link in shown.links)
+    assert all(link["href"].startswith(("/", "data:")) for link in shown.links)  # data: the empty icon, asked of no one
     answer = web.get("/figures/zj-gdp-2024")
     assert "default-src 'self'" in answer.headers["content-security-policy"]
 
@@ -241,3 +241,9 @@ def test_data_text_is_always_text(web, web_data):
         block = re.search(r'<script type="application/ld\+json">(.*?)</script>', answer.text, re.S)[1]
         assert "<" not in block and ">" not in block and "&" not in block
     assert HOSTILE in web.get("/figures/zj-gdp-2024.bib").text  # a file to take away holds the text as it is
+
+
+def test_parameters_a_page_does_not_read_make_no_new_page(web):
+    etag = web.get("/figures/zj-gdp-2024?lang=en").headers["etag"]
+    assert web.get("/figures/zj-gdp-2024?lang=en&utm_source=x&q=" + "y" * 300).headers["etag"] == etag
+    assert web.get("/figures/zj-gdp-2024?lang=en").headers["x-content-type-options"] == "nosniff"

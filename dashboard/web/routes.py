@@ -79,7 +79,7 @@ def _matches(request: Request, etag: str) -> bool:
 
 
 def _respond(request: Request, answer: Answer, etag: str, cache: str = PAGE_CACHE, vary: bool = True) -> Response:
-    headers = {"ETag": etag, "Cache-Control": cache, **answer.headers}
+    headers = {"ETag": etag, "Cache-Control": cache, "X-Content-Type-Options": "nosniff", **answer.headers}
     if vary:
         headers["Vary"] = "Accept-Language"
     if answer.status == 200 and _matches(request, etag):
@@ -110,8 +110,10 @@ def _error(status: int, lang: str, asked: str = "") -> Answer:
 Made = Callable[[Dataset, Request, str, str], Answer]
 
 
-def served(make: Made, *, vary: bool = True, daily: bool = False) -> Callable[[Request], Awaitable[Response]]:
-    """A route of the loaded data: cached per data version, address and language; ETag and 304; readable errors.
+def served(make: Made, *, reads: tuple[str, ...] | None = (), vary: bool = True,
+           daily: bool = False) -> Callable[[Request], Awaitable[Response]]:
+    """A route of the loaded data: cached per data version, path, language and the parameters it `reads` (None: all);
+    ETag and 304; readable errors. Parameters it does not read make no new answer.
 
     `make(data, request, lang, base)` builds the answer in a worker thread; `daily`: the answer also names today.
     """
@@ -124,7 +126,7 @@ def served(make: Made, *, vary: bool = True, daily: bool = False) -> Callable[[R
             log.exception("the data files have problems")
             return _respond(request, _error(503, lang), _etag("503", lang), cache="no-store")
         base = base_url()
-        query = sorted(request.query_params.multi_items())
+        query = sorted((k, v) for k, v in request.query_params.multi_items() if reads is None or k in reads)
         today = dt.date.today().isoformat() if daily else ""
         site = base or str(request.base_url)  # the sitemap and robots.txt name the host asked when no base is set
         etag = _etag(data.version, request.url.path, lang, query, site, today)
@@ -247,9 +249,9 @@ async def asset(request: Request) -> Response:
 
 routes = [
     Route("/figures/{name}", served(_figure)),
-    Route("/charts/{name}", served(_chart)),
-    Route("/data/figures.csv", served(_figures_csv)),
-    Route("/data/figures.json", served(_figures_json)),
+    Route("/charts/{name}", served(_chart, reads=("embed",))),
+    Route("/data/figures.csv", served(_figures_csv, reads=None)),
+    Route("/data/figures.json", served(_figures_json, reads=None)),
     Route("/data/datapackage.zip", served(_package_zip, vary=False, daily=True)),
     Route("/data/datapackage.json", served(_package_json, vary=False, daily=True)),
     Route("/sitemap.xml", served(_sitemap, vary=False)),
