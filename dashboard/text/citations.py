@@ -57,13 +57,14 @@ def marked_quote(row) -> str:
     return f"{html.escape(quote[:start])}<mark>{html.escape(quote[start:end])}</mark>{html.escape(quote[end:])}"
 
 
-def _what(row, lang: str) -> str:
+def figure_name(row, lang: str) -> str:
+    """What a figure is about: '{indicator}, {place}, {period}' in the reader's language."""
     return translation(lang).gettext("{indicator}, {place}, {period}").format(
         indicator=row.indicator, place=row.place, period=period_text(str(row.period), lang))
 
 
 def _title(row, lang: str) -> str:
-    return translation(lang).gettext("{figure}: {value}").format(figure=_what(row, lang), value=row.value_text)
+    return translation(lang).gettext("{figure}: {value}").format(figure=figure_name(row, lang), value=row.value_text)
 
 
 def _text(value: object) -> str | None:
@@ -102,7 +103,7 @@ def cite_text(row, address: str, accessed: str | None = None, lang: str = "en") 
     """A plain-text citation of one figure: the figure, its article (GB/T 7714 in Chinese), the dashboard, its address."""
     _ = translation(lang).gettext
     article_date, read = _dates(row, accessed)
-    figure = _("{figure}: {value} ({status}).").format(figure=_what(row, lang), value=row.value_text,
+    figure = _("{figure}: {value} ({status}).").format(figure=figure_name(row, lang), value=row.value_text,
                                                          status=status_word(row.status, lang))
     via = _("Via {dashboard} (version {version}), {address}, accessed {accessed}.").format(
         dashboard=_(DASHBOARD), version=__version__, address=address, accessed=read)

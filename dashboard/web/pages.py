@@ -21,17 +21,22 @@ from dashboard.charts.story import story_chart, story_labels
 from dashboard.charts.style import PLOTLY_CONFIG, wrap
 from dashboard.table.dataset import Dataset
 from dashboard.table.filters import by_indicator, rows_by_id
-from dashboard.text.citations import DASHBOARD, cite_bibtex, cite_csl, cite_text, marked_quote, sentence_link
+from dashboard.text.citations import (
+    DASHBOARD,
+    cite_bibtex,
+    cite_csl,
+    cite_text,
+    figure_name,
+    marked_quote,
+    sentence_link,
+)
 from dashboard.text.locale import LANGUAGES, N_, in_language, translation
-from dashboard.text.wording import MARKS, date_text, period_text, qualifier_word, status_word
+from dashboard.text.wording import FORMULAS, MARKS, date_text, period_text, qualifier_word, status_word
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 HTML_LANG = {"en": "en", "zh": "zh-Hans"}  # <html lang> and hreflang of each language
 OG_LOCALE = {"en": "en_US", "zh": "zh_CN"}
 HAN = re.compile(r"[\u4e00-\u9fff]")
-# A derived figure's formula, as the Figures page words it.
-FORMULAS = {"prior_from_growth": N_("the year before, from a value and its growth: value / (1 + growth / 100)"),
-            "ratio": N_("the first figure divided by the second")}
 WORDS = {  # the pages' own words, translated where shown
     "dashboard": DASHBOARD,
     "language": N_("Language"),
@@ -125,8 +130,7 @@ def figure_title(row, lang: str) -> str:
     """A figure's name: indicator, place, period (and its label)."""
     marks = MARKS[lang]
     label = f"{marks.open}{row.label}{marks.close}" if _text(row.label) else ""
-    return translation(lang).gettext("{indicator}, {place}, {period}").format(
-        indicator=row.indicator, place=row.place, period=period_text(str(row.period), lang)) + label
+    return figure_name(row, lang) + label
 
 
 def summary(row, lang: str) -> str:
