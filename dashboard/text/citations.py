@@ -88,11 +88,9 @@ def cite_source(source, lang: str = "en") -> str:
 
 
 def _dates(row, accessed: str | None) -> tuple[str, str]:
-    """The curator's access date of the article (the row's `accessed`), and the date the dashboard was read.
-
-    The dashboard's date is the one given (the reader's visit), else the article's: a page served to everyone,
-    cached by data version, cites the curator's date.
-    """
+    """The curator's access date of the article (the row's `accessed`), and the date the dashboard was read."""
+    # The dashboard's date is the one given (a reader's visit), else the article's: a page served to everyone and
+    # kept by data version cites the curator's date.
     article = _text(getattr(row, "accessed", None)) or accessed
     if article is None:
         raise ValueError(f"no access date for {row.figure_id}")

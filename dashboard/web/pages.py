@@ -281,10 +281,7 @@ def chart_config(chart: Chart) -> dict:
 
 
 def chart_page(chart: Chart, base: str, lang: str, embed: bool, site: str) -> dict:
-    """Everything a chart's page shows, in `lang`: the chart, its rows as a table with links, CSV and embed snippet.
-
-    `site`: the address other sites frame the chart from (the base address, else the one the reader asked).
-    """
+    """A chart page's content in `lang`: chart, linked table, CSV and an embed snippet framing it from `site`."""
     path = chart_path(chart.id)
     table = chart_table(chart.rows, lang)
     links = [address(base, figure_path(fid), lang) for fid in chart.rows["figure_id"]]

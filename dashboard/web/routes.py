@@ -112,18 +112,16 @@ Made = Callable[[Dataset, Request, str, str], Answer]
 
 def served(make: Made, *, reads: tuple[str, ...] | None = (), vary: bool = True,
            daily: bool = False) -> Callable[[Request], Awaitable[Response]]:
-    """A route of the loaded data: cached per data version, path, language and the parameters it `reads` (None: all);
-    ETag and 304; readable errors. Parameters it does not read make no new answer.
-
-    `make(data, request, lang, base)` builds the answer in a worker thread; `daily`: the answer also names today.
-    """
+    """A route of the loaded data, with ETag, 304 and readable errors; `make` runs in a worker thread."""
+    # An answer is kept per data version, path, language and the parameters the route `reads` (None: all), so other
+    # parameters make no new answer; `daily`: the answer names today (the data package's date) and is kept a day.
 
     async def endpoint(request: Request) -> Response:
         lang = reader_language(request)
         try:
             data = await run_in_threadpool(current)
-        except DataError:
-            log.exception("the data files have problems")
+        except DataError as exc:
+            log.warning("the data files have %d problem(s), the first: %s", len(exc.problems), exc.problems[:1])
             return _respond(request, _error(503, lang), _etag("503", lang), cache="no-store")
         base = base_url()
         query = sorted((k, v) for k, v in request.query_params.multi_items() if reads is None or k in reads)
