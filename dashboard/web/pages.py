@@ -31,7 +31,7 @@ from dashboard.text.citations import (
     sentence_link,
 )
 from dashboard.text.locale import LANGUAGES, N_, in_language, translation
-from dashboard.text.wording import FORMULAS, MARKS, date_text, period_text, qualifier_word, status_word
+from dashboard.text.wording import FORMULAS, aside, date_text, period_text, qualifier_word, status_word
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 HTML_LANG = {"en": "en", "zh": "zh-Hans"}  # <html lang> and hreflang of each language
@@ -128,9 +128,7 @@ def figure_row(data: Dataset, figure_id: str, lang: str):
 
 def figure_title(row, lang: str) -> str:
     """A figure's name: indicator, place, period (and its label)."""
-    marks = MARKS[lang]
-    label = f"{marks.open}{row.label}{marks.close}" if _text(row.label) else ""
-    return figure_name(row, lang) + label
+    return figure_name(row, lang) + aside(row.label, lang)
 
 
 def summary(row, lang: str) -> str:
@@ -286,7 +284,7 @@ def chart_page(chart: Chart, base: str, lang: str, embed: bool, site: str) -> di
     table = chart_table(chart.rows, lang)
     links = [address(base, figure_path(fid), lang) for fid in chart.rows["figure_id"]]
     frame = {"src": address(site, path, lang, embed="1"), "title": chart.title,
-             "height": int((chart.figure.layout.height or 400) + 24)}
+             "height": int(chart.figure.layout.height or 400) + 8}  # the embed view's page adds no margin
     snippet = environment().get_template("embed_snippet.html").render(frame=frame).strip()
     spec = {"figure": json.loads(chart.figure.to_json()), "config": chart_config(chart), "filename": chart.id,
             "figure_base": address(base, "/figures/"), "lang": lang, "embed": embed}

@@ -41,6 +41,8 @@ def test_the_embed_view_fits_320_pixels_and_shows_its_sources_whole(open_page, s
     page.wait_for_selector("#chart .main-svg")
     page.wait_for_timeout(500)  # the footer is moved to the chart's left edge after the first drawing
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    height = page.evaluate("JSON.parse(document.getElementById('chart-spec').textContent).figure.layout.height")
+    assert page.evaluate("document.body.getBoundingClientRect().bottom") <= height + 8  # the snippet's frame holds it
     footer = page.locator("#chart .annotation").filter(has_text="浙江指标数据看板").first.bounding_box()
     assert footer["x"] >= 0 and footer["x"] + footer["width"] <= 320
 
