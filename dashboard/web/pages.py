@@ -31,7 +31,7 @@ from dashboard.text.citations import (
     sentence_link,
 )
 from dashboard.text.locale import LANGUAGES, N_, in_language, translation
-from dashboard.text.wording import FORMULAS, aside, date_text, period_text, qualifier_word, status_word
+from dashboard.text.wording import FORMULAS, MARKS, aside, date_text, period_text, qualifier_word, status_word
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 HTML_LANG = {"en": "en", "zh": "zh-Hans"}  # <html lang> and hreflang of each language
@@ -190,6 +190,7 @@ def figure_page(data: Dataset, row, base: str, lang: str) -> dict:
     explore = address(base, "/sectors", lang, sector=row.sector, year=f"{row.year_start}-{row.year_end}")
     article = _("{publisher}, “{headline}”, {published}").format(
         publisher=row.publisher, headline=row.source_title, published=date_text(str(row.published), lang))
+    article += MARKS[lang].stop.strip()
     title = figure_title(row, lang)
     return {
         "title": title, "row": row, "period": stated, "status": status_word(row.status, lang), "article": article,
@@ -322,5 +323,5 @@ def error_page(status: int, lang: str, base: str, asked: str = "") -> dict:
 def render(template: str, lang: str, **context) -> str:
     """A page in `lang` from its template, with the pages' words."""
     return environment().get_template(template).render(
-        lang=lang, html_lang=HTML_LANG[lang], og_locale=OG_LOCALE[lang], w=words(lang), version=__version__,
+        lang=lang, html_lang=HTML_LANG[lang], marks=MARKS[lang], og_locale=OG_LOCALE[lang], w=words(lang), version=__version__,
         other_locales=[OG_LOCALE[code] for code in LANGUAGES if code != lang], **context)
