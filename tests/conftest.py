@@ -226,3 +226,9 @@ def web_data(data, monkeypatch) -> DataFiles:
     monkeypatch.setenv("DASHBOARD_INDICATORS", str(data.indicators))
     monkeypatch.setenv("DASHBOARD_SOURCES", str(data.sources))
     return data
+
+
+@pytest.fixture(scope="session")
+def interface_phrases() -> tuple[str, ...]:
+    """The interface's English phrases of three words or more, which a Chinese page must not show."""
+    return _phrases()

@@ -247,3 +247,11 @@ def test_parameters_a_page_does_not_read_make_no_new_page(web):
     etag = web.get("/figures/zj-gdp-2024?lang=en").headers["etag"]
     assert web.get("/figures/zj-gdp-2024?lang=en&utm_source=x&q=" + "y" * 300).headers["etag"] == etag
     assert web.get("/figures/zj-gdp-2024?lang=en").headers["x-content-type-options"] == "nosniff"
+
+
+def test_a_chinese_page_shows_no_english_interface_phrase(web, loaded, interface_phrases):
+    derived = loaded.frame[loaded.frame["status"] == "derived"]["figure_id"].iat[0]
+    for path in ("/figures/zj-gdp-2024?lang=zh", f"/figures/{derived}?lang=zh", "/charts/ai-plan-money?lang=zh",
+                 "/charts/gdp?lang=zh", "/figures/no-such-figure?lang=zh"):
+        shown = Page(web.get(path).text).visible
+        assert [phrase for phrase in interface_phrases if phrase in shown] == [], path
