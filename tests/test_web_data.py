@@ -115,3 +115,11 @@ def test_every_answer_has_an_etag_and_cache_control(web):
         assert answer.status_code == 200 and answer.headers["etag"] and answer.headers["cache-control"], path
         assert web.get(path, headers={"If-None-Match": answer.headers["etag"]}).status_code == 304, path
     assert web.get("/data/figures.csv?sector=ai").headers["etag"] != web.get("/data/figures.csv?sector=gdp").headers["etag"]
+
+
+def test_an_etag_is_weak_and_matches_however_it_is_sent(web):
+    etag = web.get("/data/figures.json").headers["etag"]
+    assert etag.startswith('W/"')
+    for asked in (etag, etag.removeprefix("W/"), f'"other", {etag}', "*"):
+        assert web.get("/data/figures.json", headers={"If-None-Match": asked}).status_code == 304, asked
+    assert web.get("/data/figures.json", headers={"If-None-Match": '"other"'}).status_code == 200

@@ -66,16 +66,17 @@ def reader_language(request: Request) -> str:
 
 
 def _etag(*parts: object) -> str:
-    return '"' + hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:32] + '"'
+    """A weak ETag of these parts: the same text answers whether or not it is sent compressed."""
+    return 'W/"' + hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:32] + '"'
 
 
 def _matches(request: Request, etag: str) -> bool:
-    """Whether If-None-Match names this ETag (weak or strong) or is *."""
+    """Whether If-None-Match names this ETag (compared weakly, as RFC 9110 asks of it) or is *."""
     asked = request.headers.get("if-none-match")
     if not asked:
         return False
     tags = {tag.strip().removeprefix("W/") for tag in asked.split(",")}
-    return etag in tags or "*" in tags
+    return etag.removeprefix("W/") in tags or "*" in tags
 
 
 def _respond(request: Request, answer: Answer, etag: str, cache: str = PAGE_CACHE, vary: bool = True) -> Response:
