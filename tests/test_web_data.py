@@ -123,3 +123,13 @@ def test_an_etag_is_weak_and_matches_however_it_is_sent(web):
     for asked in (etag, etag.removeprefix("W/"), f'"other", {etag}', "*"):
         assert web.get("/data/figures.json", headers={"If-None-Match": asked}).status_code == 304, asked
     assert web.get("/data/figures.json", headers={"If-None-Match": '"other"'}).status_code == 200
+
+
+def test_answers_kept_stay_within_their_bounds(web, monkeypatch):
+    from dashboard.web import routes
+
+    monkeypatch.setattr(routes, "MAX_CACHED_BYTES", 300_000)
+    for year in range(2003, 2028):
+        assert web.get(f"/data/figures.csv?year={year}").status_code == 200
+    assert routes._kept[0] == sum(len(answer.body) for answer in routes._answers.values()) <= 300_000
+    assert len(routes._answers) <= routes.MAX_CACHED

@@ -32,6 +32,7 @@ from dashboard.web import pages
 BASE_SETTING = "DASHBOARD_BASE_URL"  # the site's address (https://example.org), for canonical links and citations
 ASSETS = Path(__file__).resolve().parent / "assets"
 MAX_CACHED = 512  # rendered responses kept, across data versions, paths and languages
+MAX_CACHED_BYTES = 16 * 2**20  # and their bodies' bytes at most: memory stays bounded whatever readers ask
 PAGE_CACHE = "public, max-age=300"  # a data edit shows within five minutes, and at once to a conditional request
 ASSET_CACHE = "public, max-age=86400"
 MAX_PATH_CHARS = 200  # an id longer than this names nothing
@@ -51,6 +52,7 @@ class Answer:
 
 HTML, CSV, JSON = "text/html; charset=utf-8", "text/csv; charset=utf-8", "application/json"
 _answers: OrderedDict[str, Answer] = OrderedDict()
+_kept = [0]  # the bytes of the answers kept
 _lock = Lock()
 
 
@@ -89,16 +91,18 @@ def _respond(request: Request, answer: Answer, etag: str, cache: str = PAGE_CACH
 
 
 def _remember(key: str, make: Callable[[], Answer]) -> Answer:
-    """The answer made for `key` before, or made now and kept (the oldest forgotten past MAX_CACHED)."""
+    """The answer made for `key` before, or made now and kept (the oldest forgotten past MAX_CACHED or its bytes)."""
     with _lock:
         if key in _answers:
             _answers.move_to_end(key)
             return _answers[key]
     answer = make()
     with _lock:
-        _answers[key] = answer
-        while len(_answers) > MAX_CACHED:
-            _answers.popitem(last=False)
+        if key not in _answers:
+            _answers[key] = answer
+            _kept[0] += len(answer.body)
+        while len(_answers) > MAX_CACHED or _kept[0] > MAX_CACHED_BYTES:
+            _kept[0] -= len(_answers.popitem(last=False)[1].body)
     return answer
 
 
