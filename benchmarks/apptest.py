@@ -60,8 +60,8 @@ def measure(app: Path, label: str, indicators: Path | None, sources: Path | None
     Each page's reruns take turns with reruns of the minimal app (`floor_app`), and its ratio is to the minimal
     app's median over the same stretch of time: a shared machine's load then weighs on both alike.
     """
+    from dashboard.table.dataset import load_frame
     from dashboard.table.filters import options
-    from dashboard.table.tidy import load_frame
 
     rows: list[Row] = []
     with data(indicators, sources):

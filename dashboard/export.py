@@ -10,6 +10,7 @@ import zipfile
 import pandas as pd
 
 from dashboard import __version__
+from dashboard.table.columns import BY_NAME
 from dashboard.text.locale import N_
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -22,55 +23,6 @@ CITATION = N_(
     "Zhejiang Indicators Dashboard (version {version}), curated figures on Zhejiang province, data downloaded "
     "{date}. Cite each figure's original article as well (publisher, headline, date, address in the data)."
 )
-# column: (type, description); the descriptions are translated where a page shows them
-FIELDS = {
-    "figure_id": ("string", N_("Stable id of the figure.")),
-    "indicator_id": ("string", N_("Id of the indicator the figure measures.")),
-    "indicator": ("string", N_("Name of the indicator.")),
-    "sector": ("string", N_("Id of the sector the indicator belongs to.")),
-    "sector_label": ("string", N_("Name of that sector.")),
-    "geography": ("string", N_("Place the figure is about.")),
-    "label": ("string", N_("Short words that tell apart figures of one indicator, place and period (e.g. before and after).")),
-    "period": ("string", N_("Year, or first-last year of a span; for a target, the year it is due.")),
-    "period_stated": ("boolean", N_("true if the article states the period; false if we inferred it from the article's "
-                                    "date or context (the note says how).")),
-    "year_start": ("integer", N_("First year of the period.")),
-    "year_end": ("integer", N_("Last year of the period.")),
-    "value": ("number", N_("The value in base units (yuan, not billions of yuan).")),
-    "unit": ("string", N_("Id of the unit of value.")),
-    "unit_label": ("string", N_("Name of the unit.")),
-    "value_text": ("string", N_("The value written out with its qualifier, e.g. 'more than 9 trillion yuan'.")),
-    "value_label": ("string", N_("The same, short, e.g. '> 9 trillion yuan'.")),
-    "qualifier": ("string", N_("How the article words the value: exact, about, nearly, more than, at least, up to, less than.")),
-    "status": ("string", N_("actual, target, forecast, or derived (computed by us from other figures).")),
-    "usd_value": ("number", N_("US-dollar equivalent where the article itself states one; never converted by us.")),
-    "usd_text": ("string", N_("That equivalent as written, with its qualifier.")),
-    "derived_formula": ("string", N_("For derived figures: prior_from_growth (value / (1 + growth/100)) or ratio "
-                                     "(first / second).")),
-    "derived_inputs": ("string", N_("For derived figures: the figure_ids of the inputs, in order, space separated.")),
-    "note": ("string", N_("Curator's note on how to read the figure.")),
-    "source_id": ("string", N_("Id of the source article.")),
-    "source_title": ("string", N_("Headline of the source article.")),
-    "publisher": ("string", N_("Publisher of the source article.")),
-    "author": ("string", N_("Author or byline of the source article, where known.")),
-    "published": ("date", N_("Date the source article was published.")),
-    "accessed": ("date", N_("Date the curator last read the source article at its address.")),
-    "url": ("string", N_("Web address of the source article; empty where none is known.")),
-    "quote": ("string", N_("The article's own words around the number, verbatim, in the article's language.")),
-    "indicator_zh": ("string", N_("Name of the indicator in Chinese (指标名称), in official statistical terms where they "
-                                  "exist.")),
-    "sector_label_zh": ("string", N_("Name of the sector in Chinese (领域).")),
-    "geography_zh": ("string", N_("The place in Chinese (地区).")),
-    "label_zh": ("string", N_("The label in Chinese.")),
-    "unit_label_zh": ("string", N_("Name of the unit in Chinese (单位).")),
-    "value_text_zh": ("string", N_("The value as Chinese writes it, with 万 and 亿 and its qualifier, e.g. '超过9万亿元'.")),
-    "value_label_zh": ("string", N_("The same, for a chart label.")),
-    "usd_text_zh": ("string", N_("The US-dollar equivalent as Chinese writes it, e.g. '约1086亿美元'.")),
-    "status_zh": ("string", N_("The status in Chinese: 实际, 目标, 预测 or 推算.")),
-    "note_zh": ("string", N_("The curator's note in Chinese (说明).")),
-    "publisher_zh": ("string", N_("The publisher's own Chinese name where it has one (人民网英文版), else its name as "
-                                  "published.")),
-}
 
 
 def safe_cell(value: object) -> object:
@@ -98,8 +50,9 @@ def datapackage(frame: pd.DataFrame, sources: dict, today: dt.date | None = None
     today = today or dt.date.today()
     fields = []
     for column in frame.columns:
-        kind, description = FIELDS.get(column, ("string", column))
-        fields.append({"name": column, "type": kind, "description": description})
+        known = BY_NAME.get(column)
+        fields.append({"name": column, "type": known.type if known else "string",
+                       "description": known.meaning if known else column})
     used = sorted(set(frame["source_id"]))
     return {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",

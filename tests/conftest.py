@@ -17,8 +17,8 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.data.load import load_catalog
 from dashboard.data.problems import DataError, Problem
-from dashboard.table.tidy import COLUMNS, load_frame
-from dashboard.text.locale import localised
+from dashboard.table.columns import NAMES, localised
+from dashboard.table.dataset import load_frame
 from dashboard.text.messages import po_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,7 +86,7 @@ def data(tmp_path) -> DataFiles:
 
 
 def _row(**fields) -> dict:
-    base = dict.fromkeys(COLUMNS)
+    base = dict.fromkeys(NAMES)
     base.update(figure_id="f", indicator_id="i", indicator="I", sector="s", sector_label="S", geography="G",
                 period="2020", period_stated=True, year_start=2020, year_end=2020, value=1.0, unit="CNY",
                 unit_label="yuan", value_text="1 yuan", value_label="1 yuan", qualifier="exact", status="actual", source_id="src",
@@ -96,7 +96,7 @@ def _row(**fields) -> dict:
 
 
 def _frame(*rows: dict) -> pd.DataFrame:
-    return localised(pd.DataFrame([_row(**r) for r in rows], columns=COLUMNS), "en")
+    return localised(pd.DataFrame([_row(**r) for r in rows], columns=list(NAMES)), "en")
 
 
 @pytest.fixture(scope="session")

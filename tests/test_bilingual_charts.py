@@ -3,6 +3,7 @@
 import json
 from types import SimpleNamespace
 
+import pandas as pd
 import pytest
 
 from dashboard.charts.alt_text import chart_table, describe_chart, describe_story, describe_timeline
@@ -11,10 +12,11 @@ from dashboard.charts.story import story_chart, story_labels
 from dashboard.charts.style import footer, hover, lines, year_axis
 from dashboard.charts.timeline import timeline_chart
 from dashboard.data.load import load_catalog
+from dashboard.table.columns import localised
+from dashboard.table.dataset import load_frame
 from dashboard.table.filters import by_indicator, rows_by_id, timeline_counts
-from dashboard.table.tidy import load_frame
 from dashboard.text.cards import articles, cards
-from dashboard.text.locale import in_language, localised
+from dashboard.text.locale import in_language
 
 LEGENDS = {"实际", "推算（由其他数字计算得出）", "目标（斜纹或空心）", "预测（点纹或空心）"}
 DASHBOARD_ZH = "浙江指标数据看板"
@@ -200,11 +202,11 @@ def test_cards_and_article_cards_in_chinese():
                           value_label="超过9万亿元", qualifier="more than", period="2021-2023", status="target",
                           sector_label="经济", publisher="China Daily", published="2025-02-05", url=None,
                           quote="Zhejiang's GDP exceeded 9 trillion yuan")
-    html = cards([row], show_sector=True, lang="zh")
+    html = cards(pd.DataFrame([vars(row)]), show_sector=True, lang="zh")
     for text in ("地区生产总值，浙江", "超过 · 2021—2023年 · 目标 · 经济", "China Daily，2025年2月5日（无已知链接）",
                  "<summary>报道原话（原文）</summary>", "这个数字的出处及引用方式"):
         assert text in html, text
-    assert "确切数字 ·" in cards([SimpleNamespace(**{**vars(row), "qualifier": "exact"})], lang="zh")
+    assert "确切数字 ·" in cards(pd.DataFrame([{**vars(row), "qualifier": "exact"}]), lang="zh")
     first = SimpleNamespace(source_title="Zhejiang becoming model", publisher="China Daily", published="2025-02-05",
                             url="https://www.chinadaily.com.cn/a/x.html")
     listed = articles([(first, 14, "摘要。", "China Daily. 2025-02-05."), (SimpleNamespace(**{**vars(first), "url": None}),

@@ -10,10 +10,11 @@ import pytest
 import yaml
 
 from dashboard.table.address import parse_query
+from dashboard.table.columns import localised
+from dashboard.table.dataset import load_frame
 from dashboard.table.filters import options, search
-from dashboard.table.tidy import load_frame
 from dashboard.text.citations import cite_csl, cite_source, cite_text
-from dashboard.text.locale import in_language, localised
+from dashboard.text.locale import in_language
 
 GBT = re.compile(r"^(?P<who>[^\n]+?)\. (?P<headline>[^\n]+)\[EB/OL\]\. (?:[^\n]+, )?\(\d{4}-\d{2}-\d{2}\)\[\d{4}-\d{2}-\d{2}\]\. "
                  r"(?:https?://\S+|无已知链接)$", re.M)
@@ -167,9 +168,9 @@ def _broken(root, tmp_path, monkeypatch):
     bad.write_text(text.replace("value: 702000000000", "value: lots", 1).replace("status: actual", "status: real", 1),
                    encoding="utf-8")
     monkeypatch.setenv("DASHBOARD_INDICATORS", str(bad))
-    from dashboard.app import shell
+    from dashboard.app import components
 
-    monkeypatch.setattr(shell, "MAX_PROBLEMS", 1)  # so that the line about the problems left out shows
+    monkeypatch.setattr(components, "MAX_PROBLEMS", 1)  # so that the line about the problems left out shows
     return bad
 
 

@@ -2,22 +2,24 @@
 
 from types import SimpleNamespace
 
+import pandas as pd
+
 from dashboard.text.cards import cards
 
 EVIL = '<img src=x onerror=alert(1)> "quoted" & <b>bold</b>'
 
 
-def row(**changes) -> SimpleNamespace:
+def row(**changes) -> dict:
     base = dict(figure_id="zj-gdp-2024", indicator="GDP",
                 geography="Zhejiang", place="Zhejiang", label=None, value_label="> 9 trillion yuan", qualifier="more_than",
                 period="2024", status="actual", sector_label="Economic output", publisher="China Daily",
                 published="2025-02-05", url="https://www.chinadaily.com.cn/a/202502/05/x.html",
                 quote="Zhejiang's GDP exceeded 9 trillion yuan")
-    return SimpleNamespace(**{**base, **changes})
+    return {**base, **changes}
 
 
 def test_a_card_shows_what_where_value_facts_source_and_quote():
-    html = cards([row(label="after digitising")], show_sector=True)
+    html = cards(pd.DataFrame([row(label="after digitising")]), show_sector=True)
     assert html.count('class="zi-card"') == 1 and "<style>" in html
     for text in ("GDP, Zhejiang (after digitising)", "&gt; 9 trillion yuan", "more_than · 2024 · actual · Economic output",
                  "China Daily, 2025-02-05", "Zhejiang&#x27;s GDP exceeded 9 trillion yuan"):
@@ -26,19 +28,20 @@ def test_a_card_shows_what_where_value_facts_source_and_quote():
 
 
 def test_exact_figures_say_so_and_the_sector_is_optional():
-    html = cards([row(qualifier="exact")])
+    html = cards(pd.DataFrame([row(qualifier="exact")]))
     assert "exact figure · 2024 · actual</div>" in html and "Economic output" not in html
 
 
 def test_a_source_without_an_address_says_no_link_is_known():
-    html = cards([row(url=None)])
+    html = cards(pd.DataFrame([row(url=None)]))
     assert "<a href" not in html and "China Daily, 2025-02-05 (no link known)" in html  # only the figure link
 
 
 def test_data_text_is_never_markup():
     fields = ("indicator", "place", "label", "value_label", "period", "status", "sector_label", "publisher",
               "published", "quote")
-    html = cards([row(**dict.fromkeys(fields, EVIL), url='https://example.org/"><script>x</script>')], show_sector=True)
+    evil = row(**dict.fromkeys(fields, EVIL), url='https://example.org/"><script>x</script>')
+    html = cards(pd.DataFrame([evil]), show_sector=True)
     body = html.split("</style>", 1)[1]
     assert "<img" not in body and "<b>" not in body and "<script>" not in body
     assert body.count("&lt;img src=x onerror=alert(1)&gt;") == len(fields)
@@ -46,13 +49,13 @@ def test_data_text_is_never_markup():
 
 
 def test_every_card_links_to_its_figure():
-    html = cards([row(), row(figure_id="a b&c")])
+    html = cards(pd.DataFrame([row(), row(figure_id="a b&c")]))
     assert '<a class="zi-more" href="figure?figure=zj-gdp-2024" target="_self">' in html
     assert 'href="figure?figure=a%20b%26c"' in html
 
 
 def test_one_grid_holds_every_card_in_order():
-    html = cards([row(indicator=f"Indicator {i}") for i in range(12)])
+    html = cards(pd.DataFrame([row(indicator=f"Indicator {i}") for i in range(12)]))
     assert html.count('class="zi-card"') == 12
     assert html.index("Indicator 3,") < html.index("Indicator 11,")
 

@@ -5,11 +5,17 @@ import pytest
 
 from dashboard.charts import indicator as charts
 from dashboard.charts import style as chart_style
-from dashboard.charts.timeline import timeline_chart
+from dashboard.charts.style import POINT_FIELDS, point_field, ref
+from dashboard.charts.timeline import COUNT_FIELDS, timeline_chart
 from dashboard.table.filters import by_indicator, timeline_counts
 
 SECTORS = [("digital_economy", "Digital economy"), ("economy", "Economic output"), ("ai", "AI"),
            ("innovation", "Innovation"), ("common_prosperity", "Common prosperity"), ("energy", "Energy")]
+
+
+def figure_of(customdata) -> str:
+    """The figure a mark opens, read by name from its customdata."""
+    return point_field({"customdata": customdata}, "figure_id")
 
 
 def charted(real) -> list:
@@ -19,7 +25,7 @@ def charted(real) -> list:
 
 def drawn_ids(fig) -> list[str]:
     """figure_id of every point a figure draws (the last customdata field)."""
-    return [point[7] for trace in fig.data if trace.customdata is not None for point in trace.customdata]
+    return [figure_of(point) for trace in fig.data if trace.customdata is not None for point in trace.customdata]
 
 
 def test_years_are_whole_years_on_the_axis(real):
@@ -61,10 +67,10 @@ def test_hover_says_what_the_article_says(real):
     rows = real[real["indicator_id"] == "gdp"]
     fig = charts.indicator_chart(rows)
     points = [p for trace in fig.data for p in trace.customdata]
-    zj = next(p for p in points if p[7] == "zj-gdp-2024")
+    zj = next(p for p in points if figure_of(p) == "zj-gdp-2024")
     assert zj[:7] == ["more than 9 trillion yuan", "Zhejiang", "2024", "more than", "actual",
                       "China Daily (chinadaily.com.cn)", "2025-02-05"]
-    assert "%{customdata[0]}" in fig.data[0].hovertemplate
+    assert ref("value_text") in fig.data[0].hovertemplate
 
 
 def test_a_chart_draws_exactly_its_rows(real):
@@ -83,7 +89,7 @@ def test_series_draw_no_line_through_a_single_point(make_rows):
     assert len(lines) == 1 and list(lines[0].x) == [2020, 2022]  # B has one actual and one target: no line
     assert sorted(drawn_ids(fig)) == ["a1", "a2", "b1", "b2"]
     assert "Target (hatched or hollow)" in {t.name for t in fig.data}
-    symbols = {p[7]: t.marker.symbol for t in fig.data if t.customdata is not None for p in t.customdata}
+    symbols = {figure_of(p): t.marker.symbol for t in fig.data if t.customdata is not None for p in t.customdata}
     assert symbols["b2"] == "circle-open" and symbols["b1"] == "circle"
     go.Figure(fig.to_dict())  # valid Plotly
 
@@ -113,7 +119,7 @@ def test_timeline_counts_when_large(make_rows):
     rows = make_rows(*[dict(figure_id=f"f{i}", sector=f"s{i % 3}", sector_label=f"S{i % 3}", year_end=2000 + i % 20,
                             year_start=2000 + i % 20, status=("actual", "target")[i % 2]) for i in range(2000)])
     fig = timeline_chart(timeline_counts(rows), [("s0", "S0"), ("s1", "S1"), ("s2", "S2")], counted=True)
-    total = sum(c[1] for trace in fig.data if trace.customdata is not None for c in trace.customdata)
+    total = sum(c[COUNT_FIELDS.index("figures")] for trace in fig.data if trace.customdata is not None for c in trace.customdata)
     assert total == 2000 and sum(len(t.x) for t in fig.data if t.x is not None) < 200
 
 
@@ -133,12 +139,12 @@ def test_the_top_places_of_a_bar_chart_stay_a_bar_chart(make_rows):
 def test_hover_shows_the_note_and_the_opening_words_of_the_quote(real):
     rows = real[real["indicator_id"] == "gdp"]
     fig = charts.indicator_chart(rows)
-    points = {p[7]: p for trace in fig.data for p in trace.customdata}
+    points = {figure_of(p): p for trace in fig.data for p in trace.customdata}
     wz = points["wz-gdp-2025"]
-    assert "%{customdata[8]}" in fig.data[0].hovertemplate
+    assert ref("context") in fig.data[0].hovertemplate
     assert wz[8].startswith("<br>Article: “Wenzhou surpassed one trillion yuan in GDP in 2025, becoming<br>the 28th")
     noted = real[real["note"].notna()].iloc[[0]]
-    assert "<br>Note: " in charts.indicator_chart(noted).data[0].customdata[0][8]
+    assert "<br>Note: " in charts.indicator_chart(noted).data[0].customdata[0][POINT_FIELDS.index("context")]
 
 
 def test_bar_labels_of_solid_places_bars_may_go_inside_and_hatched_ones_stay_outside(real):

@@ -5,7 +5,8 @@ import re
 import pytest
 
 from dashboard.data.load import load_catalog
-from dashboard.table.tidy import COLUMNS, load_frame
+from dashboard.table.columns import NAMES
+from dashboard.table.dataset import load_frame
 
 
 def _words(text: str) -> str:
@@ -20,7 +21,7 @@ def test_real_data_validates():
 
 def test_frame_has_the_documented_columns():
     frame = load_frame()
-    assert list(frame.columns) == COLUMNS
+    assert list(frame.columns) == list(NAMES)
     assert frame["figure_id"].is_unique
     assert (frame["year_start"] <= frame["year_end"]).all()
 

@@ -10,8 +10,9 @@ import pytest
 
 from dashboard import cli
 from dashboard.data.load import load_catalog
-from dashboard.export import FIELDS, package_zip, to_csv
-from dashboard.table.tidy import COLUMNS, load_frame
+from dashboard.export import package_zip, to_csv
+from dashboard.table.columns import COLUMNS, NAMES
+from dashboard.table.dataset import load_frame
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +37,7 @@ def test_export_csv_round_trips(tmp_path, frame):
     target = tmp_path / "figures.csv"
     assert cli.main(["export", "--output", str(target)]) == 0
     back = read_back(target.read_bytes())
-    assert list(back.columns) == COLUMNS
+    assert list(back.columns) == list(NAMES)
     for column in ("value", "usd_value", "year_start", "year_end"):
         assert pd.api.types.is_numeric_dtype(back[column]), column
     pd.testing.assert_frame_equal(comparable(back), comparable(frame), check_dtype=False)
@@ -54,9 +55,9 @@ def test_datapackage_folder(tmp_path, frame):
     descriptor = json.loads((target / "datapackage.json").read_text(encoding="utf-8"))
     assert descriptor["$schema"] == "https://datapackage.org/profiles/2.0/datapackage.json"
     fields = descriptor["resources"][0]["schema"]["fields"]
-    assert [f["name"] for f in fields] == COLUMNS
+    assert [f["name"] for f in fields] == list(NAMES)
     assert all(f["type"] and f["description"] for f in fields)
-    assert {f["name"]: f["type"] for f in fields} == {name: kind for name, (kind, _) in FIELDS.items()}
+    assert {f["name"]: f["type"] for f in fields} == {column.name: column.type for column in COLUMNS}
     _, sources = load_catalog()
     assert len(descriptor["sources"]) == len(sources)
     assert all(s["title"] for s in descriptor["sources"])
@@ -125,7 +126,7 @@ def test_csv_starts_with_a_byte_order_mark_and_reads_back(frame):
     assert text.startswith("figure_id,") and any(ord(ch) > 127 for ch in text)
     plain = pd.read_csv(io.BytesIO(data))
     told = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
-    assert list(plain.columns) == list(told.columns) == COLUMNS
+    assert list(plain.columns) == list(told.columns) == list(NAMES)
     pd.testing.assert_frame_equal(plain, told)
 
 

@@ -11,7 +11,7 @@ from dashboard.data import yaml_reader
 from dashboard.data.load import MAX_BYTES, read_yaml
 from dashboard.data.problems import DataError, Problem
 from dashboard.export import to_csv
-from dashboard.table.tidy import load_frame
+from dashboard.table.dataset import load_frame
 
 BOMB = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8))

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from dashboard import cli
 from dashboard.data.problems import DataError
-from dashboard.table.tidy import load_frame
+from dashboard.table.dataset import load_frame
 
 ODD_VALUES = ["", "[", "{", "]", "null", "-1", "0", ".nan", "-.inf", "'x'", "[1, 2]", "{a: 1}", "2025-02-30", "yes",
               "!!python/object/apply:os.getcwd []", "*a", "&a x", "1e400", "10000000000000000000000000000000000",

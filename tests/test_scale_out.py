@@ -22,6 +22,8 @@ DEPLOY = servers.ROOT / "deploy"
 SATURATION = Plan(sessions=60, changes=10, think=0, ramp=2, duration=15, timeout=60, page_get=True, seed=3)
 ROUNDS = 2  # one replica and nginx take turns, so that a busy moment on the machine weighs on both
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def nginx_binary(debian_program) -> str:

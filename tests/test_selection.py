@@ -13,13 +13,12 @@ from dashboard.table.filters import (
     by_indicator,
     by_source,
     headline,
-    narrowed,
     options,
     page_of,
     pages,
     timeline_counts,
 )
-from dashboard.text.wording import citation
+from dashboard.text.citations import cite_source as citation
 
 CHARTED = ["digital_core_value_added", "logistics_daily_shipments", "gdp", "urban_rural_income_ratio",
            "ai_industry_revenue"]  # the real indicators with several figures, in order of first appearance
@@ -37,21 +36,6 @@ def test_a_span_is_kept_when_it_overlaps_the_range(real):
     assert "zj-ai-talent-2025-2027" in set(kept["figure_id"])  # 2025-2027 overlaps 2026
     assert "zj-gdp-2024" not in set(kept["figure_id"])
     assert set(apply(real, Filters(years=(2003, 2003)))["figure_id"]) == {"hz-households-with-internet-2003"}
-
-
-def test_a_narrowed_range_keeps_the_same_rows_and_is_shared_by_ranges_that_differ_in_empty_years(real):
-    opts = options(real)
-    low, high = opts.years
-    for start in range(low - 1, high + 2):
-        for end in range(start, high + 2):
-            for sectors in ((), ("economy",)):
-                filters = Filters(years=(start, end), sectors=sectors)
-                assert apply(real, narrowed(filters, opts)).equals(apply(real, filters)), filters
-    # no real figure's period touches 2004-2018: ranges starting in any of those years share one narrowed selection
-    assert {narrowed(Filters(years=(start, 2026)), opts) for start in range(2004, 2019)} == {
-        Filters(years=(2019, 2026))}
-    assert narrowed(Filters(years=(2003, 2022)), opts) == Filters(years=(2003, 2021))  # no period starts in 2022
-    assert narrowed(Filters(years=(1990, 1995)), opts) == Filters(years=(1990, 1995))  # nothing kept: left as set
 
 
 def test_filters_combine(real):

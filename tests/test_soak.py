@@ -9,8 +9,12 @@ from __future__ import annotations
 import dataclasses
 import time
 
+import pytest
+
 from benchmarks import servers
 from benchmarks.loadgen import Plan, load
+
+pytestmark = pytest.mark.slow
 
 RUNS = 20_000
 WARM_RUNS = 2_000  # more than the 128 closed sessions Streamlit keeps for reconnection, so they are in the baseline

@@ -4,9 +4,15 @@ import plotly.graph_objects as go
 
 from dashboard.charts.indicator import indicator_chart
 from dashboard.charts.story import story_chart, story_labels
-from dashboard.charts.style import DASHBOARD, footer
+from dashboard.charts.style import footer, point_field
 from dashboard.data.load import load_catalog
 from dashboard.table.filters import rows_by_id
+from dashboard.text.wording import DASHBOARD
+
+
+def figure_of(customdata) -> str:
+    """The figure a mark opens, read by name from its customdata."""
+    return point_field({"customdata": customdata}, "figure_id")
 
 
 def stories():
@@ -17,7 +23,7 @@ def test_every_curated_story_chart_draws_its_figures_in_order(real):
     for story in stories().values():
         rows = rows_by_id(real, story.figures)
         fig = story_chart(rows, story.kind, story.note)
-        drawn = [p[7] for trace in fig.data for p in trace.customdata]
+        drawn = [figure_of(p) for trace in fig.data for p in trace.customdata]
         assert sorted(drawn) == sorted(story.figures), story.id
         go.Figure(fig.to_dict())  # valid Plotly
 

@@ -3,7 +3,7 @@
 import pytest
 
 from dashboard.data.schema import Display
-from dashboard.table.tidy import load_frame
+from dashboard.table.dataset import load_frame
 from dashboard.text.wording import formatter
 
 CASES = [

@@ -3,8 +3,9 @@
 import streamlit as st
 
 from dashboard import __version__
-from dashboard.app.widgets import dataset, ui
-from dashboard.export import CITATION, FIELDS, LICENCE
+from dashboard.app import components, state
+from dashboard.export import CITATION, LICENCE
+from dashboard.table.columns import COLUMNS
 from dashboard.text.escape import md_escape
 from dashboard.text.locale import N_
 
@@ -45,21 +46,22 @@ kept there too: `lang=en` for English, `lang=zh` for Chinese.""")
 
 def _columns() -> str:
     """The columns of the downloads as a Markdown table, in the reader's language."""
-    _ = ui().gettext
+    _ = state.ui().gettext
     rows = [(_("Column"), _("Type"), _("Meaning"))]
-    rows += [(f"`{column}`", _(TYPES[kind]), md_escape(_(meaning))) for column, (kind, meaning) in FIELDS.items()]
+    rows += [(f"`{column.name}`", _(TYPES[column.type]), md_escape(_(column.meaning)))
+             for column in COLUMNS]
     lines = [f"| {' | '.join(cells)} |" for cells in rows]
     return "\n".join((lines[0], "|---|---|---|", *lines[1:]))
 
 
 def main() -> None:
     """Draw the About page."""
-    _ = ui().gettext
+    _ = state.ui().gettext
     st.title(_("About"))
     citation = _(CITATION).format(version=__version__, date=_("(the date you downloaded it)"))
     columns = _("**What the columns mean.** The CSV downloads and the data package hold these columns, one row per figure:")
     st.markdown("\n\n".join((
-        _(WHAT).format(figures=f"{len(dataset().frame):,}"), _(STATUSES), _(CHECKED).format(**CODE),
+        _(WHAT).format(figures=f"{len(components.data().frame):,}"), _(STATUSES), _(CHECKED).format(**CODE),
         _("**How to cite.** {citation}").format(citation=citation), _("**Licence.** {licence}").format(licence=_(LICENCE)),
         _(ADD).format(**CODE), columns, _columns(), _(CHINESE), _(LINKS).format(**CODE))))
 

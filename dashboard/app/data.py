@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from dashboard.app.derived import data_table
-from dashboard.app.widgets import EMPTY, csv_button, data_key, dataset_zip, selected, selection, ui
-from dashboard.export import FIELDS
-from dashboard.table.filters import MAX_TABLE_ROWS
-from dashboard.table.page_tables import DATA_COLUMNS
+from dashboard.app import components, state
+from dashboard.table.columns import BY_NAME
+from dashboard.table.page_tables import DATA_COLUMNS, for_table, in_words
 from dashboard.text.locale import N_
+
+MAX_TABLE_ROWS = 1_000  # rows the table shows; its CSV holds every row
 
 KINDS = {"value": (st.column_config.NumberColumn, {"format": "%.6g"}),
          "url": (st.column_config.LinkColumn, {"display_text": N_("open article")})}
@@ -15,16 +15,16 @@ KINDS = {"value": (st.column_config.NumberColumn, {"format": "%.6g"}),
 
 def _column(name: str, label: str, width: int | None):
     """A table column headed `label`, whose header tooltip says what the column holds."""
-    _ = ui().gettext
+    _ = state.ui().gettext
     kind, extra = KINDS.get(name, (st.column_config.TextColumn, {}))
     shown = {key: _(text) for key, text in extra.items() if key == "display_text"}  # the link's words
-    meaning = FIELDS["geography" if name == "place" else name][1]
+    meaning = BY_NAME["geography" if name == "place" else name].meaning
     return kind(_(label), help=_(meaning), width=width, **{**extra, **shown})
 
 
 def _matching(shown: int, total: int) -> str:
     """'2 of 48 rows match the filters.': the noun agrees with the total, the verb with the rows shown."""
-    ngettext = ui().ngettext
+    ngettext = state.ui().ngettext
     if total == 1:
         text = ngettext("{shown} of {total} row matches the filters.", "{shown} of {total} row match the filters.", shown)
     else:
@@ -34,28 +34,28 @@ def _matching(shown: int, total: int) -> str:
 
 def main() -> None:
     """Draw the Data page."""
-    _ = ui().gettext
-    data, rows = selected()
+    _ = state.ui().gettext
+    shown, rows = components.view(), components.kept()
     st.title(_("Data"))
     st.markdown(_("The tidy table behind every chart: one row per figure, with its source and the article's words. "
                   "**About** describes every column; on a computer, hovering over a column's name says the same.")
-                + f"\n\n:small[:gray[{_matching(len(rows), len(data.frame))}]]")
+                + f"\n\n:small[:gray[{_matching(len(rows), len(shown.frame))}]]")
     if rows.empty:
-        st.info(_(EMPTY))
+        st.info(_(components.EMPTY))
     else:
-        shown = rows.head(MAX_TABLE_ROWS)
-        st.dataframe(data_table(data_key(), selection(data.options)), hide_index=True,
+        listed = rows.head(MAX_TABLE_ROWS)
+        st.dataframe(in_words(for_table(listed, DATA_COLUMNS), state.lang()), hide_index=True,
                      column_config={name: _column(name, label, width) for name, label, width in DATA_COLUMNS},
-                     width="stretch", height=min(600, 38 + 35 * len(shown)))
-        if len(rows) > len(shown):
+                     width="stretch", height=min(600, 38 + 35 * len(listed)))
+        if len(rows) > len(listed):
             st.caption(_("The table shows the first {shown} of these {total} rows; the CSV below holds all of them. "
-                         "Narrow the filters to see others here.").format(shown=f"{len(shown):,}", total=f"{len(rows):,}"))
+                         "Narrow the filters to see others here.").format(shown=f"{len(listed):,}", total=f"{len(rows):,}"))
     with st.container(horizontal=True):  # the two downloads side by side
-        csv_button(rows, "figures", "csv_filtered", _("Download these {n} rows (CSV)").format(n=f"{len(rows):,}"),
+        components.csv_button(rows, "figures", "csv_filtered", _("Download these {n} rows (CSV)").format(n=f"{len(rows):,}"),
                    disabled=rows.empty, help=_("Every column, sources included. Cells that a spreadsheet would run as a "
                                                "formula are neutralised."))
-        st.download_button(_("Download the full dataset, {n} rows (zip)").format(n=f"{len(data.frame):,}"),
-                           data=dataset_zip, file_name="zhejiang-indicators.zip", mime="application/zip",
+        st.download_button(_("Download the full dataset, {n} rows (zip)").format(n=f"{len(shown.frame):,}"),
+                           data=components.dataset_zip, file_name="zhejiang-indicators.zip", mime="application/zip",
                            on_click="ignore", icon=":material/folder_zip:", key="zip_all",
                            help=_("A Frictionless Data Package: figures.csv, datapackage.json describing every column, "
                                   "and a README with the citation and licence. Filters do not apply."))

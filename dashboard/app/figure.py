@@ -6,8 +6,7 @@ import html
 import pandas as pd
 import streamlit as st
 
-from dashboard.app.derived import figure_names
-from dashboard.app.widgets import EMPTY, data_key, lang, selected, ui
+from dashboard.app import components, state
 from dashboard.table.filters import search
 from dashboard.text.citations import cite_bibtex, cite_csl, cite_text, marked_quote, sentence_link
 from dashboard.text.escape import md_escape
@@ -19,9 +18,18 @@ FORMULAS = {"prior_from_growth": N_("the year before, from a value and its growt
 STYLE = "<style>.zi-quote mark{background:#FFE08A;color:#1a1a1a;padding:0 .15em}</style>"
 
 
+def _names(frame: pd.DataFrame) -> dict[str, str]:
+    """Each figure's name in the list, by its id: indicator, place, period and value."""
+    _, code = state.ui().gettext, state.lang()
+    columns = (frame[name] for name in ("figure_id", "indicator", "place", "period", "value_label"))
+    return {figure_id: _("{indicator}, {place}, {period}: {value}").format(
+        indicator=indicator, place=place, period=period_text(str(period), code), value=value)
+        for figure_id, indicator, place, period, value in zip(*columns, strict=True)}
+
+
 def _chooser(rows: pd.DataFrame, names: dict[str, str]) -> str | None:
     """The search box and the list of figures it finds; the id of the figure chosen (in the address)."""
-    _ = ui().gettext
+    _ = state.ui().gettext
     text = st.text_input(_("Search the figures"), key="q", bind="query-params",
                          placeholder=_("Words from an indicator, place, quote, note or source, e.g. Hangzhou patents"))
     found = search(rows, text)
@@ -36,7 +44,7 @@ def _chooser(rows: pd.DataFrame, names: dict[str, str]) -> str | None:
     if chosen in names and chosen not in options:
         options.insert(0, chosen)
     if rows.empty:
-        st.info(_(EMPTY))
+        st.info(_(components.EMPTY))
     elif text.strip():
         st.caption(_("{found} of the {total} figures the filters keep match.").format(found=f"{len(found):,}",
                                                                                       total=f"{len(rows):,}"))
@@ -56,7 +64,7 @@ def _chose() -> None:
 
 def _facts(row) -> None:
     """The value as worded, and what it is: place, period (stated or inferred), status, sector, unit, note."""
-    _, code = ui().gettext, lang()
+    _, code = state.ui().gettext, state.lang()
     st.markdown(f"### {md_escape(row.value_text)}")
     period = (_("{period}, period stated in the article") if row.period_stated else
               _("{period}, period inferred by us (see the note)")).format(period=period_text(str(row.period), code))
@@ -71,12 +79,12 @@ def _facts(row) -> None:
 
 def _evidence(row) -> None:
     """The article's words with the number marked (in the article's language), and the article with a link to them."""
-    _ = ui().gettext
+    _ = state.ui().gettext
     st.markdown(_("**In the article's words** (verbatim; the number is marked)"))
     st.html(f'{STYLE}<blockquote class="zi-quote" lang="en">{marked_quote(row)}</blockquote>')
     link = sentence_link(row.url, row.quote)
     article = md_escape(_("{publisher}, “{headline}”, {published}").format(
-        publisher=row.publisher, headline=row.source_title, published=date_text(str(row.published), lang())))
+        publisher=row.publisher, headline=row.source_title, published=date_text(str(row.published), state.lang())))
     if link:
         st.markdown(_("{article}. [Open the article at this sentence]({link}) · [open the article]({url})").format(
             article=article, link=link, url=row.url))
@@ -88,7 +96,7 @@ def _derivation(names: dict[str, str], row) -> None:
     """For a figure we computed: the formula and links to its inputs."""
     if not isinstance(row.derived_formula, str):
         return
-    _ = ui().gettext
+    _ = state.ui().gettext
     st.markdown(_("**Computed by the dashboard**: {formula}, from:").format(
         formula=md_escape(_(FORMULAS[row.derived_formula]))))
     for name in str(row.derived_inputs).split():
@@ -99,7 +107,7 @@ def _derivation(names: dict[str, str], row) -> None:
 
 def _citations(row) -> None:
     """The figure's citation as text (GB/T 7714 in Chinese), BibTeX and CSL-JSON, each with a copy button."""
-    _, code = ui().gettext, lang()
+    _, code = state.ui().gettext, state.lang()
     page = st.context.url or ""  # this page's address in the reader's browser, when known
     address = f"{page}?figure={row.figure_id}"
     today = dt.date.today().isoformat()
@@ -112,16 +120,16 @@ def _citations(row) -> None:
 
 def main() -> None:
     """Draw the Figure page."""
-    _ = ui().gettext
-    data, rows = selected()
+    _ = state.ui().gettext
+    shown, rows = components.view(), components.kept()
     st.title(_("Figures"))
     st.markdown(_("Find a figure by its words and see where it comes from: the article's sentence, a link that opens the "
                   "article at that sentence, and a citation. Every figure has an address of its own."))
-    names = figure_names(data_key())
+    names = _names(shown.frame)
     chosen = _chooser(rows, names)
     if chosen is None:
         return
-    frame = data.frame.set_index("figure_id", drop=False)
+    frame = shown.frame.set_index("figure_id", drop=False)
     row = frame.loc[chosen]
     st.header(_("{indicator}, {place}").format(indicator=row.indicator, place=row.place), anchor=False)
     _facts(row)

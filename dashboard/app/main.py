@@ -1,4 +1,4 @@
-"""Streamlit entry point: the list of pages (`python -m dashboard run` starts it). The frame around them is shell.py.
+"""The Streamlit entry point (`python -m dashboard run` starts it): page settings, language, pages, sidebar filters.
 
 The page files sit beside this file, not in a folder named pages/: Streamlit would take that for its older
 multipage scheme and run a page file on its own, without the filters.
@@ -6,16 +6,19 @@ multipage scheme and run a page file on its own, without the filters.
 
 import os
 import sys
+from pathlib import Path
 
-# This file runs on every rerun: the repo's folder is worked out from the path alone, without asking the disk
-# (a profile of a loaded server showed resolving it as a twentieth of each run).
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 if ROOT not in sys.path:  # run as a script by `streamlit run`: make the package importable
     sys.path.insert(0, ROOT)
 
-from dashboard.app.shell import run  # noqa: E402
+import streamlit as st  # noqa: E402
+
+from dashboard.app import components, state  # noqa: E402
+from dashboard.data.problems import DataError  # noqa: E402
 from dashboard.text.locale import N_  # noqa: E402
 
+HERE = Path(__file__).parent
 PAGES = (
     ("overview.py", N_("Overview"), ":material/dashboard:"),
     ("sectors.py", N_("Sectors"), ":material/bar_chart:"),
@@ -25,5 +28,30 @@ PAGES = (
     ("figure.py", N_("Figures"), ":material/search:"),
     ("about.py", N_("About"), ":material/info:"),
 )
+APP_NAME = N_("Zhejiang Indicators")
+HTML_LANG = {"en": "en", "zh": "zh-Hans"}
+STYLE = f"<style>{(HERE / 'style.css').read_text(encoding='utf-8')}</style>"  # focus outlines, copy buttons
 
-run(PAGES)
+
+def main() -> None:
+    """One run: page settings, the language, the page list, then the filters and the page chosen."""
+    # An emoji icon, set before the navigation, is drawn by the browser: no page asks another host for a favicon.
+    st.set_page_config(page_title=APP_NAME, page_icon="📈", layout="wide")
+    code = state.language_switch()
+    _ = state.ui().gettext
+    pages = [st.Page(HERE / name, title=_(title), icon=icon, default=i == 0) for i, (name, title, icon) in enumerate(PAGES)]
+    page = st.navigation(pages, position="top")
+    st.set_page_config(page_title=f"{page.title} · {_(APP_NAME)}")
+    st.html(STYLE)
+    # The page's language, for screen readers, search engines and the browser's fonts (zh-Hans: simplified Chinese).
+    st.html(f"<script>document.documentElement.lang = '{HTML_LANG[code]}';</script>", unsafe_allow_javascript=True)
+    try:
+        shown = components.view()
+    except DataError as exc:
+        components.problems_panel(exc)
+        return
+    state.sidebar(shown.options, shown.places)
+    page.run()
+
+
+main()

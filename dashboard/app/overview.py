@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from dashboard.app.derived import headline_cards
-from dashboard.app.widgets import data_key, lang, page_top, selection, ui
+from dashboard.app import components, state
+from dashboard.table.filters import headline
+from dashboard.text.cards import cards
 from dashboard.text.locale import N_
 from dashboard.text.wording import number, years_text
 
@@ -14,13 +15,13 @@ INTRO = N_("The hard numbers behind the news about Zhejiang province: the econom
 
 def main() -> None:
     """Draw the Overview."""
-    words, here = ui(), lang()
+    words, here = state.ui(), state.lang()
     _, ngettext = words.gettext, words.ngettext
-    top = page_top(_("Zhejiang Indicators"), _(INTRO))
+    top = components.page_top(_("Zhejiang Indicators"), _(INTRO))
     if top is None:
         return
-    data, rows = top
-    total, indicators, articles = len(data.frame), rows["indicator_id"].nunique(), rows["source_id"].nunique()
+    shown, rows = top
+    total, indicators, articles = len(shown.frame), rows["indicator_id"].nunique(), rows["source_id"].nunique()
     st.caption(ngettext("{shown} of {total} matches the filters, on {indicators} from {articles}, {years}.",
                   "{shown} of {total} match the filters, on {indicators} from {articles}, {years}.", len(rows)).format(
         shown=number(len(rows), here), total=ngettext("{n} figure", "{n} figures", total).format(n=number(total, here)),
@@ -28,7 +29,7 @@ def main() -> None:
         articles=ngettext("{n} article", "{n} articles", articles).format(n=number(articles, here)),
         years=years_text(rows["year_start"].min(), rows["year_end"].max(), here)))
     st.header(_("Headline figures"), anchor=False)  # h2 under the page's h1
-    st.html(headline_cards(data_key(), selection(data.options)))
+    st.html(cards(headline(rows, list(components.data().headlines)), show_sector=True, lang=here))
     st.caption(_("Open **Sectors** for every figure by indicator, **Timeline** to see history against targets, "
                  "**Data** for the table and downloads, and **Sources** for the articles."))
 

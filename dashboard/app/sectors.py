@@ -1,81 +1,83 @@
 """Sectors: one sector at a time: its story charts, a chart per indicator with several figures, then single figures."""
 
 from contextlib import nullcontext
+from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
 
-from dashboard.app.derived import indicator_block, sector_parts, story_block
-from dashboard.app.widgets import DataKey, chart, csv_button, data_key, lang, page_top, selection, ui
-from dashboard.table.filters import CARDS_PER_PAGE, CHARTS_PER_PAGE, page_of, pages
-from dashboard.text.cards import cards, records
-from dashboard.text.escape import md_escape
+from dashboard.app import components, state
+from dashboard.table.filters import apply, by_indicator, page_of, rows_by_id, source_refs
+from dashboard.text.cards import cards
+from dashboard.text.escape import md_escape, source_line
 from dashboard.text.locale import LANGUAGES, N_, in_language, translation
 from dashboard.text.wording import MARKS, number
 
 CHARTS, SINGLES = N_("Charts"), N_("Single figures")  # the tabs, named in the address (`tab`) as the reader reads them
+CHARTS_PER_PAGE = 4  # two rows of two: about what one screen shows
+CARDS_PER_PAGE = 12
+SHOWN = "sector_shown"  # which of several sectors in the filter the page shows (its own setting, in the address)
 
 
-def _pager(label: str, count: int, per_page: int, key: str) -> int:
-    """A page chooser when `count` items need more than one page; the page number chosen. `label`: translated."""
-    _ = ui().gettext
-    total = pages(count, per_page)
-    if total == 1:
-        return 1
-    if total <= 12:
-        if st.session_state.get(key) not in range(1, total + 1):
-            st.session_state[key] = 1
-        return st.segmented_control(_("{label}: page ({per_page} a page)").format(label=label, per_page=per_page),
-                                    list(range(1, total + 1)), key=key, required=True) or 1
-    return int(st.number_input(_("{label}: page (1 to {total}, {per_page} a page)").format(
-        label=label, total=total, per_page=per_page), 1, total, key=key, step=1))
+def _heading(block, rows: pd.DataFrame, description: str) -> str:
+    """An indicator chart's name, description, unit and sources, and how many places are left out, as Markdown."""
+    words, code = state.ui(), state.lang()
+    name, unit = rows["indicator"].iat[0], rows["unit_label"].iat[0]
+    about = words.gettext("{description} Unit: {unit}.").format(description=description, unit=unit)
+    lines = [f"**{md_escape(name)}**", f":small[:gray[{md_escape(about)}]]",
+             f":small[{source_line(source_refs(block.rows), code)}]"]
+    if block.left_out:
+        drawn = words.ngettext(
+            "{shown} of {total} figures drawn: {n} more place is left out here and listed on the Data page.",
+            "{shown} of {total} figures drawn: {n} more places are left out here and listed on the Data page.",
+            block.left_out).format(shown=number(len(block.rows), code), total=number(len(rows), code),
+                                   n=number(block.left_out, code))
+        lines.append(f":small[:gray[{drawn}]]")
+    return "  \n".join(lines)
 
 
-def _chart(ids: tuple[str, ...], key: DataKey) -> None:
-    """One indicator's chart (of these figures) under its name, description and sources, and a CSV of the rows drawn."""
-    block = indicator_block(key, ids)
-    indicator_id = block.rows["indicator_id"].iat[0]
+def _indicator(rows: pd.DataFrame, descriptions: dict[str, str]) -> None:
+    """One indicator's chart under its name, description and sources, and a CSV of the rows drawn."""
+    block = components.built("indicator", rows)
+    indicator_id = rows["indicator_id"].iat[0]
     with st.container(border=True):
-        st.markdown(block.heading)
-        chart(block.figure, block.alt, block.rows, key=f"chart_{indicator_id}")
-        csv_button(block.rows, name=str(indicator_id), key=f"csv_{indicator_id}")
+        st.markdown(_heading(block, rows, descriptions.get(indicator_id, "")))
+        components.chart(block, key=f"chart_{indicator_id}")
+        components.csv_button(block.rows, name=str(indicator_id), key=f"csv_{indicator_id}")
 
 
-def _charts(charted: tuple[tuple[str, ...], ...], page_key: str, key: DataKey) -> None:
-    """One page of charts, two side by side; `charted`: the figure ids of each chart."""
+def _charts(charted: list[pd.DataFrame], sector: str, descriptions: dict[str, str]) -> None:
+    """One page of indicator charts, two side by side."""
     columns = st.columns(2)
-    page = _pager(ui().gettext(CHARTS), len(charted), CHARTS_PER_PAGE, page_key)
-    for i, ids in enumerate(page_of(charted, page, CHARTS_PER_PAGE)):
+    page = components.pager(state.ui().gettext(CHARTS), len(charted), CHARTS_PER_PAGE, f"chart_page_{sector}")
+    for i, rows in enumerate(page_of(charted, page, CHARTS_PER_PAGE)):
         with columns[i % 2]:
-            _chart(ids, key)
+            _indicator(rows, descriptions)
 
 
-def _stories(stories: list, key: DataKey) -> None:
-    """The sector's story charts, each with its note and the CSV of its figures."""
+def _stories(stories: list, frame: pd.DataFrame) -> None:
+    """The sector's story charts, each under its title, with its note drawn in and the CSV of its figures."""
+    code = state.lang()
     for story in stories:
-        block = story_block(key, story.id)
-        title, subtitle = in_language(story, "title", key.lang), in_language(story, "subtitle", key.lang)
+        block = components.built(f"story:{story.id}", rows_by_id(frame, story.figures))
+        title, subtitle = in_language(story, "title", code), in_language(story, "subtitle", code)
         with st.container(border=True):
             st.markdown(f"**{md_escape(title)}**" + (f"  \n:small[{md_escape(subtitle)}]" if subtitle else ""))
-            chart(block.figure, block.alt, block.rows, key=f"story_{story.id}")
-            csv_button(block.rows, name=story.id, key=f"csv_story_{story.id}")
+            components.chart(block, key=f"story_{story.id}")
+            components.csv_button(block.rows, name=story.id, key=f"csv_story_{story.id}")
 
 
-def _cards(singles: pd.DataFrame, page_key: str, sector: str) -> None:
+def _cards(singles: pd.DataFrame, sector: str) -> None:
     """One page of single-figure cards, and a CSV of exactly those figures."""
-    shown = page_of(singles, _pager(ui().gettext("Cards"), len(singles), CARDS_PER_PAGE, page_key), CARDS_PER_PAGE)
-    st.html(cards(records(shown), lang=lang()))
-    csv_button(shown, name=f"{sector}-single-figures", key=f"csv_singles_{sector}")
-
-
-def _pick() -> None:
-    """The sector chosen on the page becomes the sidebar's Sector filter (and so the address's `sector`)."""
-    st.session_state["sector"] = [st.session_state["sector_pick"]]
+    page = components.pager(state.ui().gettext("Cards"), len(singles), CARDS_PER_PAGE, f"card_page_{sector}")
+    shown = page_of(singles, page, CARDS_PER_PAGE)
+    st.html(cards(shown, lang=state.lang()))
+    components.csv_button(shown, name=f"{sector}-single-figures", key=f"csv_singles_{sector}")
 
 
 def _tabs(sections: list[str]) -> dict:
     """The tabs of these sections, open one by one; a tab the address names in another language opens as well."""
-    _ = ui().gettext
+    _ = state.ui().gettext
     named = st.session_state.get("tab") or st.query_params.get("tab")
     for name in sections:
         if named != _(name) and named in {translation(other).gettext(name) for other in LANGUAGES}:
@@ -84,56 +86,76 @@ def _tabs(sections: list[str]) -> dict:
     return {name: tab for name, tab in zip(sections, tabs, strict=True) if tab.open}
 
 
-def _summary(stories: tuple, charted: tuple, singles: pd.DataFrame) -> str:
+def _summary(stories: list, charted: list, singles: pd.DataFrame) -> str:
     """What the sector's page holds: figures and indicators, story charts, charts and single figures."""
-    words, here = ui(), lang()
+    words, code = state.ui(), state.lang()
     _, ngettext = words.gettext, words.ngettext
     figures, indicators = sum(map(len, charted)) + len(singles), len(charted) + len(singles)
     parts = [_("{figures} on {indicators}").format(
-        figures=ngettext("{n} figure", "{n} figures", figures).format(n=number(figures, here)),
-        indicators=ngettext("{n} indicator", "{n} indicators", indicators).format(n=number(indicators, here)))]
+        figures=ngettext("{n} figure", "{n} figures", figures).format(n=number(figures, code)),
+        indicators=ngettext("{n} indicator", "{n} indicators", indicators).format(n=number(indicators, code)))]
     if stories:
         parts.append(ngettext("{n} story chart of comparisons the articles draw",
                               "{n} story charts of comparisons the articles draw", len(stories)).format(n=len(stories)))
     if charted:
         parts.append(_("{n} charted (hover over or tap a chart for each figure's wording, period, status and source)")
-                     .format(n=number(len(charted), here)))
+                     .format(n=number(len(charted), code)))
     if len(singles):
         parts.append(ngettext("{n} with a single figure, shown as a card", "{n} with a single figure, shown as cards",
-                              len(singles)).format(n=number(len(singles), here)))
-    marks = MARKS[here]
+                              len(singles)).format(n=number(len(singles), code)))
+    marks = MARKS[code]
     return marks.semicolon.join(parts) + marks.stop.strip()
+
+
+def _pick_sector(labels: dict[str, str], offered: list[str], chosen: tuple[str, ...]) -> str:
+    """The sector shown, chosen on the page.
+
+    With no sector or one in the filter, choosing here sets the Sector filter (and so the address). With several,
+    the filter stays as the reader set it and the page shows one of them at a time.
+    """
+    _ = state.ui().gettext
+    label = _("Show the sector")
+    if len(chosen) > 1:
+        if st.session_state.get(SHOWN) not in offered:
+            st.session_state[SHOWN] = offered[0]
+        return st.segmented_control(label, offered, format_func=labels.get, key=SHOWN, required=True,
+                                    bind="query-params")
+    shown = chosen[0] if chosen and chosen[0] in offered else offered[0]
+    st.session_state["sector_pick"] = shown  # mirrors the filter: the filter is the one state
+    st.segmented_control(label, offered, format_func=labels.get, key="sector_pick", required=True,
+                         on_change=lambda: state.choose_sectors([st.session_state["sector_pick"]]))
+    return shown
 
 
 def main() -> None:
     """Draw the Sectors page."""
-    _ = ui().gettext
-    top = page_top(_("Sectors"))
+    _ = state.ui().gettext
+    top = components.page_top(_("Sectors"))
     if top is None:
         return
-    data, rows = top
-    labels, key, filters = dict(data.options.sectors), data_key(), selection(data.options)
-    chosen = st.session_state.get("sector") or []
-    present = set(rows["sector"])
-    sector = chosen[0] if len(chosen) == 1 else next(s for s in labels if s in present)
-    offered, stories, charted, singles = sector_parts(key, filters, sector)
-    st.session_state["sector_pick"] = sector  # the sidebar's Sector filter is the one state; this shows it
-    st.segmented_control(_("Show the sector"), list(offered), format_func=labels.get, key="sector_pick", required=True,
-                         on_change=_pick)
-    summary = _summary(stories, charted, singles)
-    st.markdown(f"{md_escape(data.descriptions.get(sector, ''))}\n\n:small[:gray[{summary}]]")
+    shown, rows = top
+    filters = state.filters(shown.options)
+    chosen, labels = filters.sectors, dict(shown.options.sectors)
+    if len(chosen) > 1:
+        present = set(rows["sector"])
+    else:  # every sector the other filters keep is one click away
+        present = set(apply(shown.frame, replace(filters, sectors=()))["sector"])
+    offered = [sector for sector in labels if sector in present]
+    sector = _pick_sector(labels, offered, chosen)
+    rows = rows[rows["sector"] == sector]
+    charted, singles = by_indicator(rows)
+    kept = set(rows["figure_id"])  # a story chart is shown when the filters keep all its figures
+    stories = [story for story in components.data().stories if story.sector == sector and set(story.figures) <= kept]
+    st.markdown(f"{md_escape(shown.descriptions.get(sector, ''))}\n\n:small[:gray[{_summary(stories, charted, singles)}]]")
     sections = [name for name, size in ((CHARTS, len(stories) + len(charted)), (SINGLES, len(singles))) if size]
-    if len(sections) == 2:  # tabs that run only the one open: the other costs nothing until chosen
-        places = _tabs(sections)
-    else:
-        places = {name: nullcontext() for name in sections}
+    places = _tabs(sections) if len(sections) == 2 else {name: nullcontext() for name in sections}
     if CHARTS in places:
         with places[CHARTS]:
-            _stories(stories, key)
-            _charts(charted, f"chart_page_{sector}", key)
+            _stories(stories, shown.frame)
+            _charts(charted, sector, shown.descriptions)
     if SINGLES in places:
         with places[SINGLES]:
-            _cards(singles, f"card_page_{sector}", sector)
+            _cards(singles, sector)
 
 
 main()

@@ -3,23 +3,25 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard.app.derived import article_cards, by_article, source_table
-from dashboard.app.widgets import DataKey, Dataset, data_key, lang, page_top, selection, ui
-from dashboard.table.filters import SOURCE_ROWS, Filters, page_of, pages
-from dashboard.table.page_tables import SOURCE_COLUMNS
+from dashboard.app import components, state
+from dashboard.table.filters import by_source, page_of, pages
+from dashboard.table.page_tables import SOURCE_COLUMNS, for_table, in_words
+from dashboard.text.cards import articles
 from dashboard.text.citations import cite_source
 from dashboard.text.escape import md_escape
+from dashboard.text.locale import in_language
 from dashboard.text.wording import date_text
 
 SOURCES_PER_PAGE = 25  # article cards a page
+SOURCE_ROWS = 50  # figures listed for the article chosen; the Data page lists them all
 
 
 def _behind(articles: int, figures: int) -> str:
     """'3 articles behind the 10 figures that match the filters.'"""
     if figures == 1:
-        text = ui().gettext("{articles} article behind the {figures} figure that matches the filters.")
+        text = state.ui().gettext("{articles} article behind the {figures} figure that matches the filters.")
     else:
-        text = ui().ngettext("{articles} article behind the {figures} figures that match the filters.",
+        text = state.ui().ngettext("{articles} article behind the {figures} figures that match the filters.",
                              "{articles} articles behind the {figures} figures that match the filters.", articles)
     return text.format(articles=f"{articles:,}", figures=f"{figures:,}")
 
@@ -29,16 +31,28 @@ def _chose() -> None:
     st.query_params["article"] = st.session_state["article"]
 
 
-def _one_article(data: Dataset, used: list[pd.DataFrame], key: DataKey, filters: Filters) -> None:
+def _cards(groups: list[pd.DataFrame], found: dict) -> str:
+    """The cards of these articles (each group: the rows of one article's figures), as one block of HTML."""
+    code, items = state.lang(), []
+    for rows in groups:
+        first = rows.iloc[0]
+        source = found.get(first.source_id)
+        summary, cited = (None, None) if source is None else (in_language(source, "summary", code),
+                                                              cite_source(source, code))
+        items.append((first, len(rows), summary, cited))
+    return articles(items, lang=code)
+
+
+def _one_article(found: dict, used: list[pd.DataFrame]) -> None:
     """The figures of the article chosen, and its citation with a copy button."""
-    _ = ui().gettext
+    _, code = state.ui().gettext, state.lang()
     st.header(_("Figures from one article"), anchor=False)
     groups = {rows["source_id"].iloc[0]: rows for rows in used}
 
     def name(sid: str) -> str:
         first = groups[sid].iloc[0]
         return _("{headline} ({publisher}, {published})").format(headline=first.source_title, publisher=first.publisher,
-                                                                  published=date_text(str(first.published), lang()))
+                                                                  published=date_text(str(first.published), code))
 
     asked = st.query_params.get("article")  # a shared address names the article
     if asked in groups and asked != st.session_state.get("article"):
@@ -52,35 +66,37 @@ def _one_article(data: Dataset, used: list[pd.DataFrame], key: DataKey, filters:
         st.query_params["article"] = st.session_state["article"]  # the address shows the article shown
     chosen = st.selectbox(_("Article"), list(groups), key="article", format_func=name, on_change=_chose)
     rows = groups[chosen]
-    st.dataframe(source_table(key, filters, chosen), hide_index=True,
+    table = in_words(for_table(rows.head(SOURCE_ROWS), SOURCE_COLUMNS), code)
+    st.dataframe(table, hide_index=True,
                  width="stretch", column_config={column: st.column_config.TextColumn(_(label), width=width)
                                                  for column, label, width in SOURCE_COLUMNS})
     if len(rows) > SOURCE_ROWS:
         st.caption(_("{shown} of the {total} figures from this article are listed here; the Data page lists them all.")
                    .format(shown=SOURCE_ROWS, total=f"{len(rows):,}"))
-    source = data.sources.get(chosen)
+    source = found.get(chosen)
     if source is not None:
-        cited = cite_source(source, lang())
+        cited = cite_source(source, code)
         st.caption(_("Citation (copy with the button at its right):"))
         st.code(cited, language=None, wrap_lines=True)
 
 
 def main() -> None:
     """Draw the Sources page."""
-    _ = ui().gettext
-    top = page_top(_("Sources"), _("The articles the figures come from, newest first. Choose one below the list to see "
-                                   "its figures."))
+    _ = state.ui().gettext
+    top = components.page_top(_("Sources"), _("The articles the figures come from, newest first. Choose one below the "
+                                              "list to see its figures."))
     if top is None:
         return
-    data, rows = top
-    key, filters = data_key(), selection(data.options)
-    used, page = by_article(key, filters), 1
+    rows = top[1]
+    found = components.data().sources
+    used, page = by_source(rows), 1
     st.caption(_behind(len(used), len(rows)))
     if len(used) > SOURCES_PER_PAGE:
         total = pages(len(used), SOURCES_PER_PAGE)
         page = int(st.number_input(_("Page (1 to {total})").format(total=total), 1, total, key="sources_page"))
-    st.html(article_cards(key, filters, page, SOURCES_PER_PAGE))
-    _one_article(data, list(page_of(used, page, SOURCES_PER_PAGE)), key, filters)
+    shown = list(page_of(used, page, SOURCES_PER_PAGE))
+    st.html(_cards(shown, found))
+    _one_article(found, shown)
 
 
 main()

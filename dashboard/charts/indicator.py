@@ -12,6 +12,7 @@ from dashboard.charts.style import (
     OKABE_ITO,
     STATUS_STYLE,
     axis_title,
+    bar_marker,
     footer,
     hover,
     hover_data,
@@ -97,8 +98,7 @@ def indicator_chart(rows: pd.DataFrame, kind: str | None = None, lang: str = DEF
             name=name, text=inert(part["value_label"]), cliponaxis=False,
             # A long solid bar holds its label (a phone has no room beside it); a hatched one would hide it.
             textposition="auto" if horizontal and not pattern else "outside",
-            marker={"color": colour, "line": {"color": colour, "width": 1.5},
-                    "pattern": {"shape": pattern, "fillmode": "replace", "solidity": 0.35}},
+            marker=bar_marker(colour, pattern),
             customdata=hover_data(part, lang), hovertemplate=hover(lang),
         ))
     value_axis = {"title": {"text": axis_title(rows, lang)}, "tickformat": ",~f", "zeroline": True,

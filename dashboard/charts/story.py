@@ -9,6 +9,7 @@ from plotly.subplots import make_subplots
 from dashboard.charts.style import (
     STATUS_STYLE,
     axis_title,
+    bar_marker,
     footer,
     hover,
     hover_data,
@@ -35,8 +36,7 @@ def _bar(rows: pd.DataFrame, labels: list[str], size: float, status: str, lang: 
     name, colour, pattern, _ = styles(lang)[status]
     return dict(type="bar", x=list(rows["value"] / size), y=labels, orientation="h", name=name, showlegend=legend,
                 text=inert(rows["value_label"]), textposition="outside", cliponaxis=False,
-                marker={"color": colour, "line": {"color": colour, "width": 1.5},
-                        "pattern": {"shape": pattern, "fillmode": "replace", "solidity": 0.35}},
+                marker=bar_marker(colour, pattern),
                 customdata=hover_data(rows, lang), hovertemplate=hover(lang))
 
 

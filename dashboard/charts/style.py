@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 import textwrap
@@ -11,14 +10,12 @@ import unicodedata
 import pandas as pd
 
 from dashboard.text.locale import DEFAULT, N_, translation
-from dashboard.text.wording import MARKS, SCALES, date_text, period_text, qualifier_word, status_word
+from dashboard.text.wording import DASHBOARD, MARKS, SCALES, date_text, period_text, qualifier_word, status_word
 
-# The Plotly toolbar keeps one button, the image download (its footer names the source), standing at the chart's
-# right edge, clear of the legend; on a phone's narrow chart it is hidden (app/style.css). Zoom by dragging; a
-# double click resets.
+# The Plotly toolbar keeps one button, the image download (its footer names the source), at the chart's right edge,
+# clear of the legend; on a phone's narrow chart it is hidden (app/style.css). Zoom by dragging; a double click resets.
 PLOTLY_CONFIG = {"displaylogo": False, "displayModeBar": True, "modeBarButtons": [["toImage"]],
                  "toImageButtonOptions": {"format": "png", "scale": 2}}
-DASHBOARD = N_("Zhejiang Indicators Dashboard")
 FOOTER_LINE = 50  # columns a footer line holds before it wraps (a phone-wide chart holds about this many)
 MAX_FOOTER_SOURCES = 3  # past this the footer points to the Sources page
 # Okabe-Ito, a palette told apart with every common colour-vision deficiency.
@@ -30,11 +27,13 @@ STATUS_STYLE = {
     "target": (N_("Target (hatched or hollow)"), "#E69F00", "/", "circle-open"),
     "forecast": (N_("Forecast (dotted or hollow)"), "#CC79A7", ".", "diamond-open"),
 }
-# The hover of a mark; each field is filled with the Plotly reference to its place in the mark's customdata.
-HOVER = N_("<b>{value}</b><br>{place}, {period}<br>Qualifier: {qualifier}<br>Status: {status}<br>Source: {publisher}, "
+# The hover of a mark, its fields named as in POINT_FIELDS.
+HOVER = N_("<b>{value_text}</b><br>{place}, {period}<br>Qualifier: {qualifier}<br>Status: {status}<br>Source: {publisher}, "
            "{published}{context}<br><i>Click for the figure's sentence and citation</i>")
-HOVER_FIELDS = ("value", "place", "period", "qualifier", "status", "publisher", "published")  # HOVER's, in order
-HOVER_COLUMNS = ["value_text", "place", "period", "qualifier", "status", "publisher", "published", "figure_id"]
+# What every mark carries (Plotly's customdata), by name: its hover's fields, its figure (opened by a click), and the
+# indicator (the timeline's hover heading). `ref` and `point_field` address them by these names.
+POINT_FIELDS = ("value_text", "place", "period", "qualifier", "status", "publisher", "published", "figure_id", "context",
+                "indicator")
 QUOTE_WORDS = 12  # opening words of the quote shown on hover
 NO_LINE_START = set("，。；：、）”！？")  # Chinese marks that never begin a line
 # What a line of mixed Chinese and English is never broken inside: a date (2025年2月5日), a word or number with the
@@ -42,18 +41,34 @@ NO_LINE_START = set("，。；：、）”！？")  # Chinese marks that never b
 PIECES = re.compile(r"\d+年\d+月\d+日|[^\s\u2e80-\uffff]+(?:万亿|[年月日万亿元个])?|\s+|.")
 
 
-@functools.cache
 def styles(lang: str = DEFAULT) -> dict[str, tuple[str, str, str, str]]:
     """STATUS_STYLE with each legend name in the reader's language."""
     _ = translation(lang).gettext
     return {status: (_(name), *rest) for status, (name, *rest) in STATUS_STYLE.items()}
 
 
-@functools.cache
+def bar_marker(colour: str, pattern: str) -> dict:
+    """A bar's fill: solid for results, the status's pattern (hatched, dotted) for targets and forecasts."""
+    return {"color": colour, "line": {"color": colour, "width": 1.5},
+            "pattern": {"shape": pattern, "fillmode": "replace", "solidity": 0.35}}
+
+
+def ref(name: str, fields: tuple[str, ...] = POINT_FIELDS, form: str = "") -> str:
+    """Plotly's reference to one named field of a mark's customdata, for a hover template."""
+    return f"%{{customdata[{fields.index(name)}]{form}}}"
+
+
+def point_field(point: dict, name: str, fields: tuple[str, ...] = POINT_FIELDS) -> object | None:
+    """One named field of a mark a reader selected (Streamlit's selection event), or None where it has none."""
+    data = point.get("customdata") or ()
+    index = fields.index(name)
+    return data[index] if len(data) > index else None
+
+
 def hover(lang: str = DEFAULT) -> str:
     """The hover template of a mark (hover_data gives its fields), in the reader's language."""
-    named = {name: f"%{{customdata[{i}]}}" for i, name in enumerate(HOVER_FIELDS)}
-    return translation(lang).gettext(HOVER).format(**named, context="%{customdata[8]}") + "<extra></extra>"
+    named = {name: ref(name) for name in POINT_FIELDS if name != "indicator"}
+    return translation(lang).gettext(HOVER).format(**named) + "<extra></extra>"
 
 
 def inert(values) -> list[str]:
@@ -85,7 +100,6 @@ def wrap(text: str, width: int = 24) -> str:
     return "<br>".join(html.escape(line, quote=False) for line in lines(str(text), width) or [""])
 
 
-@functools.lru_cache(maxsize=4096)
 def _context(note: object, quote: object, lang: str = DEFAULT) -> str:
     """The hover's last lines: the curator's note and the opening words of the quote (the same in every chart)."""
     _ = translation(lang).gettext
@@ -96,12 +110,12 @@ def _context(note: object, quote: object, lang: str = DEFAULT) -> str:
 
 
 def hover_data(rows: pd.DataFrame, lang: str = DEFAULT) -> list[list[str]]:
-    """The hover fields of each row (HOVER_COLUMNS, escaped; the figure id eighth), then its note and quote."""
+    """The POINT_FIELDS of each row, escaped, in their order: what each mark carries."""
     said = {"qualifier": qualifier_word, "status": status_word, "period": period_text, "published": date_text}
-    columns = [inert(said[name](v, lang) for v in rows[name]) if name in said else inert(rows[name])
-               for name in HOVER_COLUMNS]
-    return [[*values, _context(note, quote, lang)]
-            for values, note, quote in zip(zip(*columns, strict=True), rows["note"], rows["quote"], strict=True)]
+    context = [_context(note, quote, lang) for note, quote in zip(rows["note"], rows["quote"], strict=True)]
+    columns = [context if name == "context" else inert(said[name](v, lang) for v in rows[name]) if name in said
+               else inert(rows[name]) for name in POINT_FIELDS]
+    return [list(values) for values in zip(*columns, strict=True)]
 
 
 def scale(rows: pd.DataFrame, lang: str = DEFAULT) -> tuple[float, str]:

@@ -8,8 +8,10 @@ from collections import Counter
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.style import footer, hover, hover_data, inert, layout, styles, year_axis
+from dashboard.charts.style import footer, hover, hover_data, inert, layout, ref, styles, year_axis
 from dashboard.text.locale import DEFAULT, translation
+
+COUNT_FIELDS = ("sector_label", "figures")  # what a circle of the counted timeline carries
 
 
 def _spread(rows: pd.DataFrame, index: dict[str, int]) -> pd.Series:
@@ -43,9 +45,10 @@ def timeline_chart(rows: pd.DataFrame, sectors: list[tuple[str, str]], counted: 
             marker["size"] = list(8 + 26 * (part["figures"] / top) ** 0.5)
             traces.append(dict(type="scatter",
                 x=part["year_end"], y=ys[part.index], mode="markers", name=name, marker=marker,
-                customdata=[[label, n] for label, n in zip(inert(part["sector_label"]), part["figures"], strict=True)],
+                customdata=[list(c) for c in zip(inert(part["sector_label"]), part["figures"], strict=True)],
                 hovertemplate=_("{sector}, {year}: {count} figures").format(
-                    sector="%{customdata[0]}", year="%{x}", count="%{customdata[1]:,}") + f"<extra>{name}</extra>"))
+                    sector=ref("sector_label", COUNT_FIELDS), year="%{x}", count=ref("figures", COUNT_FIELDS, ":,"))
+                + f"<extra>{name}</extra>"))
             continue
         spans = part[part["year_start"] < part["year_end"]]
         if len(spans):
@@ -55,8 +58,7 @@ def timeline_chart(rows: pd.DataFrame, sectors: list[tuple[str, str]], counted: 
                                legendgroup=status, showlegend=False, hoverinfo="skip"))
         traces.append(dict(type="scatter",
             x=part["year_end"], y=ys[part.index], mode="markers", name=name, legendgroup=status, marker=marker,
-            hovertemplate="<b>%{customdata[9]}</b><br>" + hover(lang),
-            customdata=[[*c, t] for c, t in zip(hover_data(part, lang), inert(part["indicator"]), strict=True)],
+            hovertemplate=f"<b>{ref('indicator')}</b><br>" + hover(lang), customdata=hover_data(part, lang),
         ))
     low = rows["year_end"].min() if counted else rows["year_start"].min()
     labels = dict(sectors)

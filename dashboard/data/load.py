@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import stat
 from pathlib import Path
@@ -128,20 +127,6 @@ def _read_sources(folder: Path) -> tuple[dict[str, Source], list[Problem], set[s
 
 def load_catalog(indicators: Path | None = None, sources: Path | None = None) -> tuple[Catalog, dict[str, Source]]:
     """Read and check everything; raise DataError listing every problem found in every file."""
-    # Reading makes hundreds of thousands of objects (nodes, marks, models) and no cycles; the cycle collector, run
-    # again and again over them as they are made, took over half the time (measured at 10,000 figures: 2.3 s with
-    # it, 0.9-1.3 s without). It is paused here only, for the read, and always turned back on.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _checked_catalog(indicators, sources)
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def _checked_catalog(indicators: Path | None, sources: Path | None) -> tuple[Catalog, dict[str, Source]]:
-    """load_catalog's work."""
     path = indicators or indicators_path()
     problems: list[Problem] = []
     catalog = data = node = None

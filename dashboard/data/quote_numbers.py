@@ -7,7 +7,12 @@ import re
 WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 ORDINALS = ("zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
             "eleventh", "twelfth")
-SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))  # English counts in thousands
+
+
+def ordinal(n: int) -> str:
+    """An English ordinal in digits: 1st, 2nd, 3rd, 4th, 11th, 28th."""
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
 
 
 def _plain(value: float) -> list[str]:
@@ -35,8 +40,7 @@ def forms(value: float) -> list[str]:
     if float(value).is_integer() and 0 <= value < len(WORDS):
         found += [WORDS[int(value)], ORDINALS[int(value)]]
     if float(value).is_integer() and value >= 0:
-        n = int(value)
-        found.append(f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}")
+        found.append(ordinal(int(value)))
     return sorted(dict.fromkeys(found), key=len, reverse=True)
 
 

@@ -10,9 +10,10 @@ import pandas as pd
 
 from dashboard.data.load import data_version, indicators_path, load_catalog, sources_path
 from dashboard.data.schema import Catalog, Source
+from dashboard.table.columns import localised
 from dashboard.table.filters import Options, options
 from dashboard.table.tidy import build_frame
-from dashboard.text.locale import LANGUAGES, in_language, localised
+from dashboard.text.locale import LANGUAGES, in_language
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,11 @@ def _load(indicators: str, sources: str, version: str) -> Dataset:
     catalog, found = load_catalog(Path(indicators), Path(sources))
     frame = build_frame(catalog, found)
     return Dataset(version, catalog, found, frame, {code: _view(catalog, frame, code) for code in LANGUAGES})
+
+
+def load_frame(indicators: Path | None = None, sources: Path | None = None) -> pd.DataFrame:
+    """The tidy table of the data files (the configured ones, or these), read afresh; raises DataError."""
+    return build_frame(*load_catalog(indicators, sources))
 
 
 def current() -> Dataset:

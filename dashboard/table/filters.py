@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import bisect
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import pandas as pd
 
 from dashboard.data.schema import STATUSES
-
-CHARTS_PER_PAGE = 4  # two rows of two: about what one screen shows
-CARDS_PER_PAGE = 12
-TIMELINE_MAX_POINTS = 400  # past this the timeline counts figures per sector and year
-MAX_TABLE_ROWS = 1_000  # rows the Data page's table shows; its CSV holds every row
-SOURCE_ROWS = 50  # figures listed for the article chosen on the Sources page; the Data page lists them all
 
 
 @dataclass(frozen=True)
@@ -25,8 +18,6 @@ class Options:
     sectors: tuple[tuple[str, str], ...]  # (id, label) in data order
     geos: tuple[str, ...]
     statuses: tuple[str, ...]
-    starts: tuple[int, ...] = ()  # the distinct years a figure's period starts in, ascending
-    ends: tuple[int, ...] = ()  # the distinct years a figure's period ends in, ascending
 
 
 @dataclass(frozen=True)
@@ -49,23 +40,7 @@ def options(frame: pd.DataFrame) -> Options:
         sectors=tuple(zip(sectors["sector"], sectors["sector_label"], strict=True)),
         geos=tuple(sorted(set(frame["geography"]), key=str.casefold)),
         statuses=tuple(s for s in STATUSES if s in present),
-        starts=tuple(sorted({int(y) for y in frame["year_start"]})),
-        ends=tuple(sorted({int(y) for y in frame["year_end"]})),
     )
-
-
-def narrowed(filters: Filters, opts: Options) -> Filters:
-    """The same selection with its year range narrowed to years in which some period starts or ends.
-
-    It keeps exactly the rows `filters` keeps (a period is kept when it starts by the range's end and ends by its
-    start), so selections that differ only in years without figures share one cached chart or table.
-    """
-    low, high = filters.years
-    start = bisect.bisect_right(opts.starts, high)  # the latest start year at or before `high`
-    end = bisect.bisect_left(opts.ends, low)  # the earliest end year at or after `low`
-    if start == 0 or end == len(opts.ends):  # no period can be kept: leave the range as the reader set it
-        return filters
-    return replace(filters, years=(opts.ends[end], opts.starts[start - 1]))
 
 
 def apply(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:

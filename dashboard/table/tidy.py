@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 
 from dashboard.data.fields import period_bounds
-from dashboard.data.load import load_catalog
 from dashboard.data.schema import Catalog, Source
+from dashboard.table.columns import NAMES
 from dashboard.text.wording import formatter, qualified, status_word
-
-COLUMNS = [
-    "figure_id", "indicator_id", "indicator", "sector", "sector_label", "geography", "label", "period", "period_stated",
-    "year_start", "year_end", "value", "unit", "unit_label", "value_text", "value_label", "qualifier", "status",
-    "usd_value", "usd_text", "derived_formula", "derived_inputs", "note", "source_id", "source_title", "publisher", "author",
-    "published", "accessed", "url", "quote",
-    # the Chinese twins of the text columns (language.LOCALISED), and of the status
-    "indicator_zh", "sector_label_zh", "geography_zh", "label_zh", "unit_label_zh", "value_text_zh", "value_label_zh",
-    "usd_text_zh", "status_zh", "note_zh", "publisher_zh",
-]
 
 
 def _shown(fig) -> float:
@@ -97,12 +85,7 @@ def build_frame(catalog: Catalog, sources: dict[str, Source]) -> pd.DataFrame:
     }
     numbers = {"year_start": "int64", "year_end": "int64", "period_stated": "bool", "value": "float64",
                "usd_value": "float64"}
-    # Text stays in plain Python objects: selecting rows of a few dozen then costs a NumPy take, not one per Arrow
-    # column (pandas' default text type), which a profile of a loaded server showed as a fifth of its time.
+    # Text is kept as plain Python objects, as the data files hold it.
     return pd.DataFrame({name: pd.Series(values, dtype=numbers.get(name, object)) for name, values in columns.items()},
-                        columns=COLUMNS)
+                        columns=NAMES)
 
-
-def load_frame(indicators: Path | None = None, sources: Path | None = None) -> pd.DataFrame:
-    """The tidy table of the data files (the defaults, or these); raises DataError."""
-    return build_frame(*load_catalog(indicators, sources))

@@ -5,7 +5,6 @@ One HTML block draws a whole grid: a card per Streamlit element would cost four 
 
 from __future__ import annotations
 
-from collections import namedtuple
 from html import escape
 from urllib.parse import quote
 
@@ -29,16 +28,6 @@ flex-direction:column;gap:.35rem}
 .zi-card .zi-summary{font-size:.95rem;line-height:1.45}
 .zi-card code{display:block;margin-top:.3rem;white-space:pre-wrap;font-size:.8rem}
 </style>"""
-
-
-FIELDS = ("figure_id", "indicator", "place", "label", "value_label", "qualifier", "period", "status", "sector_label",
-          "publisher", "published", "url", "quote")  # what a figure's card shows
-Card = namedtuple("Card", FIELDS)
-
-
-def records(rows: pd.DataFrame) -> list[Card]:
-    """The rows as the records `cards` takes, read column by column, not as row tuples of every column (itertuples)."""
-    return [Card(*values) for values in zip(*(rows[name] for name in FIELDS), strict=True)]
 
 
 def _text(value: object) -> str:
@@ -79,9 +68,9 @@ def card(row, show_sector: bool = False, lang: str = DEFAULT) -> str:
             f'<a class="zi-more" href="figure?figure={quote(str(row.figure_id), safe="")}" target="_self">{more}</a></div>')
 
 
-def cards(rows, show_sector: bool = False, lang: str = DEFAULT) -> str:
-    """A responsive grid of cards, one per row (records with the tidy frame's columns), in the reader's language."""
-    return f'<div class="zi-cards">{STYLE}{"".join(card(r, show_sector, lang) for r in rows)}</div>'
+def cards(rows: pd.DataFrame, show_sector: bool = False, lang: str = DEFAULT) -> str:
+    """A responsive grid of cards, one per row of the tidy frame, in the reader's language."""
+    return f'<div class="zi-cards">{STYLE}{"".join(card(r, show_sector, lang) for r in rows.itertuples())}</div>'
 
 
 def article(first, count: int, summary: str | None, cited: str | None, lang: str = DEFAULT) -> str:

@@ -9,10 +9,9 @@ from urllib.parse import quote as percent
 
 from dashboard import __version__
 from dashboard.data.quote_numbers import locate
-from dashboard.text.locale import DEFAULT, N_, translation
-from dashboard.text.wording import citation, period_text, status_word
+from dashboard.text.locale import DEFAULT, translation
+from dashboard.text.wording import DASHBOARD, period_text, status_word
 
-DASHBOARD = N_("Zhejiang Indicators Dashboard")
 CSL_LANGUAGES = {"en": "en", "zh": "zh-CN"}  # the language of a CSL item's title, as citation styles read it
 FRAGMENT_WORDS = 6  # words of the quote at each end of a text fragment (textStart,textEnd) for long quotes
 
@@ -79,10 +78,17 @@ def gbt_reference(author: object, publisher: str, headline: str, published: str,
     return f"{who}. {headline}[EB/OL]. {by}({published})[{accessed}]. {where}"
 
 
+def _author(author: object, publisher: str) -> str:
+    """Who wrote an article, in an English citation: 'Chen Ye (China Daily)', or the publisher alone."""
+    return f"{author} ({publisher})" if _text(author) else publisher
+
+
 def cite_source(source, lang: str = "en") -> str:
     """A plain-text citation of one source article: GB/T 7714 in Chinese."""
     if lang == DEFAULT:
-        return citation(source)
+        where = str(source.url) if source.url else "no link known"
+        return (f'{_author(source.author, source.publisher)}. "{source.headline}". {source.published.isoformat()}. '
+                f"{where} (accessed {source.accessed.isoformat()}).")
     return gbt_reference(source.author, source.publisher_zh or source.publisher, source.headline, source.published.isoformat(),
                          source.accessed.isoformat(), str(source.url) if source.url else None, lang)
 
@@ -108,9 +114,9 @@ def cite_text(row, address: str, accessed: str | None = None, lang: str = "en") 
     if lang != DEFAULT:  # one line each: the figure, its article, the dashboard (an address ends each of the last two)
         return "\n".join((figure, gbt_reference(row.author, row.publisher, row.source_title, row.published, article_date,
                                                 row.url, lang), via))
-    who = f"{row.author} ({row.publisher})" if _text(row.author) else row.publisher
     where = _text(row.url) or "no link known"
-    return f'{figure} {who}, "{row.source_title}", {row.published}, {where}, accessed {article_date}. {via}'
+    return (f'{figure} {_author(row.author, row.publisher)}, "{row.source_title}", {row.published}, {where}, '
+            f"accessed {article_date}. {via}")
 
 
 def _braced(text: object) -> str:

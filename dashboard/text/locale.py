@@ -6,16 +6,12 @@ import functools
 import gettext
 from pathlib import Path
 
-import pandas as pd
-
 LANGUAGES = {"en": "English", "zh": "中文"}  # code: the language's name in itself
 DEFAULT = "en"  # the language of the code's own strings
 LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"  # <lang>/LC_MESSAGES/dashboard.mo, made by pybabel compile
 DOMAIN = "dashboard"
 BABEL_LOCALE = {"en": "en", "zh": "zh_Hans_CN"}  # for Babel's dates
-# Text columns of the tidy frame shown in the reader's language: in Chinese, each holds its twin `<name>_zh`.
-LOCALISED = ("indicator", "sector_label", "label", "unit_label", "value_text", "value_label", "usd_text", "note",
-             "publisher")
+
 
 
 def N_(message: str) -> str:
@@ -37,13 +33,6 @@ def choose(asked: str | None, browser_locale: str | None) -> str:
         return asked
     primary = (browser_locale or "").replace("_", "-").split("-")[0].lower()
     return primary if primary in LANGUAGES else DEFAULT
-
-
-def localised(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The frame in `lang`: text columns hold their Chinese twins in Chinese; `place` is `geography` in the language."""
-    if lang == DEFAULT:
-        return frame.assign(place=frame["geography"])
-    return frame.assign(place=frame[f"geography_{lang}"], **{name: frame[f"{name}_{lang}"] for name in LOCALISED})
 
 
 def in_language(item: object, field: str, lang: str) -> str | None:

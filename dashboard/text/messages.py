@@ -8,7 +8,7 @@ from babel.messages.frontend import CommandLineInterface
 
 from dashboard.text.locale import DEFAULT, DOMAIN, LANGUAGES, LOCALE_DIR
 
-PACKAGE = Path(__file__).resolve().parents[1]  # the whole package: every layer has interface strings
+PACKAGE = Path(__file__).resolve().parents[1]  # the dashboard package, every layer
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
 KEYWORDS = ("-k", "N_")  # besides Babel's own (_, gettext, ngettext...): strings marked where they are defined
 

@@ -8,12 +8,14 @@ from typing import NamedTuple
 
 from babel.dates import format_date
 
+from dashboard.data.quote_numbers import SCALES as ENGLISH_SCALES
+from dashboard.data.quote_numbers import ordinal
 from dashboard.data.schema import Display
 from dashboard.text.locale import BABEL_LOCALE, DEFAULT, N_, translation
 
+DASHBOARD = N_("Zhejiang Indicators Dashboard")
 # The scale words of each language: English counts in thousands, Chinese in 万 (10^4) and 亿 (10^8).
-SCALES = {"en": ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")),
-          "zh": ((1e12, "万亿"), (1e8, "亿"), (1e4, "万"))}
+SCALES = {"en": ENGLISH_SCALES, "zh": ((1e12, "万亿"), (1e8, "亿"), (1e4, "万"))}
 QUALIFIER_SIGNS = {"exact": "", "about": "~", "nearly": "≈", "more than": ">", "at least": "≥", "up to": "≤",
                    "less than": "<"}
 # The words of each qualifier and status, as the interface shows them (translated where shown).
@@ -31,8 +33,8 @@ def formatter(display: Display, lang: str = "en") -> Callable[[float], str]:
     In Chinese: 7020亿元, 13%, 41万家, 第4位 (every large number in 万 and 亿, no space before the unit).
     """
     zh = lang == "zh"
-    ordinal = display.scale == "ordinal"
-    scales = SCALES[lang] if display.scale == "words" or (zh and not ordinal) else ()
+    in_order = display.scale == "ordinal"
+    scales = SCALES[lang] if display.scale == "words" or (zh and not in_order) else ()
     prefix, suffix = (display.prefix_zh, display.suffix_zh) if zh else (display.prefix, display.suffix)
     if suffix and not (zh or suffix.startswith("%")):
         suffix = " " + suffix
@@ -49,11 +51,10 @@ def formatter(display: Display, lang: str = "en") -> Callable[[float], str]:
         text = format(number, spec)
         if decimals:
             text = text.rstrip("0").rstrip(".")
-        if ordinal and float(number).is_integer():
-            n = int(number)
+        if in_order and float(number).is_integer():
             if zh:
-                return f"第{n}位"
-            text += "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+                return f"第{int(number)}位"
+            text = ordinal(int(number))
         return f"{prefix}{text}{word}{suffix}"
 
     return write
@@ -88,13 +89,6 @@ def date_text(iso: str, lang: str = "en") -> str:
 def period_text(period: str, lang: str = "en") -> str:
     """A period as the reader's language writes it: '2021-2023'; 2021—2023年."""
     return period if lang == "en" else period.replace("-", "—") + "年"
-
-
-def citation(source) -> str:
-    """A plain-text citation of one source article."""
-    who = f"{source.author} ({source.publisher})" if source.author else source.publisher
-    where = str(source.url) if source.url else "no link known"
-    return f'{who}. "{source.headline}". {source.published.isoformat()}. {where} (accessed {source.accessed.isoformat()}).'
 
 
 class Marks(NamedTuple):

@@ -15,14 +15,12 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 from dashboard import __version__
-from dashboard.charts.alt_text import chart_table, describe_chart, describe_story
-from dashboard.charts.indicator import chart_kind, drawn, indicator_chart
-from dashboard.charts.story import story_chart, story_labels
-from dashboard.charts.style import PLOTLY_CONFIG, wrap
+from dashboard.charts import blocks
+from dashboard.charts.alt_text import chart_table
+from dashboard.charts.style import PLOTLY_CONFIG, POINT_FIELDS, wrap
 from dashboard.table.dataset import Dataset
 from dashboard.table.filters import by_indicator, rows_by_id
 from dashboard.text.citations import (
-    DASHBOARD,
     cite_bibtex,
     cite_csl,
     cite_text,
@@ -31,7 +29,7 @@ from dashboard.text.citations import (
     sentence_link,
 )
 from dashboard.text.locale import LANGUAGES, N_, in_language, translation
-from dashboard.text.wording import FORMULAS, MARKS, aside, date_text, period_text, qualifier_word, status_word
+from dashboard.text.wording import DASHBOARD, FORMULAS, MARKS, aside, date_text, period_text, qualifier_word, status_word
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 HTML_LANG = {"en": "en", "zh": "zh-Hans"}  # <html lang> and hreflang of each language
@@ -235,22 +233,16 @@ def build_chart(data: Dataset, chart_id: str, lang: str) -> Chart | None:
     frame = data.views[lang].frame
     if kind == "story":
         story = next(s for s in data.stories if s.id == chart_id)
-        rows = rows_by_id(frame, story.figures)
+        drawn = blocks.story(story, rows_by_id(frame, story.figures), lang)
         title, subtitle, note = (in_language(story, field, lang) for field in ("title", "subtitle", "note"))
-        figure = story_chart(rows, story.kind, note, lang)
-        chart = Chart(chart_id, title, subtitle, note, rows, figure,
-                      describe_story(title, subtitle, note, story_labels(rows, lang), rows, lang))
     elif kind == "indicator":
-        every = frame[frame["indicator_id"] == chart_id]
-        shape = chart_kind(every)
-        rows, left_out = drawn(every)
-        first = rows.iloc[0]
+        drawn = blocks.indicator(frame[frame["indicator_id"] == chart_id], lang)
+        title, note = str(drawn.rows["indicator"].iat[0]), None
         subtitle = translation(lang).gettext("{description} Unit: {unit}.").format(
-            description=data.views[lang].descriptions.get(chart_id, ""), unit=first.unit_label)
-        chart = Chart(chart_id, str(first.indicator), subtitle, None, rows, indicator_chart(rows, shape, lang),
-                      describe_chart(rows, shape, lang), left_out)
+            description=data.views[lang].descriptions.get(chart_id, ""), unit=drawn.rows["unit_label"].iat[0])
     else:
         return None
+    chart = Chart(chart_id, title, subtitle, note, drawn.rows, drawn.figure, drawn.alt, drawn.left_out)
     _titled(chart)
     return chart
 
@@ -288,7 +280,8 @@ def chart_page(chart: Chart, base: str, lang: str, embed: bool, site: str) -> di
              "height": int(chart.figure.layout.height or 400) + 8}  # the embed view's page adds no margin
     snippet = environment().get_template("embed_snippet.html").render(frame=frame).strip()
     spec = {"figure": json.loads(chart.figure.to_json()), "config": chart_config(chart), "filename": chart.id,
-            "figure_base": address(base, "/figures/"), "lang": lang, "embed": embed}
+            "figure_base": address(base, "/figures/"), "figure_field": POINT_FIELDS.index("figure_id"), "lang": lang,
+            "embed": embed}
     return {
         "title": chart.title, "chart": chart, "spec": script_json(spec), "alt": chart.alt, "embed": embed,
         "columns": list(table.columns), "table": list(zip(table.itertuples(index=False), links, strict=True)),

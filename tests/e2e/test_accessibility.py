@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.slow, pytest.mark.e2e]
 PAGES = ("", "sectors", "timeline", "data", "sources", "figure?figure=zj-gdp-2024", "about")
 SIZES = {"desktop": {"width": 1400, "height": 1000}, "phone": {"width": 390, "height": 844}}
 RUN_AXE = """async () => {

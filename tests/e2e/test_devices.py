@@ -8,9 +8,9 @@ from urllib.parse import urlparse
 import pandas as pd
 import pytest
 
-from dashboard.table.tidy import load_frame
+from dashboard.table.dataset import load_frame
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.slow, pytest.mark.e2e]
 PAGES = {"": "Overview", "sectors": "Sectors", "timeline": "Timeline", "data": "Data", "sources": "Sources",
          "figure?figure=zj-gdp-2024": "Figures", "about": "About"}
 SIZES = {"desktop": {"width": 1400, "height": 1000}, "phone": {"width": 390, "height": 844}}

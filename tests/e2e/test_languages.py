@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlparse
 import pandas as pd
 import pytest
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.slow, pytest.mark.e2e]
 HAN = re.compile(r"[\u4e00-\u9fff]")
 PAGES = ("", "sectors?sector=ai", "timeline", "data", "sources", "figure?figure=zj-gdp-2024", "about")
 PHONE = {"width": 390, "height": 844}

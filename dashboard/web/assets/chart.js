@@ -30,7 +30,7 @@
   });
   chart.on("plotly_click", function (event) {
     var point = event.points && event.points[0];
-    var id = point && point.customdata && point.customdata[7];
+    var id = point && point.customdata && point.customdata[spec.figure_field];
     if (!id) { return; }
     var target = spec.figure_base + encodeURIComponent(id) + "?lang=" + spec.lang;
     if (spec.embed) { window.open(target, "_blank", "noopener"); } else { window.location.href = target; }

@@ -1,0 +1,132 @@
+"""What pages share: the data in the reader's language and the rows the filters keep, charts built once, downloads."""
+
+from __future__ import annotations
+
+import functools
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.app import state
+from dashboard.charts import blocks
+from dashboard.charts.alt_text import chart_table
+from dashboard.charts.style import PLOTLY_CONFIG, point_field
+from dashboard.data.problems import DataError
+from dashboard.export import package_zip, to_csv
+from dashboard.table import dataset
+from dashboard.table.filters import apply, pages, rows_by_id
+from dashboard.text.locale import N_
+
+EMPTY = N_("No figures match these filters. Widen the year range or clear a filter in the sidebar.")
+MAX_PROBLEMS = 200  # problems listed in the panel; `validate` lists them all
+
+
+def data() -> dataset.Dataset:
+    """The data files as they are now, in both languages; raises DataError."""
+    return dataset.current()
+
+
+def view() -> dataset.View:
+    """The data in the reader's language."""
+    return data().views[state.lang()]
+
+
+def kept() -> pd.DataFrame:
+    """The rows, in the reader's language, that the sidebar filters keep."""
+    shown = view()
+    return apply(shown.frame, state.filters(shown.options))
+
+
+def page_top(title: str, intro: str | None = None) -> tuple[dataset.View, pd.DataFrame] | None:
+    """A page's title and introduction; then the data and the rows the filters keep (None, with advice, when none)."""
+    shown, rows = view(), kept()
+    st.title(title)
+    if intro:
+        st.markdown(intro)
+    if rows.empty:
+        st.info(state.ui().gettext(EMPTY))
+        return None
+    return shown, rows
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _built(version: str, lang: str, kind: str, ids: tuple[str, ...], _data: dataset.Dataset) -> blocks.Chart:
+    """A chart of these figures, built once per data version and language and shared read-only by every session."""
+    shown = _data.views[lang]
+    rows = rows_by_id(shown.frame, ids)
+    if kind == "indicator":
+        return blocks.indicator(rows, lang)
+    if kind == "timeline":
+        return blocks.timeline(rows, list(shown.options.sectors), lang)
+    story = next(chart for chart in _data.stories if f"story:{chart.id}" == kind)
+    return blocks.story(story, rows, lang)
+
+
+def built(kind: str, rows: pd.DataFrame) -> blocks.Chart:
+    """The chart of these rows: `indicator`, `timeline`, or `story:<id>` for a story chart."""
+    current = data()
+    return _built(current.version, state.lang(), kind, tuple(rows["figure_id"]), current)
+
+
+def chart(block: blocks.Chart, key: str) -> None:
+    """A Plotly chart with its text alternative, its rows as a table on request; clicking a mark opens its figure."""
+    event = st.plotly_chart(block.figure, width="stretch", config=PLOTLY_CONFIG, key=key, alt=block.alt,
+                            on_select="rerun", selection_mode="points")
+    clicked = [point_field(point, "figure_id") for point in event.selection.points]
+    clicked = [figure for figure in clicked if figure]
+    if clicked:
+        st.switch_page("figure.py", query_params={"figure": clicked[0], state.LANG: state.lang()})
+    table = st.expander(state.ui().gettext("Chart data as a table"), key=f"{key}_table", on_change="rerun")
+    if table.open:  # drawn only when opened
+        with table:
+            st.dataframe(chart_table(block.rows, state.lang()), hide_index=True, width="stretch")
+
+
+def _csv(figure_ids: list[str]) -> bytes:
+    """The CSV of these figures, in both languages whatever the page's."""
+    return to_csv(rows_by_id(data().frame, figure_ids))
+
+
+def csv_button(rows: pd.DataFrame, name: str, key: str, label: str | None = None, **options) -> None:
+    """A download of exactly these rows, every column (sources included), formula-safe; built only when clicked."""
+    st.download_button(label or state.ui().gettext("Download CSV"), data=functools.partial(_csv, rows["figure_id"].tolist()),
+                       file_name=f"{name}.csv", mime="text/csv", key=key, on_click="ignore", icon=":material/download:",
+                       **options)
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def _zip(version: str, _data: dataset.Dataset) -> bytes:
+    return package_zip(_data.frame, _data.sources)
+
+
+def dataset_zip() -> bytes:
+    """The data package of the whole dataset, as a zip."""
+    current = data()
+    return _zip(current.version, current)
+
+
+def pager(label: str, count: int, per_page: int, key: str) -> int:
+    """A page chooser when `count` items need more than one page; the page number chosen. `label`: translated."""
+    _ = state.ui().gettext
+    total = pages(count, per_page)
+    if total == 1:
+        return 1
+    if total <= 12:
+        if st.session_state.get(key) not in range(1, total + 1):
+            st.session_state[key] = 1
+        return st.segmented_control(_("{label}: page ({per_page} a page)").format(label=label, per_page=per_page),
+                                    list(range(1, total + 1)), key=key, required=True) or 1
+    return int(st.number_input(_("{label}: page (1 to {total}, {per_page} a page)").format(
+        label=label, total=total, per_page=per_page), 1, total, key=key, step=1))
+
+
+def problems_panel(exc: DataError) -> None:
+    """What is wrong with the data files, as plain text (each problem as FILE:LINE: field: message)."""
+    _ = state.ui().gettext
+    st.error(_("The data files have {n} problem(s), so nothing can be drawn. Fix them and reload.").format(
+        n=len(exc.problems)))
+    lines = [str(p) for p in exc.problems[:MAX_PROBLEMS]]
+    if len(exc.problems) > MAX_PROBLEMS:
+        lines.append(_("... and {n} more (run: {command})").format(n=len(exc.problems) - MAX_PROBLEMS,
+                                                                  command="python -m dashboard validate"))
+    st.code("\n".join(lines), language=None, wrap_lines=True)

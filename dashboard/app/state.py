@@ -1,0 +1,127 @@
+"""The reader's view, owned here: the language, the sidebar filters, the address that keeps them, notices about it.
+
+Pages read the filters with `filters()` and change them only through `choose_sectors()`; the session keys of the
+filters are the address's own parameter names (table.address.PARAMS).
+"""
+
+from __future__ import annotations
+
+import gettext
+
+import streamlit as st
+
+from dashboard.table.address import PARAMS, parse_query, to_query
+from dashboard.table.filters import Filters, Options
+from dashboard.text.escape import md_escape
+from dashboard.text.locale import DEFAULT, LANGUAGES, choose, translation
+from dashboard.text.wording import MARKS, status_word
+
+LANG = "lang"  # the language's session key and address parameter
+NOTICES = "notices"  # what the address held that was ignored, worded in each language
+
+
+def lang() -> str:
+    """The reader's language (the switch sets it on a session's first run)."""
+    return st.session_state.get(LANG, DEFAULT)
+
+
+def ui() -> gettext.NullTranslations:
+    """The interface's translations into the reader's language: `_ = ui().gettext`."""
+    return translation(lang())
+
+
+def language_switch() -> str:
+    """The language switch, always in the address (lang=en or lang=zh); on a first visit without it, the browser's."""
+    if LANG not in st.session_state:
+        st.session_state[LANG] = choose(st.query_params.get(LANG), st.context.locale)
+    code = st.segmented_control("Language / 语言", list(LANGUAGES), format_func=LANGUAGES.get, key=LANG, required=True,
+                                label_visibility="collapsed", on_change=_keep_filters)
+    if st.query_params.get(LANG) != code:  # the code, not the name shown (a bound widget would write 中文)
+        st.query_params[LANG] = code
+    return code
+
+
+def _keep_filters() -> None:
+    """Carry the filters over a change of language, whose new labels make new widgets (Streamlit's documented way)."""
+    for key in PARAMS:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
+def filters(opts: Options) -> Filters:
+    """The filters as the sidebar holds them."""
+    state = st.session_state
+    years = state.get("year", opts.years)
+    return Filters(years=(int(years[0]), int(years[1])), sectors=tuple(state.get("sector", ())),
+                   geos=tuple(state.get("geo", ())), statuses=tuple(state.get("status", ())))
+
+
+def choose_sectors(sectors: list[str]) -> None:
+    """Set the Sector filter (a page's own control asks for it); the address follows on this run."""
+    st.session_state["sector"] = list(sectors)
+    _changed()
+
+
+def _changed() -> None:
+    """A filter was changed by the reader: what the address held no longer stands, nor its notices."""
+    st.session_state.pop(NOTICES, None)
+
+
+def _reset(opts: Options) -> None:
+    st.session_state.update(year=opts.years, sector=[], geo=[], status=[])
+    _changed()
+
+
+def _from_address(opts: Options) -> None:
+    """On a session's first run, set the filters from the address and word, in each language, what was ignored."""
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    read = {code: parse_query(params, opts, code) for code in LANGUAGES}
+    chosen = read[DEFAULT][0]
+    st.session_state.update(year=chosen.years, sector=list(chosen.sectors), geo=list(chosen.geos),
+                            status=list(chosen.statuses))
+    st.session_state[NOTICES] = {code: notices for code, (_, notices) in read.items()}
+
+
+def _keep_valid(opts: Options) -> None:
+    """Drop chosen values the data does not offer (a widget must never be given an unknown option)."""
+    state = st.session_state
+    allowed = {"sector": {s for s, _ in opts.sectors}, "geo": set(opts.geos), "status": set(opts.statuses)}
+    for key, values in allowed.items():
+        chosen = state.get(key, [])
+        if any(v not in values for v in chosen):
+            state[key] = [v for v in chosen if v in values]
+    low, high = state.get("year", opts.years)
+    if not opts.years[0] <= low <= high <= opts.years[1]:
+        state["year"] = opts.years
+
+
+def sidebar(opts: Options, places: dict[str, str]) -> Filters:
+    """The sidebar filters, the same on every page, with the address kept in step with them."""
+    if "year" not in st.session_state:
+        _from_address(opts)
+    _keep_valid(opts)
+    labels = dict(opts.sectors)
+    bar, _, code = st.sidebar, ui().gettext, lang()
+    if opts.years[0] < opts.years[1]:
+        bar.slider(_("Years"), min_value=opts.years[0], max_value=opts.years[1], key="year", step=1,
+                   on_change=_changed, help=_("A figure for a span of years is kept when the span overlaps."))
+    picking = {"select_all": False, "filter_mode": "contains", "on_change": _changed}  # typing adds no option
+    bar.multiselect(_("Sector"), list(labels), key="sector", format_func=labels.get, placeholder=_("All sectors"),
+                    **picking)
+    bar.multiselect(_("Geography"), list(opts.geos), key="geo", format_func=places.get, placeholder=_("All places"),
+                    **picking)
+    bar.multiselect(_("Status"), list(opts.statuses), key="status", format_func=lambda s: status_word(s, code),
+                    placeholder=_("Actual, target, forecast, derived"), **picking)
+    chosen = filters(opts)
+    bar.button(_("Reset filters"), on_click=_reset, args=(opts,), disabled=chosen == Filters(years=opts.years))
+    notices = st.session_state.get(NOTICES, {}).get(code)
+    if notices:
+        listed = MARKS[code].semicolon.join(md_escape(n) for n in notices)
+        bar.warning(_("Ignored in the address: {notices}.").format(notices=listed))
+    query = to_query(chosen, opts)
+    for key in PARAMS:  # only the filters' own parameters: a page keeps its own (figure, q, tab)
+        if key in query and st.query_params.get_all(key) != query[key]:
+            st.query_params[key] = query[key]
+        elif key not in query and key in st.query_params:
+            del st.query_params[key]
+    return chosen
