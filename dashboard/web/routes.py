@@ -33,7 +33,7 @@ BASE_SETTING = "DASHBOARD_BASE_URL"  # the site's address (https://example.org),
 ASSETS = Path(__file__).resolve().parent / "assets"
 MAX_CACHED = 512  # rendered responses kept, across data versions, paths and languages
 MAX_CACHED_BYTES = 16 * 2**20  # and their bodies' bytes at most: memory stays bounded whatever readers ask
-PAGE_CACHE = "public, max-age=300"  # a data edit shows within five minutes, and at once to a conditional request
+PAGE_CACHE = "public, no-cache"  # kept, but asked again each time: a data edit shows on the next request, else 304
 ASSET_CACHE = "public, max-age=86400"
 MAX_PATH_CHARS = 200  # an id longer than this names nothing
 PAGE_SECURITY = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
