@@ -12,7 +12,7 @@ from dashboard.data.load import DataError, indicators_path, load_catalog, pin_pa
 from dashboard.data.raw import ignored_sources
 from dashboard.output import Refused, refuse_inputs, write_file, write_package
 
-APP = Path(__file__).resolve().parent / "app" / "main.py"
+APP = Path(__file__).resolve().parent / "serve.py"  # the Streamlit pages and the take-away routes
 ROOT = Path(__file__).resolve().parent.parent  # the repo root: Streamlit reads .streamlit/config.toml from here
 
 

@@ -207,3 +207,28 @@ def _english_left(at: AppTest) -> list[str]:
 def english_left():
     """english_left(at): the English interface phrases (three words or more) an AppTest page still shows."""
     return _english_left
+
+
+@pytest.fixture(scope="session")
+def web():
+    """A client of the take-away routes alone (no Streamlit), serving the data files the environment names."""
+    from starlette.applications import Starlette
+    from starlette.testclient import TestClient
+
+    from dashboard.web.routes import routes
+
+    return TestClient(Starlette(routes=routes))
+
+
+@pytest.fixture
+def web_data(data, monkeypatch) -> DataFiles:
+    """A copy of the data files (the `data` fixture) that the take-away routes serve from now on in this test."""
+    monkeypatch.setenv("DASHBOARD_INDICATORS", str(data.indicators))
+    monkeypatch.setenv("DASHBOARD_SOURCES", str(data.sources))
+    return data
+
+
+@pytest.fixture(scope="session")
+def interface_phrases() -> tuple[str, ...]:
+    """The interface's English phrases of three words or more, which a Chinese page must not show."""
+    return _phrases()

@@ -207,7 +207,7 @@ def test_a_figure_citation_in_chinese_follows_gbt_7714():
                                  "value_text": "more than 9 trillion yuan"})
     assert cite_text(english, "http://host/f", "2026-11-23").startswith(
         'Gross domestic product, Zhejiang, 2024: more than 9 trillion yuan (actual). China Daily, "Zhejiang becoming '
-        'model", 2025-02-05. (no link known) Via Zhejiang Indicators Dashboard (version ')
+        'model", 2025-02-05, no link known, accessed 2026-11-23. Via Zhejiang Indicators Dashboard (version ')
     assert json.loads(cite_csl(english, "http://host/f", "2026-11-23"))[0]["language"] == "en"
 
 

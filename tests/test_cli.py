@@ -94,7 +94,7 @@ def test_run_passes_every_argument_to_streamlit(monkeypatch):
     assert cli.main(["run", "--server.port", "8502", "--server.headless", "true"]) == 0
     command = calls[-1]
     assert command[1:4] == ["-m", "streamlit", "run"]
-    assert command[4].endswith("main.py")
+    assert command[4].endswith("serve.py")
     assert command[5:] == ["--server.port", "8502", "--server.headless", "true"]
     if os.name == "posix":
         assert calls[0] == ("chdir", cli.ROOT) and (cli.ROOT / ".streamlit" / "config.toml").is_file()

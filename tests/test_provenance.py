@@ -82,7 +82,27 @@ def test_the_figures_page_explains_every_formula(root):
 
     from dashboard.data.schema import ARITY
 
-    tree = ast.parse((root / "dashboard" / "app" / "figure.py").read_text(encoding="utf-8"))
+    tree = ast.parse((root / "dashboard" / "text" / "wording.py").read_text(encoding="utf-8"))
     formulas = next(node.value for node in tree.body if isinstance(node, ast.Assign)
                     and any(getattr(t, "id", "") == "FORMULAS" for t in node.targets))
     assert {key.value for key in formulas.keys} == set(ARITY)
+
+
+def test_citations_name_the_article_its_author_and_the_curators_access_date(real):
+    row = next(real[real["figure_id"] == "zj-gdp-2024"].itertuples())
+    address = "https://example.org/figures/zj-gdp-2024"
+    text = cite_text(row, address)
+    assert f"{row.url}, accessed {row.accessed}. Via " in text and text.endswith(f"{address}, accessed {row.accessed}.")
+    bib = cite_bibtex(row, address)
+    assert f"author = {{{row.author}}}" in bib and row.url in bib and f"urldate = {{{row.accessed}}}" in bib
+    corporate = cite_bibtex(SimpleNamespace(**{**vars(FIGURE), "author": None}), address, "2026-01-02")
+    assert "author = {{China Daily}}" in corporate
+    item = json.loads(cite_csl(row, address))[0]
+    assert item["author"] == [{"literal": row.author}] and item["source"] == row.url and item["URL"] == address
+    assert item["accessed"] == {"date-parts": [[int(part) for part in row.accessed.split("-")]]}
+
+
+def test_the_chinese_citation_gives_the_curators_access_date_whatever_day_the_reader_reads_it(real):
+    row = next(real[real["figure_id"] == "zj-gdp-2024"].itertuples())
+    article = cite_text(row, "https://example.org/figures/zj-gdp-2024", "2099-01-01", "zh").split("\n")[1]
+    assert f"[{row.accessed}]" in article and "2099" not in article

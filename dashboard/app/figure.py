@@ -10,11 +10,8 @@ from dashboard.app import components, state
 from dashboard.table.filters import search
 from dashboard.text.citations import cite_bibtex, cite_csl, cite_text, marked_quote, sentence_link
 from dashboard.text.escape import md_escape
-from dashboard.text.locale import N_
-from dashboard.text.wording import date_text, period_text, status_word
+from dashboard.text.wording import FORMULAS, date_text, period_text, status_word
 
-FORMULAS = {"prior_from_growth": N_("the year before, from a value and its growth: value / (1 + growth / 100)"),
-            "ratio": N_("the first figure divided by the second")}
 STYLE = "<style>.zi-quote mark{background:#FFE08A;color:#1a1a1a;padding:0 .15em}</style>"
 
 

@@ -64,6 +64,7 @@ COLUMNS = (
     Column("publisher", "string", N_("Publisher of the source article."), translated=True),
     Column("author", "string", N_("Author or byline of the source article, where known.")),
     Column("published", "date", N_("Date the source article was published.")),
+    Column("accessed", "date", N_("Date the curator last read the source article at its address.")),
     Column("url", "string", N_("Web address of the source article; empty where none is known.")),
     Column("source_kind", "string",
            N_("What the source is: news report, news summary, official policy text or official "

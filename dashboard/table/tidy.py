@@ -37,7 +37,8 @@ def build_frame(catalog: Catalog, sources: dict[str, Source]) -> pd.DataFrame:
     inds = [{i.id: i for i in catalog.indicators}[fig.indicator] for fig in figures]
     unit_of = [units[ind.unit] for ind in inds]
     bounds = {period: period_bounds(period) if period else NO_YEARS for period in {fig.period for fig in figures}}
-    src = {sid: (s.headline, s.publisher, s.author, s.published.isoformat(), str(s.url) if s.url else None)
+    src = {sid: (s.headline, s.publisher, s.author, s.published.isoformat(), s.accessed.isoformat(),
+                 str(s.url) if s.url else None)
            for sid, s in sources.items()}
     src_of = [src[fig.source] for fig in figures]
     english, chinese = _values(catalog, "en"), _values(catalog, "zh")
@@ -66,7 +67,8 @@ def build_frame(catalog: Catalog, sources: dict[str, Source]) -> pd.DataFrame:
         "derived_inputs": [" ".join(fig.derived.inputs) if fig.derived else None for fig in figures],
         "note": [fig.note for fig in figures],
         "source_id": [fig.source for fig in figures],
-        **{name: [s[i] for s in src_of] for i, name in enumerate(("source_title", "publisher", "author", "published", "url"))},
+        **{name: [s[i] for s in src_of]
+           for i, name in enumerate(("source_title", "publisher", "author", "published", "accessed", "url"))},
         "source_kind": [sources[fig.source].kind for fig in figures],
         "quoted_from": [sources[fig.source].quoted_from for fig in figures],
         "quote": [fig.quote for fig in figures],

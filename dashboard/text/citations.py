@@ -56,13 +56,14 @@ def marked_quote(row) -> str:
     return f"{html.escape(quote[:start])}<mark>{html.escape(quote[start:end])}</mark>{html.escape(quote[end:])}"
 
 
-def _what(row, lang: str) -> str:
+def figure_name(row, lang: str) -> str:
+    """What a figure is about: '{indicator}, {place}, {period}' in the reader's language."""
     return translation(lang).gettext("{indicator}, {place}, {period}").format(
         indicator=row.indicator, place=row.place, period=period_text(row.period, lang))
 
 
 def _title(row, lang: str) -> str:
-    return translation(lang).gettext("{figure}: {value}").format(figure=_what(row, lang), value=row.value_text)
+    return translation(lang).gettext("{figure}: {value}").format(figure=figure_name(row, lang), value=row.value_text)
 
 
 def _text(value: object) -> str | None:
@@ -92,53 +93,71 @@ def cite_source(source, lang: str = "en") -> str:
                          source.accessed.isoformat(), str(source.url) if source.url else None, lang)
 
 
-def cite_text(row, address: str, accessed: str, lang: str = "en") -> str:
+def _dates(row, accessed: str | None) -> tuple[str, str]:
+    """The curator's access date of the article (the row's `accessed`), and the date the dashboard was read."""
+    # The dashboard's date is the one given (a reader's visit), else the article's: a page served to everyone and
+    # kept by data version cites the curator's date.
+    article = _text(getattr(row, "accessed", None)) or accessed
+    if article is None:
+        raise ValueError(f"no access date for {row.figure_id}")
+    return article, accessed or article
+
+
+def cite_text(row, address: str, accessed: str | None = None, lang: str = "en") -> str:
     """A plain-text citation of one figure: the figure, its article (GB/T 7714 in Chinese), the dashboard, its address."""
     _ = translation(lang).gettext
-    figure = _("{figure}: {value} ({status}).").format(figure=_what(row, lang), value=row.value_text,
+    article_date, read = _dates(row, accessed)
+    figure = _("{figure}: {value} ({status}).").format(figure=figure_name(row, lang), value=row.value_text,
                                                          status=status_word(row.status, lang))
     via = _("Via {dashboard} (version {version}), {address}, accessed {accessed}.").format(
-        dashboard=_(DASHBOARD), version=__version__, address=address, accessed=accessed)
+        dashboard=_(DASHBOARD), version=__version__, address=address, accessed=read)
     if lang != DEFAULT:  # one line each: the figure, its article, the dashboard (an address ends each of the last two)
-        return "\n".join((figure, gbt_reference(row.author, row.publisher, row.source_title, row.published, accessed,
+        return "\n".join((figure, gbt_reference(row.author, row.publisher, row.source_title, row.published, article_date,
                                                 row.url, lang), via))
-    where = f" {row.url}" if _text(row.url) else " (no link known)"
-    return f'{figure} {_author(row.author, row.publisher)}, "{row.source_title}", {row.published}.{where} {via}'
+    where = _text(row.url) or "no link known"
+    return (f'{figure} {_author(row.author, row.publisher)}, "{row.source_title}", {row.published}, {where}, '
+            f"accessed {article_date}. {via}")
 
 
-def cite_bibtex(row, address: str, accessed: str, lang: str = "en") -> str:
-    """A BibTeX @misc entry for one figure, keyed by its id."""
+def _braced(text: object) -> str:
+    """A BibTeX field value: the text in braces, any braces and backslashes of its own left out."""
+    return "{" + str(text).replace("\\", "").replace("{", "").replace("}", "") + "}"
+
+
+def cite_bibtex(row, address: str, accessed: str | None = None, lang: str = "en") -> str:
+    """A BibTeX @misc entry for one figure, keyed by its id: the article's author, else its publisher as a body."""
     key = re.sub(r"[^A-Za-z0-9]+", "_", str(row.figure_id))
     dashboard = translation(lang).gettext(DASHBOARD)
-
-    def braced(text: object) -> str:
-        return "{" + str(text).replace("\\", "").replace("{", "").replace("}", "") + "}"
-
+    article_date, read = _dates(row, accessed)
+    article = ", ".join(str(part) for part in (row.source_title, row.publisher, row.published, _text(row.url)) if part)
     fields = {
-        "title": braced(_title(row, lang)),
-        "author": braced(f"{{{row.publisher}}}"),
-        "howpublished": braced(f"{row.source_title} ({row.publisher}, {row.published})"),
-        "year": braced(str(row.published)[:4]),
-        "url": braced(address),
-        "note": braced(translation(lang).gettext("{status}; quoted: {quote}; via {dashboard} {version}; accessed {accessed}")
-                       .format(status=status_word(row.status, lang), quote=row.quote, dashboard=dashboard,
-                               version=__version__, accessed=accessed)),
+        "title": _braced(_title(row, lang)),
+        # a corporate author in double braces, so BibTeX does not read "China Daily" as a person named Daily
+        "author": _braced(row.author) if _text(row.author) else "{" + _braced(row.publisher) + "}",
+        "howpublished": _braced(article),
+        "year": _braced(str(row.published)[:4]),
+        "url": _braced(address),
+        "urldate": _braced(read),
+        "note": _braced(translation(lang).gettext("{status}; quoted: {quote}; via {dashboard} {version}; accessed {accessed}")
+                        .format(status=status_word(row.status, lang), quote=row.quote, dashboard=dashboard,
+                                version=__version__, accessed=article_date)),
     }
     return f"@misc{{{key},\n" + ",\n".join(f"  {name} = {value}" for name, value in fields.items()) + "\n}"
 
 
-def cite_csl(row, address: str, accessed: str, lang: str = "en") -> str:
+def cite_csl(row, address: str, accessed: str | None = None, lang: str = "en") -> str:
     """A CSL-JSON item (as used by Zotero and pandoc) for one figure, titled in `lang`, which its `language` says."""
     year, month, day = (int(part) for part in str(row.published).split("-"))
+    read = _dates(row, accessed)[1]
     item = {
         "id": str(row.figure_id), "type": "dataset", "title": _title(row, lang),
-        "author": [{"literal": str(row.publisher)}], "container-title": str(row.source_title),
+        "author": [{"literal": str(_text(row.author) or row.publisher)}], "container-title": str(row.source_title),
         "issued": {"date-parts": [[year, month, day]]}, "URL": address,
         "note": translation(lang).gettext("{status}; quoted: {quote}").format(status=status_word(row.status, lang),
                                                                               quote=row.quote),
         "publisher": translation(lang).gettext(DASHBOARD), "version": __version__, "language": CSL_LANGUAGES.get(lang, lang),
-        "accessed": {"date-parts": [[int(part) for part in accessed.split("-")]]},
+        "accessed": {"date-parts": [[int(part) for part in read.split("-")]]},
     }
-    if isinstance(row.url, str) and row.url:
+    if _text(row.url):
         item["source"] = row.url
     return json.dumps([item], indent=2, ensure_ascii=False)

@@ -21,6 +21,9 @@ QUALIFIER_SIGNS = {"exact": "", "about": "~", "nearly": "≈", "more than": ">",
 # The words of each qualifier and status, as the interface shows them (translated where shown).
 QUALIFIER_WORDS = {"exact": N_("exact"), "about": N_("about"), "nearly": N_("nearly"), "more than": N_("more than"),
                    "at least": N_("at least"), "up to": N_("up to"), "less than": N_("less than")}
+# What the formula of a derived figure computes, as a reader is told.
+FORMULAS = {"prior_from_growth": N_("the year before, from a value and its growth: value / (1 + growth / 100)"),
+            "ratio": N_("the first figure divided by the second")}
 STATUS_WORDS = {"actual": N_("actual"), "target": N_("target"), "forecast": N_("forecast"), "derived": N_("derived"),
                 "policy": N_("policy rule")}
 SOURCE_KIND_WORDS = {"news report": N_("news report"), "news summary": N_("news summary"),

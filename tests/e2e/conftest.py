@@ -67,13 +67,13 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(log_name: str = "server.log"):
-    """Start `streamlit run dashboard/app/main.py` on a free loopback port and yield its address; always stop it."""
+def streamlit_server(log_name: str = "server.log", script: Path = ROOT / "dashboard" / "app" / "main.py"):
+    """Start `streamlit run <script>` (the app's pages) on a free loopback port and yield its address; always stop it."""
     port = _free_port()
     ARTIFACTS.mkdir(exist_ok=True)
     log = ARTIFACTS / log_name
     command = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app" / "main.py"),
+        sys.executable, "-m", "streamlit", "run", str(script),
         "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port),
         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
     ]
@@ -121,6 +121,13 @@ def start_server():
 def server_url():
     """The real server, shared by the browser tests."""
     with streamlit_server() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def served_url():
+    """The server `python -m dashboard run` starts (dashboard/serve.py): the pages and the take-away routes."""
+    with streamlit_server("served.log", ROOT / "dashboard" / "serve.py") as url:
         yield url
 
 
