@@ -155,3 +155,11 @@ def test_load_readers_ask_for_pages_and_filters_the_app_has():
     assert {page for page in loadgen.PAGES if page} <= {Path(name).stem for name, _ in page_files(servers.APP)}
     sidebar = (servers.APP.parent / "state.py").read_text(encoding="utf-8")
     assert set(loadgen.Plan().keys) <= set(re.findall(r'key="(\w+)"', sidebar))
+
+
+def test_load_says_how_the_minimal_app_was_served():
+    from benchmarks import load
+
+    assert load.minimal_label(load.arguments([])) == "Streamlit defaults"
+    repo = load.arguments(["--minimal-settings", "repo", "--compare-all", "--minimal-arg", "runner.postScriptGC=false"])
+    assert repo.compare_all and load.minimal_label(repo) == "the repo settings runner.postScriptGC=false"
