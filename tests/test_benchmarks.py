@@ -87,8 +87,8 @@ def test_table_gives_ratios_goals_and_results():
     assert lines[0].startswith("| Measure | Data | Time |")
     assert len(lines) == 2 + len(rows)
     assert lines[2] == "| Minimal app: rerun | - | 10.0 ms |  |  |  |  |"
-    assert lines[3] == "| Overview: rerun | real | 15.0 ms | 10.0 ms | 1.5x | ≤ 2x | pass |"
-    assert lines[4] == "| Overview: rerun | 10,000 | 50.0 ms | 10.0 ms | 5.0x | ≤ 4x | **FAIL** |"
+    assert lines[3] == "| Overview: rerun | real | 15.0 ms | 10.0 ms | 1.50x | ≤ 2x | pass |"
+    assert lines[4] == "| Overview: rerun | 10,000 | 50.0 ms | 10.0 ms | 5.00x | ≤ 4x | **FAIL** |"
     assert lines[5] == "| Load + validate | 10,000 | 800 ms |  |  | ≤ 1,000 ms | pass |"
     assert lines[6] == "| Peak memory | 10,000 | 220 MB |  |  |  |  |"
     assert lines[7] == "| Paint | real | n/a | 1,000 ms |  | ≤ 1.5x |  |"
@@ -163,3 +163,8 @@ def test_load_says_how_the_minimal_app_was_served():
     assert load.minimal_label(load.arguments([])) == "Streamlit defaults"
     repo = load.arguments(["--minimal-settings", "repo", "--compare-all", "--minimal-arg", "runner.postScriptGC=false"])
     assert repo.compare_all and load.minimal_label(repo) == "the repo settings runner.postScriptGC=false"
+
+
+def test_a_ratio_just_over_its_goal_does_not_read_as_met():
+    line = table([Row("Paint", "real", 4.361, floor=3.297, limit=1.3)]).splitlines()[2]
+    assert "| 1.32x | ≤ 1.3x | **FAIL** |" in line
