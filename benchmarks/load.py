@@ -14,7 +14,7 @@ if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
 import streamlit
 
 from benchmarks import servers
-from benchmarks.loadgen import PAGES, Plan, Result, load, percentile
+from benchmarks.loadgen import PAGES, Plan, Result, later, load, percentile
 from benchmarks.stream_client import loopback_only
 
 GOAL_P95 = 0.5  # seconds, filter-change rerun
@@ -87,6 +87,14 @@ def rows(label: str, result: Result) -> list[str]:
     return lines
 
 
+def settled(label: str, result: Result) -> str:
+    """The load generator's own CPU, and the filter changes of the load's second half (after the arrivals)."""
+    half = later(result, "change", result.wall / 2)
+    return (f"- {label}: load generator CPU {result.client_cpu:.0f} s / {result.wall:.0f} s = "
+            f"{result.client_cpu / result.wall:.0%}; filter changes started in the second half: {len(half):,}, "
+            f"p50 {ms(percentile(half, 50))}, p95 {ms(percentile(half, 95))} (information)")
+
+
 def report(args: argparse.Namespace, measured: list[tuple[tuple, Result, Result | None]]) -> tuple[str, bool]:
     """The markdown report and whether every goal was met with no error."""
     lines = [f"Python {platform.python_version()}, Streamlit {streamlit.__version__}, {platform.machine()}, "
@@ -94,10 +102,12 @@ def report(args: argparse.Namespace, measured: list[tuple[tuple, Result, Result 
              f"Dashboard server options: {' '.join(args.server_arg) or 'the repo settings'}.", "",
              "| Load | Kind | Runs | p50 | p95 | p99 | Max | Runs/s | Errors | Server CPU | RSS MB start/peak/end |",
              "|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|"]
+    notes = []
     verdicts, ok = [], True
     for (sessions, changes, think), dash, minimal in measured:
         name = f"{sessions} sessions, {changes} changes, think ≤ {think:g} s"
         lines += rows(f"dashboard: {name}", dash)
+        notes.append(settled(f"dashboard: {name}", dash))
         p95 = percentile(dash.latencies["change"], 95)
         good = dash.error_count == 0 and p95 <= GOAL_P95
         verdicts.append(f"- {name}: filter-change p95 {ms(p95)} (goal ≤ {ms(GOAL_P95)}), {dash.error_count} errors: "
@@ -108,6 +118,7 @@ def report(args: argparse.Namespace, measured: list[tuple[tuple, Result, Result 
         if minimal is None:
             continue
         lines += rows(f"minimal app, {minimal_label(args)}: {name}", minimal)
+        notes.append(settled(f"minimal app: {name}", minimal))
         ratio = (dash.runs / dash.wall) / (minimal.runs / minimal.wall)
         p50s = [percentile(r.latencies["change"], 50) for r in (dash, minimal)]
         p95s = [percentile(r.latencies["change"], 95) for r in (dash, minimal)]
@@ -120,7 +131,7 @@ def report(args: argparse.Namespace, measured: list[tuple[tuple, Result, Result 
             verdicts.append(f"- {name}: runs/s {dash.runs / dash.wall:.1f} vs minimal {minimal.runs / minimal.wall:.1f}: "
                             f"{ratio:.1f}x (goal ≥ {GOAL_RATIO:g}x): {'pass' if good else 'FAIL'}; {latency}")
         ok &= good
-    return "\n".join([*lines, "", *verdicts]) + "\n", ok
+    return "\n".join([*lines, "", *notes, "", *verdicts]) + "\n", ok
 
 
 def minimal_label(args: argparse.Namespace) -> str:

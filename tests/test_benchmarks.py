@@ -168,3 +168,15 @@ def test_load_says_how_the_minimal_app_was_served():
 def test_a_ratio_just_over_its_goal_does_not_read_as_met():
     line = table([Row("Paint", "real", 4.361, floor=3.297, limit=1.3)]).splitlines()[2]
     assert "| 1.32x | ≤ 1.3x | **FAIL** |" in line
+
+
+def test_load_splits_out_the_changes_after_the_arrivals():
+    from benchmarks import load
+    from benchmarks.loadgen import Result, later
+
+    result = Result(wall=100.0, client_cpu=25.0)
+    result.latencies["change"] = [3.0, 0.2, 0.1, 0.3]
+    result.starts["change"] = [5.0, 49.0, 50.0, 90.0]
+    assert later(result, "change", 50.0) == [0.1, 0.3]
+    assert load.settled("x", result) == ("- x: load generator CPU 25 s / 100 s = 25%; filter changes started in the "
+                                         "second half: 2, p50 100 ms, p95 300 ms (information)")
