@@ -42,12 +42,14 @@ class Result:
     """What happened: seconds per run kind, errors by kind, replicas per session, server CPU and memory."""
 
     latencies: dict[str, list[float]] = field(default_factory=lambda: {"first": [], "change": []})
+    starts: dict[str, list[float]] = field(default_factory=lambda: {"first": [], "change": []})  # s into the load
     errors: Counter = field(default_factory=Counter)
     examples: list[str] = field(default_factory=list)
     upstreams: list[set[str]] = field(default_factory=list)
     sessions: int = 0
     wall: float = 0.0
     cpu: float = 0.0
+    client_cpu: float = 0.0  # CPU seconds of the load generator itself (this process) over the load
     rss_start: float = 0.0
     rss_peak: float = 0.0
     rss_end: float = 0.0
@@ -67,6 +69,11 @@ def percentile(values: list[float], q: float) -> float:
         return math.nan
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, math.ceil(q / 100 * len(ordered)) - 1))]
+
+
+def later(result: Result, kind: str, after: float) -> list[float]:
+    """The latencies of the runs of this kind that started `after` seconds or more into the load."""
+    return [seconds for seconds, began in zip(result.latencies[kind], result.starts[kind], strict=True) if began >= after]
 
 
 def address(rng: random.Random, plan: Plan) -> tuple[str, str]:
@@ -102,13 +109,17 @@ async def _reader(index: int, url: str, plan: Plan, result: Result, started: flo
                 session.cookie, upstream = await fetch_page(url, page)
                 session.upstreams.add(upstream) if upstream else None
             await session.open()
+            began = time.monotonic() - started
             result.latencies["first"].append(await session.first_run())
+            result.starts["first"].append(began)
             for _ in range(plan.changes):
                 if not more():
                     break
                 if plan.think:
                     await asyncio.sleep(rng.uniform(0, plan.think))
+                began = time.monotonic() - started
                 result.latencies["change"].append(await session.change(rng))
+                result.starts["change"].append(began)
         except Exception as exc:  # noqa: BLE001 - every failure is counted and shown, none stops the load
             result.errors[exc.kind if isinstance(exc, RunError) else type(exc).__name__] += 1
             if len(result.examples) < 10:
@@ -141,9 +152,9 @@ async def run_load(url: str, plan: Plan, pid: int | None = None) -> Result:
     if pid:
         cpu0, result.rss_start = servers.cpu_seconds(pid), servers.rss_mb(pid)
         sampler = asyncio.create_task(_sample_rss(pid, result, stop))
-    started = time.monotonic()
+    started, client0 = time.monotonic(), time.process_time()
     await asyncio.gather(*(_reader(i, url, plan, result, started) for i in range(plan.sessions)))
-    result.wall = time.monotonic() - started
+    result.wall, result.client_cpu = time.monotonic() - started, time.process_time() - client0
     if sampler:
         stop.set()
         await sampler

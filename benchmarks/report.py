@@ -46,7 +46,7 @@ def table(rows: list[Row]) -> str:
     """The rows as a markdown table: absolute values, ratio to the minimal app, goal, pass or fail."""
     lines = ["| Measure | Data | Time | Minimal app | Ratio | Goal | Result |", "|---|---|---:|---:|---:|---|---|"]
     for row in rows:
-        ratio = f"{row.ratio:.1f}x" if row.ratio is not None else ""
+        ratio = f"{row.ratio:.2f}x" if row.ratio is not None else ""
         if row.limit is None:
             goal = ""
         elif row.floor:

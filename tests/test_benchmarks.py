@@ -86,8 +86,8 @@ def test_table_gives_ratios_goals_and_results():
     assert lines[0].startswith("| Measure | Data | Time |")
     assert len(lines) == 2 + len(rows)
     assert lines[2] == "| Minimal app: rerun | - | 10.0 ms |  |  |  |  |"
-    assert lines[3] == "| Overview: rerun | real | 15.0 ms | 10.0 ms | 1.5x | ≤ 2x | pass |"
-    assert lines[4] == "| Overview: rerun | 10,000 | 50.0 ms | 10.0 ms | 5.0x | ≤ 4x | **FAIL** |"
+    assert lines[3] == "| Overview: rerun | real | 15.0 ms | 10.0 ms | 1.50x | ≤ 2x | pass |"
+    assert lines[4] == "| Overview: rerun | 10,000 | 50.0 ms | 10.0 ms | 5.00x | ≤ 4x | **FAIL** |"
     assert lines[5] == "| Load + validate | 10,000 | 800 ms |  |  | ≤ 1,000 ms | pass |"
     assert lines[6] == "| Peak memory | 10,000 | 220 MB |  |  |  |  |"
     assert lines[7] == "| Paint | real | n/a | 1,000 ms |  | ≤ 1.5x |  |"
@@ -108,3 +108,74 @@ def test_year_ranges_are_distinct_and_never_the_full_range():
     assert len(ranges) == len(set(ranges)) >= 20
     assert (2003, 2027) not in ranges
     assert all(2003 <= low <= high <= 2027 for low, high in ranges)
+
+
+def test_turns_alternate_and_swap_who_goes_first():
+    from benchmarks.browser import turns
+
+    assert turns(3) == ["minimal", "app", "app", "minimal", "minimal", "app"]
+    assert turns(7).count("app") == turns(7).count("minimal") == 7
+    assert turns(0) == []
+
+
+def test_redraw_ends_at_the_last_chart_change_or_the_end_of_the_rerun():
+    from benchmarks.browser import redraw
+
+    states = [(1010.0, "running"), (1200.0, "notRunning")]
+    assert redraw(1000.0, states, [1150.0, 1400.0]) == pytest.approx(0.4)  # the chart drawn after the run ended
+    assert redraw(1000.0, states, [1100.0]) == pytest.approx(0.2)  # the run ended after the chart changed
+    assert redraw(1000.0, [], [1050.0, 1090.0]) == pytest.approx(0.09)  # a run too quick for its state to be drawn
+
+
+def test_redraw_ignores_what_came_before_the_key_and_needs_a_chart_change():
+    from benchmarks.browser import redraw
+
+    assert redraw(1000.0, [(900.0, "running"), (950.0, "notRunning")], [960.0, 1100.0]) == pytest.approx(0.1)
+    assert redraw(1000.0, [(1010.0, "running"), (1200.0, "notRunning")], [990.0]) is None
+    assert redraw(1000.0, [(1010.0, "running"), (1200.0, "notRunning")], []) is None
+
+
+def test_load_scenarios_and_pages_are_read_from_the_command_line():
+    from benchmarks import load
+
+    args = load.arguments(["--scenario", "500,5,20", "--duration", "150", "--no-minimal", "--page", "sectors"])
+    assert args.scenario == [(500, 5, 20.0)]
+    assert args.duration == 150 and args.no_minimal
+    assert args.page == ("sectors",)
+    assert load.arguments([]).scenario == [(100, 10, 0.0), (500, 5, 20.0)]
+
+
+def test_load_readers_ask_for_pages_and_filters_the_app_has():
+    import re
+
+    from benchmarks import loadgen, servers
+    from benchmarks.apptest import page_files
+
+    assert {page for page in loadgen.PAGES if page} <= {Path(name).stem for name, _ in page_files(servers.APP)}
+    sidebar = (servers.APP.parent / "state.py").read_text(encoding="utf-8")
+    assert set(loadgen.Plan().keys) <= set(re.findall(r'key="(\w+)"', sidebar))
+
+
+def test_load_says_how_the_minimal_app_was_served():
+    from benchmarks import load
+
+    assert load.minimal_label(load.arguments([])) == "Streamlit defaults"
+    repo = load.arguments(["--minimal-settings", "repo", "--compare-all", "--minimal-arg", "runner.postScriptGC=false"])
+    assert repo.compare_all and load.minimal_label(repo) == "the repo settings runner.postScriptGC=false"
+
+
+def test_a_ratio_just_over_its_goal_does_not_read_as_met():
+    line = table([Row("Paint", "real", 4.361, floor=3.297, limit=1.3)]).splitlines()[2]
+    assert "| 1.32x | ≤ 1.3x | **FAIL** |" in line
+
+
+def test_load_splits_out_the_changes_after_the_arrivals():
+    from benchmarks import load
+    from benchmarks.loadgen import Result, later
+
+    result = Result(wall=100.0, client_cpu=25.0)
+    result.latencies["change"] = [3.0, 0.2, 0.1, 0.3]
+    result.starts["change"] = [5.0, 49.0, 50.0, 90.0]
+    assert later(result, "change", 50.0) == [0.1, 0.3]
+    assert load.settled("x", result) == ("- x: load generator CPU 25 s / 100 s = 25%; filter changes started in the "
+                                         "second half: 2, p50 100 ms, p95 300 ms (information)")

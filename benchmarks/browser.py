@@ -1,0 +1,267 @@
+"""In headless Chromium, the dashboard's Sectors page against the minimal app: first chart painted, and a filter
+change until the chart is redrawn. The two apps' tries take turns, and each row gives the ratio of the medians.
+
+Usage: python3 benchmarks/browser.py [--tries 7] [--output FILE]
+
+Both apps are served by `streamlit run` from the repository root, so the same `.streamlit/config.toml` applies to
+both. What is timed:
+
+- first chart painted: from navigation to the first Plotly chart's SVG being visible, each try in a fresh browser
+  context (a new session) with the server already warm (one untimed visit each first);
+- filter change to chart redrawn: in one open session per app, by keyboard. On /sectors the sidebar's Sector
+  filter: "Economic output" typed and chosen with Enter (the page's charts become that sector's), then removed
+  with Backspace on the next try (back to the first sector's charts), and so on. On the minimal app its slider,
+  focused, one step with ArrowLeft, then back with ArrowRight. Timed from the key press (a keydown listener) to
+  the last change inside a Plotly chart, or the end of the rerun if later (the app's `data-test-script-state`),
+  once nothing has changed for a while and the script is not running: a MutationObserver, set up before the key
+  press, sees every change inside a `.js-plotly-plot` and every such node added or removed. A change that redraws
+  no chart is not counted (there is a note then). The Years slider is not used: on the real data, steps of its
+  upper thumb from 2027 down to 2023 changed no chart on /sectors (the first sector's charted figures are from
+  2019-2021), so there was no redraw to time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks import servers
+from benchmarks.report import Row, machine, table
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+CHART = ".js-plotly-plot .main-svg"
+PAGE = "sectors"  # the dashboard's page with charts at the top
+PAINT_LIMIT = 1.3  # first chart painted on Sectors, as a multiple of the minimal app's
+REDRAW_LIMIT = 1.5  # sidebar filter change to chart redrawn, as a multiple of the minimal app's slider change
+SETTLE_MS = 1000  # a redraw is over when no chart has changed for this long after the rerun ended
+GRACE_MS = 3000  # after the rerun ended, how long to wait for a chart change before calling the step "no redraw"
+VIEWPORT = {"width": 1280, "height": 900}
+
+# Installed before each key press: records the key press, the script state's changes and every change inside a chart.
+ARM = """() => {
+  if (window.__bench) { window.__bench.stop(); }
+  const b = {key: null, states: [], charts: []};
+  const app = document.querySelector('[data-testid="stApp"]');
+  const inChart = (node) => node && node.nodeType === 1
+      && (node.closest('.js-plotly-plot') || node.querySelector('.js-plotly-plot'));
+  const states = new MutationObserver(() => b.states.push([performance.now(), app.getAttribute('data-test-script-state')]));
+  states.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  const charts = new MutationObserver((records) => {
+    const now = performance.now();
+    for (const r of records) {
+      const target = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+      if ((target && target.closest('.js-plotly-plot')) || [...r.addedNodes, ...r.removedNodes].some(inChart)) {
+        b.charts.push(now);
+        return;
+      }
+    }
+  });
+  charts.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+  const keydown = () => { if (b.key === null) { b.key = performance.now(); } };
+  document.addEventListener('keydown', keydown, true);
+  b.stop = () => { states.disconnect(); charts.disconnect(); document.removeEventListener('keydown', keydown, true); };
+  b.settled = (settle, grace) => {
+    if (b.key === null || app.getAttribute('data-test-script-state') === 'running') return false;
+    const events = [...b.charts, ...b.states.map(([t]) => t)].filter((t) => t >= b.key);
+    const now = performance.now();
+    if (!b.charts.some((t) => t >= b.key)) return now - b.key > grace;
+    return now - Math.max(...events) > settle;
+  };
+  window.__bench = b;
+}"""
+
+
+def redraw(key: float, states: list[tuple[float, str]], charts: list[float]) -> float | None:
+    """Seconds from the key press to the chart redrawn, from the page's records; None if no chart changed.
+
+    Times are milliseconds (performance.now()). `states` are the app's script states as they changed, `charts` the
+    times of changes inside a Plotly chart. The change is over at the last chart change, or at the end of the rerun
+    if that came later (a fast rerun may go by without the running state ever being drawn, so it is not required).
+    """
+    drawn = [t for t in charts if t >= key]
+    if not drawn:
+        return None
+    ran = [(t, s) for t, s in states if t >= key]
+    start = next((i for i, (_, s) in enumerate(ran) if s == "running"), None)
+    end = None if start is None else next((t for t, s in ran[start + 1:] if s != "running"), None)
+    return (max(drawn[-1], end or drawn[-1]) - key) / 1000
+
+
+def turns(tries: int, names: tuple[str, str] = ("minimal", "app")) -> list[str]:
+    """Whose try comes next, taking turns, the one going first swapped each round: a busy moment weighs on both."""
+    order = []
+    for i in range(tries):
+        order += list(names) if i % 2 == 0 else list(reversed(names))
+    return order
+
+
+def slider_step(selector: str):
+    """A change of a slider: its thumb focused, then one step left, and back right on the next change."""
+    def prepare(page, i: int) -> str:
+        page.locator(selector).focus()
+        return "ArrowLeft" if i % 2 == 0 else "ArrowRight"
+    return prepare
+
+
+def multiselect_step(selector: str, option: str):
+    """A change of a multiselect: `option` typed and chosen with Enter, then removed with Backspace on the next."""
+    def prepare(page, i: int) -> str:
+        page.locator(selector).locator("input").click()
+        if i % 2:
+            return "Backspace"
+        page.keyboard.type(option)
+        page.wait_for_selector('[role="option"]', state="visible", timeout=10_000)
+        return "Enter"
+    return prepare
+
+
+@dataclass
+class Target:
+    """One app in the browser: its address, how its filter is changed, and what was measured."""
+
+    name: str
+    url: str
+    step: object  # prepare(page, i) -> the key to press for the i-th change (slider_step, multiselect_step)
+    paints: list[float] = field(default_factory=list)
+    redraws: list[float] = field(default_factory=list)
+    steps: int = 0  # changes made so far
+    missed: int = 0  # changes that redrew no chart
+    page: object = None  # the open page for the filter changes
+
+
+def paint(browser, url: str, timeout_ms: int = 60_000) -> float:
+    """Seconds from navigation start to the first Plotly chart's SVG being visible, in a fresh context."""
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        page = context.new_page()
+        start = time.perf_counter()
+        page.goto(url, wait_until="commit")
+        page.wait_for_selector(CHART, state="visible", timeout=timeout_ms)
+        return time.perf_counter() - start
+    finally:
+        context.close()
+
+
+def open_for_changes(browser, target: Target) -> None:
+    """Open the app in a context of its own and wait until its chart is drawn and the run is over."""
+    page = browser.new_context(viewport=VIEWPORT).new_page()
+    page.goto(target.url)
+    page.wait_for_selector(CHART, state="visible", timeout=60_000)
+    _idle(page)
+    target.page = page
+
+
+def _idle(page, timeout_ms: int = 60_000) -> None:
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout_ms)
+    page.wait_for_timeout(300)
+
+
+def change(target: Target, timeout_ms: int = 30_000) -> float | None:
+    """One change by keyboard, timed until the chart is redrawn; None if it redrew no chart."""
+    page = target.page
+    key = target.step(page, target.steps)
+    target.steps += 1
+    page.evaluate(ARM)
+    page.keyboard.press(key)
+    page.wait_for_function(f"window.__bench.settled({SETTLE_MS}, {GRACE_MS})", timeout=timeout_ms, polling=50)
+    key, states, charts = page.evaluate("[window.__bench.key, window.__bench.states, window.__bench.charts]")
+    page.evaluate("window.__bench.stop()")
+    page.keyboard.press("Escape")  # a multiselect's list of options closes
+    _idle(page)
+    return redraw(key, [tuple(s) for s in states], charts)
+
+
+def measured_change(target: Target, attempts: int = 4) -> float:
+    """One counted change: changes that redraw no chart are retried (and counted as missed)."""
+    for _ in range(attempts):
+        result = change(target)
+        if result is not None:
+            return result
+        target.missed += 1
+    raise RuntimeError(f"{target.name}: {attempts} changes in a row redrew no chart")
+
+
+SECTOR_OPTION = "Economic output"  # the sector chosen in the sidebar: its charts replace the first sector's
+
+
+def measure(tries: int) -> tuple[list[Row], list[str]]:
+    """Both apps served from the repository root, tries taken in turns; the table rows and notes."""
+    from playwright.sync_api import sync_playwright
+
+    os.chdir(servers.ROOT)
+    started = [servers.start(servers.MINIMAL), servers.start(servers.APP)]
+    targets = {
+        "minimal": Target("minimal", started[0].url, slider_step('[data-testid="stSlider"] input[type="range"] >> nth=0')),
+        "app": Target("app", f"{started[1].url}/{PAGE}", multiselect_step(
+            '[data-testid="stSidebar"] [data-testid="stMultiSelect"] >> nth=0', SECTOR_OPTION)),
+    }
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                for target in targets.values():  # warm-up: the server's first session fills its caches
+                    paint(browser, target.url)
+                for name in turns(tries):
+                    targets[name].paints.append(paint(browser, targets[name].url))
+                for target in targets.values():
+                    open_for_changes(browser, target)
+                    for _ in range(2):  # warm-up, not counted: there and back once
+                        measured_change(target)
+                    target.missed = 0
+                for name in turns(tries):
+                    targets[name].redraws.append(measured_change(targets[name]))
+            finally:
+                browser.close()
+    finally:
+        for server in started:
+            server.stop()
+    return rows(targets["minimal"], targets["app"], tries)
+
+
+def rows(minimal: Target, app: Target, tries: int) -> tuple[list[Row], list[str]]:
+    """The table's rows, ratios of the medians with their goals, and notes with every try."""
+    table_rows = [
+        Row(f"Sectors page: first chart painted, fresh context (median of {tries})", "real",
+            statistics.median(app.paints), statistics.median(minimal.paints), PAINT_LIMIT),
+        Row(f"Sectors page: Sector filter changed to chart redrawn (median of {tries}; minimal app: slider step)",
+            "real", statistics.median(app.redraws), statistics.median(minimal.redraws), REDRAW_LIMIT),
+    ]
+    notes = [f"Each measure alternates between the two apps ({tries} tries each), the one going first swapped "
+             "each round; the ratio is of the two medians.",
+             "All tries, in seconds: " + "; ".join(
+                 f"{t.name} {label} " + ", ".join(f"{v:.3f}" for v in values)
+                 for t in (minimal, app) for label, values in (("paint", t.paints), ("redraw", t.redraws)))]
+    if minimal.missed or app.missed:
+        notes.append(f"Changes that redrew no chart, not counted: minimal app {minimal.missed}, dashboard {app.missed}.")
+    return table_rows, notes
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tries", type=int, default=7, help="tries of each measure for each app (default 7)")
+    parser.add_argument("--output", type=Path, help="also write the table to this file")
+    args = parser.parse_args(argv)
+    output = args.output.resolve() if args.output else None
+    if not Path(CHROMIUM).exists():
+        print(f"needs Chromium at {CHROMIUM} (Debian's chromium package, or set CHROMIUM)", file=sys.stderr)
+        return 2
+    table_rows, notes = measure(args.tries)
+    text = "\n".join([table(table_rows), "", *[f"- {note}" for note in notes], f"- Machine: {machine()}"])
+    print(text)
+    if output:
+        output.write_text(text + "\n", encoding="utf-8")
+    return 1 if any(row.passed is False for row in table_rows) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
