@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APP = ROOT / "dashboard" / "app" / "main.py"  # the dashboard's entry point: the one place to change when it moves
+APP = ROOT / "dashboard" / "serve.py"  # what `python -m dashboard run` serves: the pages and the take-away routes
 MINIMAL = ROOT / "benchmarks" / "minimal_app.py"
 TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 

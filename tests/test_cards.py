@@ -62,8 +62,9 @@ def test_data_text_is_never_markup():
 
 def test_every_card_links_to_its_figure():
     html = cards(pd.DataFrame([row(), row(figure_id="a b&c")]))
-    assert '<a class="zi-more" href="figure?figure=zj-gdp-2024" target="_self">' in html
-    assert 'href="figure?figure=a%20b%26c"' in html
+    assert '<a class="zi-more" href="figures/zj-gdp-2024?lang=en" target="_self"' in html
+    assert 'href="figures/a%20b%26c?lang=en"' in html
+    assert 'aria-label="Sentence, source and citation of GDP, Zhejiang"' in html  # each link says which figure
 
 
 def test_one_grid_holds_every_card_in_order():

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import json
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -15,6 +17,7 @@ from dashboard.data.problems import DataError
 from dashboard.export import package_zip, to_csv
 from dashboard.table import dataset
 from dashboard.table.filters import apply, pages, rows_by_id
+from dashboard.text.citations import figure_path
 from dashboard.text.locale import N_
 
 EMPTY = N_("No figures match these filters. Widen the year range or clear a filter in the sidebar.")
@@ -74,8 +77,9 @@ def chart(block: blocks.Chart, key: str) -> None:
                             on_select="rerun", selection_mode="points")
     clicked = [point_field(point, "figure_id") for point in event.selection.points]
     clicked = [figure for figure in clicked if figure]
-    if clicked:
-        st.switch_page("figure.py", query_params={"figure": clicked[0], state.LANG: state.lang()})
+    if clicked:  # the figure's own page, in the reader's language; Back returns to this view, kept in the address
+        page = json.dumps(f"{figure_path(str(clicked[0])).lstrip('/')}?{urlencode({'lang': state.lang()})}")  # no < or "
+        st.html(f"<script>window.location.assign(new URL({page}, document.baseURI));</script>", unsafe_allow_javascript=True)
     table = st.expander(state.ui().gettext("Chart data as a table"), key=f"{key}_table", on_change="rerun")
     if table.open:  # drawn only when opened
         with table:

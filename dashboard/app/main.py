@@ -1,4 +1,4 @@
-"""The Streamlit entry point (`python -m dashboard run` starts it): page settings, language, pages, sidebar filters.
+"""The Streamlit pages' entry point (served by dashboard/serve.py): page settings, language, pages, sidebar filters.
 
 The page files sit beside this file, not in a folder named pages/: Streamlit would take that for its older
 multipage scheme and run a page file on its own, without the filters.

@@ -6,10 +6,11 @@ One HTML block draws a whole grid: a card per Streamlit element would cost four 
 from __future__ import annotations
 
 from html import escape
-from urllib.parse import quote
+from urllib.parse import urlencode
 
 import pandas as pd
 
+from dashboard.text.citations import figure_path
 from dashboard.text.locale import DEFAULT, translation
 from dashboard.text.wording import (
     MARKS,
@@ -72,13 +73,15 @@ def card(row, show_sector: bool = False, lang: str = DEFAULT) -> str:
     summary = (f'<div class="zi-facts">{escape(_(TOPIC_SUMMARY), quote=False)}</div>'
                if row.quoted_from == "topic page summary" else "")
     words = escape(_("In the article's words"), quote=False)
-    more = escape(_("Where this number comes from, and how to cite it"), quote=False)
+    more = escape(_("Sentence, source and citation"), quote=False)
+    named = escape(_("Sentence, source and citation of {figure}").format(figure=what), quote=True)
+    page = escape(f"{figure_path(str(row.figure_id)).lstrip('/')}?{urlencode({'lang': lang})}", quote=True)
     return (f'<div class="zi-card"><div class="zi-what">{_text(what)}</div>'
             f'<div class="zi-value">{_text(row.value_label)}</div>'
             f'<div class="zi-facts">{" · ".join(_text(f) for f in facts)}</div>'
             f'<div class="zi-source">{source}</div>'
             f'<details><summary>{words}</summary><q lang="en">{_text(row.quote)}</q>{summary}</details>'
-            f'<a class="zi-more" href="figure?figure={quote(str(row.figure_id), safe="")}" target="_self">{more}</a></div>')
+            f'<a class="zi-more" href="{page}" target="_self" aria-label="{named}">{more} →</a></div>')
 
 
 def cards(rows: pd.DataFrame, show_sector: bool = False, lang: str = DEFAULT) -> str:

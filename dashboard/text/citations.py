@@ -16,6 +16,16 @@ CSL_LANGUAGES = {"en": "en", "zh": "zh-CN"}  # the language of a CSL item's titl
 FRAGMENT_WORDS = 6  # words of the quote at each end of a text fragment (textStart,textEnd) for long quotes
 
 
+def figure_path(figure_id: str) -> str:
+    """The path of a figure's own page, the address a citation of it names."""
+    return f"/figures/{percent(figure_id, safe='')}"
+
+
+def chart_path(chart_id: str) -> str:
+    """The path of a chart's own page."""
+    return f"/charts/{percent(chart_id, safe='')}"
+
+
 def _encode(text: str) -> str:
     """Text percent-encoded for a text directive: also '-', ',' and '&', which the syntax reserves."""
     return percent(text, safe="").replace("-", "%2D")

@@ -7,7 +7,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -21,10 +21,12 @@ from dashboard.charts.style import PLOTLY_CONFIG, POINT_FIELDS, wrap
 from dashboard.table.dataset import Dataset
 from dashboard.table.filters import by_indicator, rows_by_id
 from dashboard.text.citations import (
+    chart_path,
     cite_bibtex,
     cite_csl,
     cite_text,
     figure_name,
+    figure_path,
     marked_quote,
     sentence_link,
 )
@@ -92,16 +94,6 @@ def address(base: str, path: str, lang: str | None = None, **query: str) -> str:
     """An address of this site: absolute under `base` (DASHBOARD_BASE_URL) when set, else from the root."""
     params = {**query, **({"lang": lang} if lang else {})}
     return f"{base}{path}" + (f"?{urlencode(params)}" if params else "")
-
-
-def figure_path(figure_id: str) -> str:
-    """The path of a figure's page."""
-    return f"/figures/{quote(figure_id, safe='')}"
-
-
-def chart_path(chart_id: str) -> str:
-    """The path of a chart's page."""
-    return f"/charts/{quote(chart_id, safe='')}"
 
 
 def alternates(base: str, path: str) -> list[dict[str, str]]:

@@ -67,7 +67,7 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(log_name: str = "server.log", script: Path = ROOT / "dashboard" / "app" / "main.py"):
+def streamlit_server(log_name: str = "server.log", script: Path = ROOT / "dashboard" / "serve.py"):
     """Start `streamlit run <script>` (the app's pages) on a free loopback port and yield its address; always stop it."""
     port = _free_port()
     ARTIFACTS.mkdir(exist_ok=True)
