@@ -151,8 +151,9 @@ def test_load_readers_ask_for_pages_and_filters_the_app_has():
     from benchmarks import loadgen, servers
     from benchmarks.apptest import page_files
 
-    assert {page for page in loadgen.PAGES if page} <= {Path(name).stem for name, _ in page_files(servers.APP)}
-    sidebar = (servers.APP.parent / "state.py").read_text(encoding="utf-8")
+    pages = servers.ROOT / "dashboard" / "app" / "main.py"  # the pages that servers.APP serves
+    assert {page for page in loadgen.PAGES if page} <= {Path(name).stem for name, _ in page_files(pages)}
+    sidebar = (pages.parent / "state.py").read_text(encoding="utf-8")
     assert set(loadgen.Plan().keys) <= set(re.findall(r'key="(\w+)"', sidebar))
 
 

@@ -56,7 +56,7 @@ def test_data_text_is_never_markup():
     html = cards(pd.DataFrame([evil]), show_sector=True)
     body = html.split("</style>", 1)[1]
     assert "<img" not in body and "<b>" not in body and "<script>" not in body
-    assert body.count("&lt;img src=x onerror=alert(1)&gt;") == len(fields)
+    assert body.count("&lt;img src=x onerror=alert(1)&gt;") == len(fields) + 3  # the link names indicator, place, label
     assert 'href="https://example.org/&quot;&gt;&lt;script&gt;x&lt;/script&gt;"' in body
 
 

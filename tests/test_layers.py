@@ -6,7 +6,7 @@ import ast
 import pytest
 
 BELOW = {"data": set(), "text": {"data"}, "table": {"data", "text"}, "charts": {"data", "text", "table"}}
-BELOW["app"] = {*BELOW, "export"}
+BELOW["app"] = {*BELOW, "export", "web"}
 BELOW["web"] = {"data", "text", "table", "charts", "export"}  # the take-away routes: never the app, never Streamlit
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import pandas as pd
 import streamlit as st
@@ -19,6 +19,7 @@ from dashboard.table import dataset
 from dashboard.table.filters import apply, pages, rows_by_id
 from dashboard.text.citations import figure_path
 from dashboard.text.locale import N_
+from dashboard.web.routes import base_url
 
 EMPTY = N_("No figures match these filters. Widen the year range or clear a filter in the sidebar.")
 MAX_PROBLEMS = 200  # problems listed in the panel; `validate` lists them all
@@ -38,6 +39,12 @@ def kept() -> pd.DataFrame:
     """The rows, in the reader's language, that the sidebar filters keep."""
     shown = view()
     return apply(shown.frame, state.filters(shown.options))
+
+
+def site() -> str:
+    """This site's address, for code that another site embeds: DASHBOARD_BASE_URL, else the one the reader uses."""
+    parts = urlsplit(st.context.url or "")
+    return base_url() or (f"{parts.scheme}://{parts.netloc}" if parts.netloc else "")
 
 
 def page_top(title: str, intro: str | None = None) -> tuple[dataset.View, pd.DataFrame] | None:
@@ -98,15 +105,10 @@ def csv_button(rows: pd.DataFrame, name: str, key: str, label: str | None = None
                        **options)
 
 
-@st.cache_data(show_spinner=False, max_entries=2)
-def _zip(version: str, _data: dataset.Dataset) -> bytes:
-    return package_zip(_data.frame, _data.sources)
-
-
 def dataset_zip() -> bytes:
-    """The data package of the whole dataset, as a zip."""
+    """The data package of the whole dataset, as a zip (made when a reader asks for it)."""
     current = data()
-    return _zip(current.version, current)
+    return package_zip(current.frame, current.sources)
 
 
 def pager(label: str, count: int, per_page: int, key: str) -> int:

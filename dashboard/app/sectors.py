@@ -2,6 +2,7 @@
 
 from contextlib import nullcontext
 from dataclasses import replace
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -9,9 +10,11 @@ import streamlit as st
 from dashboard.app import components, state
 from dashboard.table.filters import apply, by_indicator, page_of, rows_by_id, source_refs
 from dashboard.text.cards import cards
+from dashboard.text.citations import chart_path
 from dashboard.text.escape import md_escape, source_line
 from dashboard.text.locale import LANGUAGES, N_, in_language, translation
 from dashboard.text.wording import MARKS, number
+from dashboard.web import pages
 
 CHARTS, SINGLES = N_("Charts"), N_("Single figures")  # the tabs, named in the address (`tab`) as the reader reads them
 CHARTS_PER_PAGE = 4  # two rows of two: about what one screen shows
@@ -36,14 +39,29 @@ def _heading(block, rows: pd.DataFrame, description: str) -> str:
     return "  \n".join(lines)
 
 
+def _take_away(block, chart_id: str) -> None:
+    """Beside a chart: the CSV of the rows it draws, a link to the chart's own page, and the code that embeds it."""
+    _, code = state.ui().gettext, state.lang()
+    with st.container(horizontal=True, vertical_alignment="center"):
+        components.csv_button(block.rows, name=chart_id, key=f"csv_{chart_id}")
+        link = _("Link to this chart")
+        st.markdown(f"[{md_escape(link)}]({chart_path(chart_id).lstrip('/')}?{urlencode({'lang': code})})")
+        embed = st.popover(_("Embed"), icon=":material/code:", key=f"embed_{chart_id}", on_change="rerun")
+    if embed.open:  # the embed code is made only when asked for
+        with embed:
+            chart = pages.build_chart(components.data(), chart_id, code)
+            st.caption(_("Paste this into a web page to show the chart, with its sources, at any width from 320 pixels."))
+            st.code(pages.embed_snippet(chart, components.site(), code), language="html", wrap_lines=True)
+
+
 def _indicator(rows: pd.DataFrame, descriptions: dict[str, str]) -> None:
-    """One indicator's chart under its name, description and sources, and a CSV of the rows drawn."""
+    """One indicator's chart under its name, description and sources, and what a reader can take away of it."""
     block = components.built("indicator", rows)
-    indicator_id = rows["indicator_id"].iat[0]
-    with st.container(border=True):
+    indicator_id = str(rows["indicator_id"].iat[0])
+    with st.container(border=True, key=f"chartbox_{indicator_id}"):
         st.markdown(_heading(block, rows, descriptions.get(indicator_id, "")))
         components.chart(block, key=f"chart_{indicator_id}")
-        components.csv_button(block.rows, name=str(indicator_id), key=f"csv_{indicator_id}")
+        _take_away(block, indicator_id)
 
 
 def _charts(charted: list[pd.DataFrame], sector: str, descriptions: dict[str, str]) -> None:
@@ -61,10 +79,10 @@ def _stories(stories: list, frame: pd.DataFrame) -> None:
     for story in stories:
         block = components.built(f"story:{story.id}", rows_by_id(frame, story.figures))
         title, subtitle = in_language(story, "title", code), in_language(story, "subtitle", code)
-        with st.container(border=True):
+        with st.container(border=True, key=f"chartbox_{story.id}"):
             st.markdown(f"**{md_escape(title)}**" + (f"  \n:small[{md_escape(subtitle)}]" if subtitle else ""))
             components.chart(block, key=f"story_{story.id}")
-            components.csv_button(block.rows, name=story.id, key=f"csv_story_{story.id}")
+            _take_away(block, story.id)
 
 
 def _cards(singles: pd.DataFrame, sector: str) -> None:

@@ -268,14 +268,19 @@ def chart_config(chart: Chart) -> dict:
             "toImageButtonOptions": {**PLOTLY_CONFIG["toImageButtonOptions"], "filename": chart.id}}
 
 
+def embed_snippet(chart: Chart, site: str, lang: str) -> str:
+    """The HTML that frames a chart's embed view, served from `site`, in another page."""
+    frame = {"src": address(site, chart_path(chart.id), lang, embed="1"), "title": chart.title,
+             "height": int(chart.figure.layout.height or 400) + 8}  # the embed view's page adds no margin
+    return environment().get_template("embed_snippet.html").render(frame=frame).strip()
+
+
 def chart_page(chart: Chart, base: str, lang: str, embed: bool, site: str) -> dict:
     """A chart page's content in `lang`: chart, linked table, CSV and an embed snippet framing it from `site`."""
     path = chart_path(chart.id)
     table = chart_table(chart.rows, lang)
     links = [address(base, figure_path(fid), lang) for fid in chart.rows["figure_id"]]
-    frame = {"src": address(site, path, lang, embed="1"), "title": chart.title,
-             "height": int(chart.figure.layout.height or 400) + 8}  # the embed view's page adds no margin
-    snippet = environment().get_template("embed_snippet.html").render(frame=frame).strip()
+    snippet = embed_snippet(chart, site, lang)
     spec = {"figure": json.loads(chart.figure.to_json()), "config": chart_config(chart), "filename": chart.id,
             "figure_base": address(base, "/figures/"), "figure_field": POINT_FIELDS.index("figure_id"), "lang": lang,
             "embed": embed}

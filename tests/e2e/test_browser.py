@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.e2e]
 PAGES = {"": "Zhejiang Indicators", "sectors": "Sectors", "timeline": "Timeline", "data": "Data", "sources": "Sources",
          "about": "About"}
 TIMEOUT = 60_000
-CHART_BOX = '[data-testid="stColumn"] [data-testid="stLayoutWrapper"] > [data-testid="stVerticalBlock"]'
+CHART_BOX = '[class*="st-key-chartbox_"]'  # each chart's bordered box on the Sectors page
 
 
 @pytest.fixture()
