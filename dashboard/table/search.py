@@ -81,29 +81,34 @@ class Index:
     starts: np.ndarray  # the figures of vocab[i] are rows[starts[i]:starts[i + 1]]
     rows: np.ndarray  # row positions
     ranks: np.ndarray  # the tier of the best match of the word in that row
-    texts: tuple[tuple[str, ...], ...]  # each tier's text, casefolded, by row: where Chinese runs are looked for
+    texts: tuple[str, ...]  # each tier's text, casefolded, all rows in one string: where Chinese runs are looked for
+    offsets: np.ndarray  # where each row's text starts in those strings (one row a column, and the end)
     fuzzy: tuple[str, ...]  # the vocabulary's words of MIN_FUZZY letters or more, for typos and suggestions
 
 
 def build(frame: pd.DataFrame) -> Index:
     """The index of a frame with the English columns and their Chinese twins (the dataset's `frame`)."""
     n = len(frame)
-    texts, pieces, forms = [], [], {}
+    texts, offsets, words, rows, ranks, forms = [], [], [], [], [], {}
     for tier, columns in enumerate(TIERS):
-        present = [c for c in columns if c in frame.columns]
-        joined = frame[present].fillna("").astype(str).agg(" \n ".join, axis=1) if present else pd.Series([""] * n)
-        joined = joined.reset_index(drop=True)
-        texts.append(tuple(_fold(t) for t in joined))
-        words = joined.map(_words).explode().dropna()
-        pieces.append(pd.DataFrame({"word": words.to_numpy(), "row": words.index.to_numpy(), "rank": tier}))
-        for form in joined.str.findall(WORD).explode().dropna():
+        present = [frame[c].fillna("").astype(str).tolist() for c in columns if c in frame.columns]
+        joined = [" \n ".join(values) for values in zip(*present, strict=True)] if present else [""] * n
+        folded = [_fold(text) + "\0" for text in joined]  # no run crosses from one row into the next
+        texts.append("".join(folded))
+        offsets.append(np.cumsum([0] + [len(text) for text in folded]))
+        for row, text in enumerate(joined):
+            found = _words(text)
+            words += found
+            rows += [row] * len(found)
+            ranks += [tier] * len(found)
+        for form in WORD.findall(HAN_RUN.sub(" ", " ".join(joined))):
             forms.setdefault(_fold(form), form)
-    table = pd.concat(pieces, ignore_index=True) if pieces else pd.DataFrame(columns=["word", "row", "rank"])
+    table = pd.DataFrame({"word": words, "row": rows, "rank": ranks})
     table = table.groupby(["word", "row"], sort=True)["rank"].min().reset_index()
     vocab, starts = np.unique(table["word"].to_numpy(dtype=str), return_index=True)
     return Index(ids=tuple(frame["figure_id"].astype(str)), vocab=tuple(vocab.tolist()), forms=forms,
                  starts=np.append(starts, len(table)), rows=table["row"].to_numpy(dtype=np.int64),
-                 ranks=table["rank"].to_numpy(dtype=np.int8), texts=tuple(texts),
+                 ranks=table["rank"].to_numpy(dtype=np.int8), texts=tuple(texts), offsets=np.array(offsets).T,
                  fuzzy=tuple(w for w in vocab.tolist() if len(w) >= MIN_FUZZY and w.isalpha()))
 
 
@@ -171,10 +176,16 @@ def _word_ranks(index: Index, word: str) -> np.ndarray | None:
 
 
 def _han_ranks(index: Index, run: str) -> np.ndarray:
+    """The best rank of a run of Chinese characters in each row: found anywhere in the row's text."""
     ranks = np.full(len(index.ids), NONE, dtype=np.int8)
     for tier in range(len(TIERS) - 1, -1, -1):  # the best tier written last
-        hit = np.fromiter((run in text for text in index.texts[tier]), dtype=bool, count=len(index.ids))
-        ranks[hit] = tier
+        text, starts, hits = index.texts[tier], index.offsets[:, tier], []
+        at = text.find(run)
+        while at >= 0:  # once a row is found, go on from the next row
+            row = int(np.searchsorted(starts, at, side="right")) - 1
+            hits.append(row)
+            at = text.find(run, starts[row + 1])
+        ranks[hits] = tier
     return ranks
 
 
