@@ -132,27 +132,31 @@ class _Term:
 def _synonym_pattern() -> re.Pattern:
     phrases = sorted({_fold(p) for group in SYNONYMS for p in group}, key=len, reverse=True)
     return re.compile("|".join(re.escape(p) if HAN_RUN.fullmatch(p) else rf"(?<![^\W_]){re.escape(p)}(?![^\W_])"
-                               for p in phrases))
+                               for p in phrases), re.IGNORECASE)
 
 
 SYNONYM = _synonym_pattern()
 GROUPS = {_fold(p): group for group in SYNONYMS for p in group}
 
 
-def _atoms(phrase: str) -> tuple[str, ...]:
-    """A phrase as its atoms: Latin words and runs of Chinese characters, in order."""
-    return tuple(m.group() for m in re.finditer(f"[{HAN}]+|{LATIN.pattern}", _fold(phrase)))
+def _atoms(phrase: str) -> list[str]:
+    """A phrase as its atoms, as written: Latin words and runs of Chinese characters, in order."""
+    return [m.group() for m in re.finditer(f"[{HAN}]+|{LATIN.pattern}", phrase.replace("’", "'"))]
+
+
+def _term(atom: str) -> _Term:
+    return _Term(atom, ((_fold(atom),),))
 
 
 def _terms(text: str) -> list[_Term]:
     """The query's terms: synonyms as one term of several alternatives, every other word or Chinese run as itself."""
-    folded, terms, at = _fold(text), [], 0
-    for match in SYNONYM.finditer(folded):
-        terms += [_Term(a, ((a,),)) for a in _atoms(folded[at:match.start()])]
-        group = GROUPS[match.group()]
-        terms.append(_Term(text[match.start():match.end()], tuple(_atoms(p) for p in group)))
+    terms, at = [], 0
+    for match in SYNONYM.finditer(text.replace("’", "'")):
+        terms += [_term(a) for a in _atoms(text[at:match.start()])]
+        group = GROUPS[_fold(match.group())]
+        terms.append(_Term(match.group(), tuple(tuple(map(_fold, _atoms(p))) for p in group)))
         at = match.end()
-    terms += [_Term(a, ((a,),)) for a in _atoms(folded[at:])]
+    terms += [_term(a) for a in _atoms(text[at:])]
     unique = {}
     for term in terms:
         unique.setdefault(term.alternatives, term)
@@ -198,11 +202,16 @@ def _near(index: Index, word: str) -> list[str]:
 
 
 def _closest(index: Index, word: str) -> list[str]:
-    """The words of the data that look most like `word`, to suggest."""
+    """The words of the data that look most like `word`, to suggest: most alike, then most used, first."""
     if len(word) < MIN_PREFIX or not word.isalpha():
         return []
-    found = process.extract(word, index.fuzzy, scorer=fuzz.ratio, score_cutoff=70, limit=SUGGESTIONS)
-    return [choice for choice, _, _ in found]
+    found = process.extract(word, index.fuzzy, scorer=fuzz.ratio, score_cutoff=70, limit=10)
+
+    def used(choice: str) -> int:
+        at = bisect.bisect_left(index.vocab, choice)
+        return int(index.starts[at + 1] - index.starts[at])
+
+    return [choice for choice, _, _ in sorted(found, key=lambda f: (-f[1], -used(f[0]), f[0]))][:SUGGESTIONS]
 
 
 def find(index: Index, text: str) -> Found:
