@@ -116,7 +116,7 @@ def _search(rows: pd.DataFrame) -> None:
         st.markdown(_("No figure has all these words."))
         for suggestion in found.suggestions:
             st.button(_("Did you mean {words}?").format(words=md_escape(suggestion)), key=f"try_{suggestion}", on_click=_try,
-                      args=(suggestion,), type="tertiary")
+                      args=(suggestion,), icon=":material/search:")
     if not ids:
         return
     page = components.pager(_("Results"), len(ids), PER_PAGE, key="results_page")
