@@ -57,7 +57,7 @@ SYNONYMS = (
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_RUN = re.compile(f"[{HAN}]+")
 WORD = re.compile(r"[^\W_]+(?:[&'.][^\W_]+)*")  # a word, with its inner & ' . (R&D, Zhejiang's, 9.5)
-PART = re.compile(r"[^\W_]+")  # the parts of a word (r and d; 9 and 5)
+SEPARATORS = re.compile(r"[&'.]")  # between the parts of a word (r and d; 9 and 5)
 LATIN = re.compile(f"[^\\W_{HAN}]+(?:[&'.][^\\W_{HAN}]+)*")  # a word of a query, Chinese characters left out
 
 
@@ -65,10 +65,19 @@ def _fold(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'").casefold()
 
 
-def _words(text: str) -> list[str]:
-    """The words of a text and their parts, without Chinese characters (those are matched as runs)."""
-    text = HAN_RUN.sub(" ", _fold(text))
-    return list(dict.fromkeys(WORD.findall(text) + PART.findall(text)))
+def _words(text: str, forms: dict[str, str]) -> list[str]:
+    """The words of a text, casefolded, and their parts, without Chinese characters (those are matched as runs).
+
+    Each word's first spelling in the data goes into `forms` (Hangzhou for hangzhou), to suggest it as written.
+    """
+    found = set()
+    for word in set(WORD.findall(HAN_RUN.sub(" ", text.replace("’", "'").replace("‘", "'")))):
+        folded = word.casefold()
+        forms.setdefault(folded, word)
+        found.add(folded)
+        if not folded.isalnum():
+            found.update(p for p in SEPARATORS.split(folded) if p)
+    return list(found)
 
 
 @dataclass(frozen=True)
@@ -97,12 +106,10 @@ def build(frame: pd.DataFrame) -> Index:
         texts.append("".join(folded))
         offsets.append(np.cumsum([0] + [len(text) for text in folded]))
         for row, text in enumerate(joined):
-            found = _words(text)
+            found = _words(text, forms)
             words += found
             rows += [row] * len(found)
             ranks += [tier] * len(found)
-        for form in WORD.findall(HAN_RUN.sub(" ", " ".join(joined))):
-            forms.setdefault(_fold(form), form)
     table = pd.DataFrame({"word": words, "row": rows, "rank": ranks})
     table = table.groupby(["word", "row"], sort=True)["rank"].min().reset_index()
     vocab, starts = np.unique(table["word"].to_numpy(dtype=str), return_index=True)
