@@ -184,3 +184,11 @@ def test_an_address_of_before_links_to_the_figures_own_page(open_app):
     assert 'href="figures/zj-gdp-2024?lang=zh"' in moved and "地区生产总值，浙江" in moved
     at = open_app("figure.py", lang="en", figure="no-such-figure")
     assert any("no-such-figure" in w.value.replace("\\", "") for w in at.warning)
+
+
+def test_the_page_says_a_long_search_was_cut(open_app):
+    at = open_app("figure.py", lang="zh", q=" ".join("abcdefghijklmnop"))
+    assert not at.exception and [c.value for c in at.caption] == ["搜索内容过长：只搜索了前200个字符和前12个词。"]
+    at = open_app("figure.py", lang="en", q="Hangzhou " + "patents " * 40)
+    assert len(at.text_input(key="q").value) == search.MAX_CHARS  # the box keeps at most that many
+    assert any(m.value == "2 of the 48 figures match." for m in at.markdown)

@@ -100,7 +100,9 @@ def _search(rows: pd.DataFrame) -> None:
     ids = [figure_id for figure_id in found.ids if figure_id in kept]
     more = len(found.ids) - len(ids)
     _notices(found)
-    if not text.strip():
+    if not text.strip() and rows.empty:
+        st.info(_(components.EMPTY))
+    elif not text.strip():
         st.caption(_("{n} figures match the filters; type words to narrow the list.").format(n=number(len(rows), code)))
     elif len(rows) < len(shown.frame):
         st.markdown(_("{found} of the {total} figures the filters keep match; {more} more match among all figures.")
