@@ -46,7 +46,8 @@ def results_html(rows: pd.DataFrame) -> str:
                      f'{escape(_name(row), quote=False)}</a><br><span class="zi-value">'
                      f'{escape(" ".join(str(row.value_text).split()), quote=False)}</span> '
                      f'<span class="zi-facts">{escape(facts, quote=False)}</span></li>')
-    return f'<ol class="zi-results">{"".join(items)}</ol>'
+    label = escape(state.ui().gettext("Results"), quote=True)
+    return f'<ol class="zi-results" aria-label="{label}">{"".join(items)}</ol>'
 
 
 def _old_address(frame: pd.DataFrame) -> None:
