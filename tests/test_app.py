@@ -293,7 +293,7 @@ def test_text_from_the_data_is_never_markup(root, tmp_path, monkeypatch):
                               for line in text.splitlines()) + "\n", encoding="utf-8")
     monkeypatch.setenv("DASHBOARD_SOURCES", str(tmp_path / "sources"))
     figure = load_frame().query("source_id == 'techedt-2025-10-25-zhejiang-ai-plan'")["figure_id"].iat[0]
-    for page, query in (("sources", {}), ("figure", {"figure": figure})):
+    for page, query in (("sources", {}), ("figure", {"q": "evil onerror"})):  # the headline's words find its figures
         at = app(sector="ai", **query)
         at.switch_page(f"{page}.py").run()
         assert not at.exception
@@ -304,7 +304,8 @@ def test_text_from_the_data_is_never_markup(root, tmp_path, monkeypatch):
         html = [block.proto.body for block in page_html(at) if "evil" in block.proto.body]
         for body in html:  # cards: HTML with every piece of data text escaped
             assert "<img" not in body and "&lt;img src=x onerror=alert(1)&gt;" in body
-        assert shown or html, page
+        listed = any(f'href="figures/{figure}?lang=en"' in block.proto.body for block in page_html(at))
+        assert shown or html or (page == "figure" and listed), page
     assert "unsafe_allow_html" not in "".join(p.read_text() for p in (root / "dashboard").rglob("*.py"))
 
 
@@ -345,34 +346,25 @@ def test_large_data_draws_a_page_of_readable_charts(synthetic):
     assert not at.exception and first.isdisjoint(c.proto.spec for c in at.get("plotly_chart"))
 
 
-def test_a_figure_shows_its_sentence_link_and_citations():
-    at = app()
+def test_the_figures_page_lists_results_and_no_detail_of_its_own():
+    """A figure's sentence, source and citations are on its own page: the Figures page links there."""
+    at = app(figure="zj-gdp-2024")
     at.switch_page("figure.py").run()
-    assert not at.exception and at.selectbox(key="figure").value is None
-    at.selectbox(key="figure").set_value("zj-gdp-2024").run()
-    assert not at.exception
-    assert any(m.value.startswith("### more than 9 trillion yuan") for m in at.markdown)
-    assert any("2024, period stated in the article ·" in c.value for c in at.caption)
-    quote = next(h.proto.body for h in at.get("html") if "zi-quote" in h.proto.body)
-    assert "<mark>9 trillion</mark>" in quote
-    link = next(m.value for m in at.markdown if "Open the article at this sentence" in m.value)
-    assert "WS67a38927a310a2ab06eaa552.html#:~:text=In%202024%2C%20Zhejiang" in link
-    text, bibtex, csl = (c.value for c in at.code)
-    assert "more than 9 trillion yuan" in text and bibtex.startswith("@misc{zj_gdp_2024,") and '"id": "zj-gdp-2024"' in csl
-    at.selectbox(key="figure").set_value("zj-digital-core-va-2019").run()  # derived: its formula and inputs
-    assert any(m.value.startswith("### about 620 billion yuan") for m in at.markdown)
-    assert any("2019, period inferred by us (see the note) ·" in c.value for c in at.caption)
-    assert any("The years are ours" in i.value for i in at.info)
-    assert [p.proto.query_string for p in at.get("page_link")] == ["figure=zj-digital-core-va-2020",
-                                                                   "figure=zj-digital-core-va-growth-2020"]
+    assert not at.exception and not at.code and not at.selectbox and not at.get("page_link")
+    moved = next(block.proto.body for block in page_html(at) if "zi-moved" in block.proto.body)
+    assert 'href="figures/zj-gdp-2024?lang=en"' in moved and "This figure now has its own page:" in moved
+    assert "Gross domestic product, Zhejiang" in moved
 
 
 def test_the_search_finds_figures_by_their_words():
     at = app()
     at.switch_page("figure.py").run()
+    assert len(re.findall(r'<a href="figures/', next(b.proto.body for b in page_html(at) if "zi-results" in b.proto.body))) == 48
     at.text_input(key="q").set_value("hangzhou PATENTS").run()
-    assert at.selectbox(key="figure").options == ["Patents granted per day, Hangzhou, 2025: > 70 patents a day",
-                                                  "Investment in tech start-ups per day, Hangzhou, 2025: ≈ 17 million "
-                                                  "yuan a day"]  # the second's quote names the patents too
+    listed = next(b.proto.body for b in page_html(at) if "zi-results" in b.proto.body)
+    assert re.findall(r'href="figures/([^?"]+)\?lang=en"', listed) == ["hz-patents-daily-2025",
+                                                                      "hz-startup-investment-daily-2025"]
+    assert ">Patents granted per day, Hangzhou</a>" in listed and "more than 70 patents a day" in listed
     at.text_input(key="q").set_value("State Grid").run()  # words of a quote
-    assert len(at.selectbox(key="figure").options) == 2
+    listed = next(b.proto.body for b in page_html(at) if "zi-results" in b.proto.body)
+    assert listed.count("<li>") == 2

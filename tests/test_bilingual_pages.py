@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from dashboard.table.address import parse_query
-from dashboard.table.columns import localised
 from dashboard.table.dataset import load_frame
-from dashboard.table.filters import options, search
+from dashboard.table.filters import options
+from dashboard.table.search import search
 from dashboard.text.citations import cite_csl, cite_source, cite_text
 from dashboard.text.locale import in_language
 
@@ -73,40 +73,25 @@ def test_the_sources_page_in_chinese_shows_no_english(open_app, english_left):
     assert english_left(at) == []
 
 
-def test_a_figure_in_chinese(open_app, english_left):
+def test_an_address_of_before_in_chinese_links_to_the_figures_page(open_app, english_left):
     at = open_app("figure.py", lang="zh", figure="zj-gdp-2024")
-    assert not at.exception
-    assert at.title[0].value == "数字查询" and any(m.value.startswith("### 超过9万亿") for m in at.markdown)
-    facts = next(c.value for c in at.caption if "单位：" in c.value)
-    assert "2024年（报道明确给出的时期）" in facts and " · 实际 · " in facts
-    assert any(m.value.startswith("**报道原话**（原文照录") for m in at.markdown)
-    quote = next(h.proto.body for h in at.get("html") if "zi-quote" in h.proto.body)
-    assert 'lang="en"' in quote and "<mark>9 trillion</mark>" in quote  # the article's words, as published
-    link = next(m.value for m in at.markdown if "打开报道并定位到这句话" in m.value)
-    assert "2025年2月5日" in link and "#:~:text=" in link
-    text, bibtex, csl = (c.value for c in at.code)
-    first, article, via = text.split("\n")
-    assert re.fullmatch(r".+，.+，2024年：超过9万亿元?（实际）。", first)
-    assert GBT.fullmatch(article) and "Zhejiang becoming model for common prosperity[EB/OL]" in article
-    assert article.startswith("Chen Ye. ") and via.startswith("转引自：浙江指标数据看板") and "[DB/OL]" in via
-    assert bibtex.startswith("@misc{zj_gdp_2024,") and "2024年：超过9万亿" in bibtex and "转引自浙江指标数据看板" in bibtex
-    assert json.loads(csl)[0]["language"] == "zh-CN" and json.loads(csl)[0]["container-title"] == "Zhejiang becoming model " \
-        "for common prosperity"
-    assert at.caption[-1].value == "数字编号：zj-gdp-2024"
+    assert not at.exception and at.title[0].value == "数字查询"
+    moved = next(h.proto.body for h in at.get("html") if "zi-moved" in h.proto.body)
+    assert "此数字现有独立页面：" in moved and 'href="figures/zj-gdp-2024?lang=zh"' in moved
     assert english_left(at) == []
 
 
-def test_a_derived_figure_and_the_search_in_chinese(open_app, english_left):
-    at = open_app("figure.py", lang="zh", figure="zj-digital-core-va-2019")
-    assert not at.exception
-    assert any("（时期由我们推断，见说明）" in c.value for c in at.caption)
-    assert any(m.value.startswith("**由本看板计算**：由某年的数值及其增速推算上一年") for m in at.markdown)
-    assert len(at.get("page_link")) == 2 and english_left(at) == []
+def test_the_search_in_chinese(open_app, english_left):
     at = open_app("figure.py", lang="zh", q="hangzhou PATENTS")
     assert not at.exception
-    assert any(c.value == f"筛选保留的{len(load_frame())}个数字中，有2个符合搜索。" for c in at.caption)
-    assert at.text_input(key="q").label == "搜索数字" and at.selectbox(key="figure").placeholder == "选择一个数字"
-    assert all(re.fullmatch(r".+，.+，2025年：.+", name) for name in at.selectbox(key="figure").options)
+    assert any(m.value == f"{len(load_frame())}个数字中，有2个符合搜索。" for m in at.markdown)
+    assert at.text_input(key="q").label == "搜索数字"
+    listed = next(h.proto.body for h in at.get("html") if "zi-results" in h.proto.body)
+    assert ">日均专利授权量，杭州市</a>" in listed and "超过70件/日" in listed and "2025年；实际" in listed
+    assert english_left(at) == []
+    at = open_app("figure.py", lang="zh", q="杭州", sector="ai")
+    assert any(m.value.startswith("筛选保留的") and "在全部数字中另有" in m.value for m in at.markdown)
+    assert at.button(key="search_all").label == "搜索全部数字（清除筛选条件）"
     assert english_left(at) == []
 
 
@@ -238,8 +223,8 @@ def test_the_language_is_always_in_the_address_and_never_an_unknown_parameter(op
     assert not at.exception and at.sidebar.multiselect(key="sector").value == ["ai"] and at.title[0].value == "Sectors"
 
 
-def test_the_search_finds_a_figure_by_its_words_in_either_language(real):
-    assert "hz-patents-daily-2025" in set(search(real, "杭州 专利")["figure_id"])  # an English page, Chinese words
-    assert "digital_core_value_added" in set(search(real, "数字经济核心产业增加值")["indicator_id"])
-    chinese = localised(load_frame(), "zh")
-    assert "hz-patents-daily-2025" in set(search(chinese, "Hangzhou 专利")["figure_id"])  # a Chinese page, a place in English
+def test_the_search_finds_a_figure_by_its_words_in_either_language():
+    both = load_frame()  # the search reads both languages whatever the page's
+    assert "hz-patents-daily-2025" in set(search(both, "杭州 专利")["figure_id"])  # Chinese words
+    assert "digital_core_value_added" in set(search(both, "数字经济核心产业增加值")["indicator_id"])
+    assert "hz-patents-daily-2025" in set(search(both, "Hangzhou 专利")["figure_id"])  # a place in English

@@ -67,6 +67,11 @@ def _changed() -> None:
     st.session_state.pop(NOTICES, None)
 
 
+def clear_filters(opts: Options) -> None:
+    """Clear the sidebar filters (a page's own control asks for it, e.g. to search every figure); in a callback."""
+    _reset(opts)
+
+
 def _reset(opts: Options) -> None:
     st.session_state.update(year=opts.years, sector=[], geo=[], status=[])
     _changed()

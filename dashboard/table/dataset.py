@@ -11,6 +11,7 @@ import pandas as pd
 from dashboard.data.load import DataChanged, data_version, indicators_path, load, load_catalog, sources_path
 from dashboard.data.problems import DataError, Problem
 from dashboard.data.schema import Catalog, Source
+from dashboard.table import search
 from dashboard.table.columns import localised
 from dashboard.table.filters import Options, options
 from dashboard.table.tidy import build_frame
@@ -37,6 +38,11 @@ class Dataset:
     frame: pd.DataFrame  # English labels with the Chinese ones beside them (`*_zh`): what downloads are made of
     views: dict[str, View]  # by language code
     problems: tuple[Problem, ...] = ()  # the files' problems on disk, when this is the last version read without any
+
+    @functools.cached_property
+    def search_index(self) -> search.Index:
+        """The words of every figure in both languages, indexed for the search; built on the first search."""
+        return search.build(self.frame)
 
     @property
     def headlines(self) -> tuple[str, ...]:

@@ -83,24 +83,6 @@ def headline(rows: pd.DataFrame, chosen: list[str], count: int = 8) -> pd.DataFr
     return pool.drop_duplicates("sector").head(count)
 
 
-# In either language the search finds a figure by its words in both: a journalist with the Chinese term finds it on
-# an English page (数字经济核心产业增加值), and a place's English name finds it on a Chinese page.
-SEARCHED = ("indicator", "place", "label", "quote", "note", "source_title", "publisher", "sector_label", "figure_id",
-            "geography", "indicator_zh", "geography_zh", "label_zh", "note_zh", "sector_label_zh")
-
-
-def search(rows: pd.DataFrame, text: str) -> pd.DataFrame:
-    """The rows whose indicator, place, quote, note or source, in English or Chinese, hold every word of `text`."""
-    words = text.replace("’", "'").casefold().split()
-    if not words:
-        return rows
-    haystack = rows[list(SEARCHED)].fillna("").astype(str).agg(" ".join, axis=1).str.replace("’", "'").str.casefold()
-    mask = pd.Series(True, index=rows.index)
-    for word in words:
-        mask &= haystack.str.contains(word, regex=False)
-    return rows[mask]
-
-
 def dated(rows: pd.DataFrame) -> pd.DataFrame:
     """The rows with a period: what a year axis, such as the timeline's, can place."""
     return rows[rows["year_end"].notna()]

@@ -259,7 +259,9 @@ def test_a_shared_view_of_each_page_opens_as_it_was(page, server_url, browser, s
         assert _query(fresh)["article"] == [article]
         fresh.goto(f"{server_url}/figure?q=patents&figure=hz-patents-daily-2025")
         settle(fresh)
-        fresh.get_by_text("Open the article at this sentence").first.wait_for()
+        fresh.get_by_text("This figure now has its own page:").first.wait_for()  # its detail lives at /figures/<id>
+        assert fresh.locator('.zi-moved a[href="figures/hz-patents-daily-2025?lang=en"]').count() == 1
+        fresh.locator('.zi-results a[href="figures/hz-patents-daily-2025?lang=en"]').wait_for()
         fresh.wait_for_function("() => [...document.querySelectorAll('input')].some(e => e.value === 'patents')")
         assert _query(fresh) == {"q": ["patents"], "figure": ["hz-patents-daily-2025"], "lang": ["en"]}  # lang: always kept
         _no_exception(fresh)
