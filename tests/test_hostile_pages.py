@@ -9,9 +9,10 @@ import re
 import pytest
 
 from dashboard.charts import blocks
+from dashboard.table.address import MAX_SEARCH_CHARS
 from dashboard.table.dataset import current
 from dashboard.table.filters import by_indicator, rows_by_id
-from dashboard.text.escape import md_escape
+from dashboard.text.escape import md_escape, md_link
 from dashboard.text.locale import LANGUAGES
 
 LIVE_MARKDOWN = ("](http://evil", "**b**", ":red[", "$x", "<img", "<a href", "<b>")  # markup still read once escapes are gone
@@ -143,3 +144,19 @@ def test_every_take_away_page_shows_hostile_data_as_text(hostile, web, lang):
             assert answer.status_code == 200
             _no_tags(answer.text)
             assert "\\u003cimg src=x" in answer.text or "&amp;lt;img" in answer.text or "&lt;img" in answer.text
+
+
+def test_a_link_to_an_address_with_brackets_stays_one_link():
+    """validate refuses an address with an unbalanced bracket; a balanced one is percent-encoded in Markdown."""
+    assert md_link("t", "https://example.org/wiki/A_(b)") == "[t](https://example.org/wiki/A_%28b%29)"
+
+
+def test_a_long_address_keeps_its_filters_and_says_what_was_cut(open_app):
+    at = open_app("sources.py", q="gdp " * 60_000, article="a" * 5_000, sector="ai", year="2024-2027",
+                  **{f"junk{i}": "x" for i in range(300)})
+    assert not at.exception
+    assert at.session_state["sector"] == ["ai"] and tuple(at.session_state["year"]) == (2024, 2027)
+    assert len(at.query_params["q"]) == MAX_SEARCH_CHARS and "article" not in at.query_params
+    [notice] = [w.value for w in at.sidebar.warning]
+    assert f"the search is cut to its first {MAX_SEARCH_CHARS:,} characters" in notice
+    assert "article is longer than 100 characters and is ignored" in notice and "more" in notice
