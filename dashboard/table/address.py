@@ -98,14 +98,16 @@ def parse_query(params: Mapping[str, list[str]], opts: Options, lang: str = "en"
     }
     found: dict[str, object] = {}
     notices: list[str] = []
-    unknown: list[str] = []
+    unknown = 0  # unknown settings, listed up to MAX_NOTICES
     budget = MAX_QUERY_CHARS
     for name, values in params.items():
         if name in PAGE_PARAMS:
             notice = page_param(name, list(values), _)[1]
             notices += [notice] if notice else []
         elif name not in PARAMS:
-            unknown.append(name)
+            unknown += 1
+            if unknown <= MAX_NOTICES:
+                notices.append(_("unknown setting {name}").format(name=repr(_clip(name))))
         elif budget <= 0:
             continue  # already said: the rest is not read
         else:
@@ -122,8 +124,7 @@ def parse_query(params: Mapping[str, list[str]], opts: Options, lang: str = "en"
                 chosen, more = _choices(name, values, allowed[name], _)
                 notices += more
                 found[{"sector": "sectors", "geo": "geos", "status": "statuses"}[name]] = chosen
-    notices += [_("unknown setting {name}").format(name=repr(_clip(name))) for name in unknown[:MAX_NOTICES]]
-    more = len(notices) - MAX_NOTICES + len(unknown[MAX_NOTICES:])
+    more = len(notices) - MAX_NOTICES + max(unknown - MAX_NOTICES, 0)
     if more > 0:
         notices = [*notices[:MAX_NOTICES], _("and {n} more").format(n=f"{more:,}")]
     return Filters(**{**filters.__dict__, **found}), notices
