@@ -9,7 +9,7 @@ from dashboard.table.filters import Filters, Options
 from dashboard.text.locale import translation
 
 PARAMS = ("year", "sector", "geo", "status")
-PAGE_PARAMS = ("figure", "q", "tab", "article", "lang")  # a page's own (figure, search, tab, article) and the language
+PAGE_PARAMS = ("figure", "q", "tab", "article", "sector_shown", "lang")  # a page's own, and the language
 MAX_VALUE_CHARS = 100  # longer values are refused: no real sector, place, figure, tab or article is named at such length
 MAX_SEARCH_CHARS = 200  # a search (q) is cut to this many characters, as the search box itself takes no more
 MAX_VALUES = 50  # values read per filter parameter; a page's own parameter is read once
