@@ -160,3 +160,12 @@ def test_a_long_address_keeps_its_filters_and_says_what_was_cut(open_app):
     [notice] = [w.value for w in at.sidebar.warning]
     assert f"the search is cut to its first {MAX_SEARCH_CHARS:,} characters" in notice
     assert "article is longer than 100 characters and is ignored" in notice and "more" in notice
+
+
+def test_one_escaping_function_per_format(root):
+    """Plotly's text is escaped by charts.style.inert alone; Markdown's by text.escape; no page turns escaping off."""
+    charts = {path.name: path.read_text(encoding="utf-8") for path in (root / "dashboard" / "charts").glob("*.py")}
+    assert [name for name, text in charts.items() if "html.escape" in text] == ["style.py"]
+    assert charts["style.py"].count("html.escape") == 1  # in inert
+    app = "".join(path.read_text(encoding="utf-8") for path in (root / "dashboard").rglob("*.py"))
+    assert "unsafe_allow_html" not in app and "autoescape=False" not in app
