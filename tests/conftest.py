@@ -232,3 +232,73 @@ def web_data(data, monkeypatch) -> DataFiles:
 def interface_phrases() -> tuple[str, ...]:
     """The interface's English phrases of three words or more, which a Chinese page must not show."""
     return _phrases()
+
+
+# Text written to act: Markdown (bold, a link, an image), HTML (an image with a handler, a link, bold), LaTeX,
+# Streamlit's colour markup and a bare address. Hostile data puts it in every text field of the data files.
+HOSTILE = ('**b** [x](http://evil.example) ![i](http://evil.example/p.png) <img src=x onerror=alert(1)> '
+           '<a href="http://evil.example">a</a> <b>b</b> $x^2$ :red[red] http://evil.example/x')
+HOSTILE_SHORT = '<b>b</b> **b** [x](http://evil.example) $x^2$'  # for a figure's label (60 characters at most)
+HOSTILE_TEXT = {  # the text fields of each part of the data files, and which of their parts hold more
+    "sectors": ("label", "label_zh", "description", "description_zh"),
+    "units": ("label", "label_zh", "description", "description_zh"),
+    "indicators": ("name", "name_zh", "description", "description_zh"),
+    "places": ("name", "name_zh"),
+    "figures": ("note", "note_zh"),
+    "charts": ("title", "title_zh", "subtitle", "subtitle_zh", "note", "note_zh"),
+    "source": ("publisher", "publisher_zh", "headline", "author", "summary", "summary_zh", "note", "note_zh"),
+}
+
+
+def _acting(text: object, payload: str = HOSTILE) -> object:
+    """The text with the payload after it (a Chinese field keeps its Chinese); a missing field stays missing."""
+    return f"{text} {payload}" if isinstance(text, str) and text else text
+
+
+def write_hostile(folder: Path) -> DataFiles:
+    """A copy of the data files under `folder` whose every text field also holds HOSTILE, still valid: names, labels,
+    units' labels, prefixes and suffixes, notes, descriptions, titles, headlines, publishers, authors, summaries and
+    places, in English and in Chinese."""
+    import yaml
+
+    files = DataFiles(folder)
+    catalog = yaml.safe_load(files.real)
+    for part in ("sectors", "units", "indicators", "places", "figures", "charts"):
+        for item in catalog[part]:
+            item.update({field: _acting(item.get(field)) for field in HOSTILE_TEXT[part] if field in item})
+    for unit in catalog["units"]:
+        shown = unit.setdefault("display", {})
+        for side in ("prefix", "suffix"):
+            if shown.get(side) or shown.get(f"{side}_zh"):
+                shown[side] = f"{shown.get(side, '')} {HOSTILE_SHORT} " if side == "prefix" else _acting(
+                    shown.get(side) or "x", HOSTILE_SHORT)
+                shown[f"{side}_zh"] = _acting(shown.get(f"{side}_zh") or "元", HOSTILE_SHORT)
+    for figure in catalog["figures"]:
+        figure["geography"] = _acting(figure["geography"])
+        if figure.get("label"):
+            figure["label"] = f"{figure['label'][:10]} {HOSTILE_SHORT}"
+            figure["label_zh"] = f"{figure['label_zh'][:10]} {HOSTILE_SHORT}"
+    files.indicators.write_text(yaml.safe_dump(catalog, allow_unicode=True, sort_keys=False, width=10_000),
+                                encoding="utf-8")
+    for path in sorted(files.sources.glob("*.yaml")):
+        source = yaml.safe_load(path.read_text(encoding="utf-8"))
+        source.update({field: _acting(source.get(field)) for field in HOSTILE_TEXT["source"] if field in source})
+        source["author"] = source.get("author") or f"An author {HOSTILE}"
+        path.write_text(yaml.safe_dump(source, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
+    return files
+
+
+@pytest.fixture(scope="session")
+def hostile_files(tmp_path_factory) -> DataFiles:
+    """Data files whose every text field also holds HOSTILE (read-only: the same files for the whole session)."""
+    files = write_hostile(tmp_path_factory.mktemp("hostile"))
+    load_catalog(files.indicators, files.sources)  # valid: raises DataError otherwise
+    return files
+
+
+@pytest.fixture
+def hostile(hostile_files, monkeypatch) -> DataFiles:
+    """HOSTILE data files, served by the app and the take-away routes from now on in this test."""
+    monkeypatch.setenv("DASHBOARD_INDICATORS", str(hostile_files.indicators))
+    monkeypatch.setenv("DASHBOARD_SOURCES", str(hostile_files.sources))
+    return hostile_files

@@ -4,7 +4,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard.table.address import MAX_QUERY_CHARS, parse_query, to_query
+from dashboard.table.address import (
+    MAX_NOTICES,
+    MAX_QUERY_CHARS,
+    MAX_SEARCH_CHARS,
+    MAX_VALUES,
+    page_param,
+    parse_query,
+    to_query,
+)
 from dashboard.table.filters import Filters, Options, options
 
 ONE_ROW = Options(years=(2020, 2020), sectors=(("s", "S"),), geos=("G",), statuses=("actual",))
@@ -34,8 +42,7 @@ def test_query_accepts_labels_and_any_case(real):
     ({"year": ["2020", "2021"]}, "more than once"),
     ({"colour": ["red"]}, "unknown setting 'colour'"),
     ({"geo": ["x" * 500]}, "geo is too long"),
-    ({"status": ["actual"] * 60}, "status is too long"),
-    ({"sector": ["ai"] * 2000}, f"longer than {MAX_QUERY_CHARS:,}"),
+    ({"geo": ["x" * 90] * 50}, f"longer than {MAX_QUERY_CHARS:,} characters: the rest is not read"),
 ])
 def test_bad_query_values_are_ignored_with_a_notice(real, query, fragment):
     opts = options(real)
@@ -53,3 +60,39 @@ def test_good_values_survive_next_to_bad_ones(real):
 def test_parse_query_never_raises(query):
     filters, notices = parse_query(query, ONE_ROW)
     assert isinstance(filters, Filters) and all(isinstance(n, str) for n in notices)
+
+
+def test_a_long_search_or_page_setting_never_costs_the_filters(real):
+    opts = options(real)
+    query = {"q": ["gdp " * 50_000], "figure": ["f" * 5_000], "tab": ["t"] * 3, "sector": ["ai"], "year": ["2024-2027"]}
+    filters, notices = parse_query(query, opts)
+    assert filters.sectors == ("ai",) and filters.years == (2024, 2027)
+    assert f"the search is cut to its first {MAX_SEARCH_CHARS:,} characters" in notices
+    assert "figure is longer than 100 characters and is ignored" in notices
+    assert "tab is given more than once: the first is read" in notices
+
+
+def test_repeated_values_are_read_up_to_the_limit_and_the_cut_is_said(real):
+    filters, notices = parse_query({"status": ["actual"] * 60, "sector": ["ai"] * 2_000, "geo": ["x" * 500, "Hangzhou"]},
+                                   options(real))
+    assert filters.statuses == ("actual",) and filters.sectors == ("ai",) and filters.geos == ("Hangzhou",)
+    assert f"status is given 60 times: only the first {MAX_VALUES} are read" in notices
+    assert "sector is given 2,000 times: only the first 50 are read" in notices
+    assert any(n.startswith("geo is too long") for n in notices)
+
+
+def test_notices_are_bounded_however_many_settings_are_unknown(real):
+    query = {f"junk{i}": ["x"] for i in range(1_000)} | {"sector": ["ai"]}
+    filters, notices = parse_query(query, options(real))
+    assert filters.sectors == ("ai",)
+    assert len(notices) == MAX_NOTICES + 1 and notices[-1] == f"and {1_000 - MAX_NOTICES:,} more"
+
+
+def test_a_page_reads_one_bounded_value_of_its_own_setting():
+    def words(text):
+        return text
+
+    assert page_param("q", ["x" * 1_000], words)[0] == "x" * MAX_SEARCH_CHARS
+    assert page_param("article", ["a" * 101], words)[0] is None
+    assert page_param("lang", ["zh", "en"], words)[0] == "zh"
+    assert page_param("figure", [], words) == (None, None)

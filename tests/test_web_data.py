@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from dashboard.export import to_csv
-from dashboard.table.address import MAX_QUERY_CHARS, parse_query
+from dashboard.table.address import MAX_NOTICES, parse_query
 from dashboard.table.dataset import current
 from dashboard.table.filters import apply
 
@@ -65,12 +65,22 @@ def test_a_reader_cannot_break_the_notices_header(web):
     assert "Set-Cookie" in json.loads(answer.headers["x-dashboard-notices"])[0]
 
 
-def test_an_overlong_address_is_not_read(web, loaded):
-    query = "&".join(f"sector=ai{i}" for i in range(MAX_QUERY_CHARS // 5))
+def test_an_overlong_address_is_refused_before_it_is_read(web):
+    from dashboard.web.routes import MAX_QUERY_BYTES, MAX_QUERY_FIELDS
+
+    for query in ("&".join(f"sector=ai{i}" for i in range(MAX_QUERY_FIELDS)), "q=" + "x" * MAX_QUERY_BYTES):
+        for path in ("/data/figures.json", "/figures/zj-gdp-2024", "/charts/ai-target-against-china"):
+            answer = web.get(f"{path}?{query}&lang=zh")
+            assert answer.status_code == 414 and "text/html" in answer.headers["content-type"]
+            assert "The address is too long" in answer.text  # the query is not read, its lang included
+
+
+def test_many_values_are_read_up_to_the_limit_with_bounded_notices(web, loaded):
+    query = "&".join(f"sector=ai{i}" for i in range(150)) + "&sector=ai&year=2024-2027"
     answer = web.get(f"/data/figures.json?{query}")
     assert answer.status_code == 200
-    assert answer.json()["notices"] == _expected(loaded, query)[1] and len(answer.json()["notices"]) == 1
-    assert answer.json()["count"] == len(loaded.frame)
+    assert answer.json()["notices"] == _expected(loaded, query)[1] and len(answer.json()["notices"]) == MAX_NOTICES + 1
+    assert answer.json()["filters"]["year"] == [2024, 2027]
 
 
 def test_the_json_is_the_whole_tidy_table(web, loaded):

@@ -82,10 +82,11 @@ def chart(block: blocks.Chart, key: str) -> None:
     """A Plotly chart with its text alternative, its rows as a table on request; clicking a mark opens its figure."""
     event = st.plotly_chart(block.figure, width="stretch", config=PLOTLY_CONFIG, key=key, alt=block.alt,
                             on_select="rerun", selection_mode="points")
-    clicked = [point_field(point, "figure_id") for point in event.selection.points]
-    clicked = [figure for figure in clicked if figure]
+    drawn = set(block.rows["figure_id"])  # a selection is the reader's browser's to send: only a figure drawn is opened
+    marks = (point_field(point, "figure_id") for point in event.selection.points)
+    clicked = next((figure for figure in marks if isinstance(figure, str) and figure in drawn), None)
     if clicked:  # the figure's own page, in the reader's language; Back returns to this view, kept in the address
-        page = json.dumps(f"{figure_path(str(clicked[0])).lstrip('/')}?{urlencode({'lang': state.lang()})}")  # no < or "
+        page = json.dumps(f"{figure_path(clicked).lstrip('/')}?{urlencode({'lang': state.lang()})}")  # no < or "
         st.html(f"<script>window.location.assign(new URL({page}, document.baseURI));</script>", unsafe_allow_javascript=True)
     table = st.expander(state.ui().gettext("Chart data as a table"), key=f"{key}_table", on_change="rerun")
     if table.open:  # drawn only when opened

@@ -133,14 +133,15 @@ def _pick_sector(labels: dict[str, str], offered: list[str], chosen: tuple[str, 
     """
     _ = state.ui().gettext
     label = _("Show the sector")
+    named = lambda sector: md_escape(labels[sector])  # noqa: E731 (a segmented control's options are Markdown)
     if len(chosen) > 1:
         if st.session_state.get(SHOWN) not in offered:
             st.session_state[SHOWN] = offered[0]
-        return st.segmented_control(label, offered, format_func=labels.get, key=SHOWN, required=True,
+        return st.segmented_control(label, offered, format_func=named, key=SHOWN, required=True,
                                     bind="query-params")
     shown = chosen[0] if chosen and chosen[0] in offered else offered[0]
     st.session_state["sector_pick"] = shown  # mirrors the filter: the filter is the one state
-    st.segmented_control(label, offered, format_func=labels.get, key="sector_pick", required=True,
+    st.segmented_control(label, offered, format_func=named, key="sector_pick", required=True,
                          on_change=lambda: state.choose_sectors([st.session_state["sector_pick"]]))
     return shown
 

@@ -10,7 +10,7 @@ import gettext
 
 import streamlit as st
 
-from dashboard.table.address import PARAMS, parse_query, to_query
+from dashboard.table.address import PAGE_PARAMS, PARAMS, page_param, parse_query, to_query
 from dashboard.table.filters import Filters, Options
 from dashboard.text.escape import md_escape
 from dashboard.text.locale import DEFAULT, LANGUAGES, choose, translation
@@ -100,10 +100,24 @@ def _keep_valid(opts: Options) -> None:
         state["year"] = opts.years
 
 
+def _bound_page_params() -> None:
+    """Each page's own parameter as the pages read it, on every run: one value, a search cut to its limit, a value too
+    long to name anything dropped (the address's notices say so on a session's first run)."""
+    for name in PAGE_PARAMS:
+        values = st.query_params.get_all(name)
+        if values:
+            value, _notice = page_param(name, values, ui().gettext)
+            if value is None:
+                del st.query_params[name]
+            elif values != [value]:
+                st.query_params[name] = value
+
+
 def sidebar(opts: Options, places: dict[str, str]) -> Filters:
     """The sidebar filters, the same on every page, with the address kept in step with them."""
     if "year" not in st.session_state:
         _from_address(opts)
+    _bound_page_params()
     _keep_valid(opts)
     labels = dict(opts.sectors)
     bar, _, code = st.sidebar, ui().gettext, lang()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 
 import pandas as pd
@@ -120,7 +119,7 @@ def _series(rows: pd.DataFrame, lang: str) -> go.Figure:
     ordered = ordered.assign(_y=ordered["value"] / size, _hover=hover_data(ordered, lang))
     traces = []
     for i, (geo, points) in enumerate(ordered.groupby("place", sort=False)):
-        colour, name = OKABE_ITO[i % len(OKABE_ITO)], html.escape(str(geo), quote=False)
+        colour, [name] = OKABE_ITO[i % len(OKABE_ITO)], inert([geo])
         known = points[points["status"].isin(["actual", "derived"])]
         if len(known) > 1:
             traces.append(dict(type="scatter", x=known["year_end"], y=known["_y"], mode="lines",

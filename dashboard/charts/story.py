@@ -76,7 +76,7 @@ def _multiples(rows: pd.DataFrame, foot: dict, lang: str) -> go.Figure:
         part = rows.iloc[[i - 1]]
         size, word = scale(part, lang)
         fig.add_trace(_bar(part, [""], size, row.status, lang, legend=False), row=i, col=1)
-        fig.update_xaxes(title_text=scaled_unit(word, row.unit_label, lang), title_standoff=2, tickformat=",~f",
+        fig.update_xaxes(title_text=scaled_unit(word, *inert([row.unit_label]), lang), title_standoff=2, tickformat=",~f",
                          rangemode="tozero", range=[0, max(part["value"].iloc[0] / size, 0) * 1.6 or 1], row=i, col=1)
     fig.update_annotations(font_size=12, xanchor="left", x=0, align="left")
     spec = layout(40 + 150 * len(rows), footer=foot, showlegend=False)

@@ -74,7 +74,8 @@ def hover(lang: str = DEFAULT) -> str:
 
 
 def inert(values) -> list[str]:
-    """Data text made inert for Plotly's small HTML subset; missing values as empty text."""
+    """Data text made inert for Plotly's small HTML subset (<b>, <a href>, <br>, entities...); missing values as empty
+    text. The one escaping of text for Plotly: every title, label, tick, legend name, annotation and hover goes through it."""
     return [html.escape(str(v), quote=False) if v is not None and v == v else "" for v in values]
 
 
@@ -99,7 +100,7 @@ def lines(text: str, width: int) -> list[str]:
 
 def wrap(text: str, width: int = 24) -> str:
     """A category label escaped and broken into lines of about `width` columns."""
-    return "<br>".join(html.escape(line, quote=False) for line in lines(str(text), width) or [""])
+    return "<br>".join(inert(lines(str(text), width) or [""]))
 
 
 def _context(note: object, quote: object, lang: str = DEFAULT) -> str:
@@ -133,9 +134,9 @@ def scaled_unit(word: str, unit: object, lang: str = DEFAULT) -> str:
 
 
 def axis_title(rows: pd.DataFrame, lang: str = DEFAULT) -> str:
-    """The value axis title: the unit, with the scale word ('billion yuan'; 亿元)."""
+    """The value axis title, escaped: the unit, with the scale word ('billion yuan'; 亿元)."""
     _, word = scale(rows, lang)
-    return scaled_unit(word, " / ".join(dict.fromkeys(str(u) for u in rows["unit_label"])), lang)
+    return scaled_unit(word, " / ".join(inert(dict.fromkeys(str(u) for u in rows["unit_label"]))), lang)
 
 
 def year_ticks(low: int, high: int, most: int = 7) -> list[int]:
@@ -172,7 +173,7 @@ def footer(rows: pd.DataFrame, note: str | None = None, lang: str = DEFAULT) -> 
         sources = words.gettext("Sources: the articles listed on the dashboard's Sources page")
     parts = [sources, *([words.gettext("Note: {note}").format(note=note)] if note else []), words.gettext(DASHBOARD)]
     shown = [line for part in parts for line in lines(part, FOOTER_LINE)]
-    return {"text": "<br>".join(html.escape(line, quote=False) for line in shown), "xref": "paper", "yref": "paper",
+    return {"text": "<br>".join(inert(shown)), "xref": "paper", "yref": "paper",
             "x": 0, "y": 0, "xanchor": "left", "yanchor": "top", "yshift": -56, "showarrow": False, "align": "left",
             "font": {"size": 10, "color": "#555555"}, "name": "footer"}
 

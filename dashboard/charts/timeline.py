@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 
 import pandas as pd
@@ -68,7 +67,7 @@ def timeline_chart(rows: pd.DataFrame, sectors: list[tuple[str, str]], counted: 
     title = _("year the figures are for (the last year of a period)") if counted else _("year (a bar spans a period of years)")
     xaxis = {**year_axis([low, rows["year_end"].max()], 0.7, title), "showgrid": True}
     yaxis = {"tickmode": "array", "tickvals": list(range(len(order))), "range": [len(order) - 0.5, -0.5],
-             "ticktext": [html.escape(labels[s], quote=False) for s in order], "automargin": True, "showgrid": False,
+             "ticktext": inert(labels[s] for s in order), "automargin": True, "showgrid": False,
              "zeroline": False}
     shapes = [{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": i + 0.5, "y1": i + 0.5,
                "line": {"width": 1, "color": "rgba(128,128,128,0.3)"}} for i in range(len(order) - 1)]

@@ -6,13 +6,17 @@ import re
 from collections.abc import Mapping
 
 from dashboard.table.filters import Filters, Options
+from dashboard.table.search import MAX_CHARS
 from dashboard.text.locale import translation
 
 PARAMS = ("year", "sector", "geo", "status")
-PAGE_PARAMS = ("figure", "q", "tab", "article", "lang")  # a page's own (figure, search, tab, article) and the language
-MAX_VALUE_CHARS = 100  # longer values are refused: no real sector or place is named at such length
-MAX_VALUES = 50  # per parameter
-MAX_QUERY_CHARS = 4000  # the whole query; past this nothing in it is read
+PAGE_PARAMS = ("figure", "q", "tab", "article", "sector_shown", "lang")  # a page's own, and the language
+MAX_VALUE_CHARS = 100  # longer values are refused: no real sector, place, figure, tab or article is named at such length
+MAX_SEARCH_CHARS = MAX_CHARS  # a search (q) is cut to what the search box itself takes
+MAX_VALUES = 50  # values read per filter parameter; a page's own parameter is read once
+MAX_QUERY_CHARS = 4000  # the filters' values together; past this the rest of them is not read
+MAX_NOTICES = 12  # notices listed; the rest are counted
+PAGE_LIMITS = {name: MAX_SEARCH_CHARS if name == "q" else MAX_VALUE_CHARS for name in PAGE_PARAMS}
 
 
 def _clip(text: str) -> str:
@@ -45,12 +49,49 @@ def _choices(name: str, values: list[str], allowed: Mapping[str, str], _) -> tup
     return tuple(chosen), notices
 
 
+def page_param(name: str, values: list[str], _) -> tuple[str | None, str | None]:
+    """The one value a page reads of its own parameter `name` (the first; a search cut to MAX_SEARCH_CHARS), or None
+    for a value too long to name anything; and a notice, in the language of `_`, saying what was cut."""
+    if not values:
+        return None, None
+    value, limit = values[0], PAGE_LIMITS[name]
+    if len(value) > limit and name == "q":
+        return value[:limit], _("the search is cut to its first {limit} characters").format(limit=f"{limit:,}")
+    if len(value) > limit:
+        return None, _("{name} is longer than {limit} characters and is ignored").format(name=name, limit=f"{limit:,}")
+    if len(values) > 1:
+        return value, _("{name} is given more than once: the first is read").format(name=name)
+    return value, None
+
+
+def _bounded(name: str, values: list[str], budget: int, _) -> tuple[list[str], int, list[str]]:
+    """The values of a filter read within the limits (MAX_VALUES, MAX_VALUE_CHARS, what is left of MAX_QUERY_CHARS),
+    what is left of the budget, and notices saying what was cut."""
+    notices = []
+    if len(values) > MAX_VALUES:
+        notices.append(_("{name} is given {n} times: only the first {limit} are read").format(
+            name=name, n=f"{len(values):,}", limit=MAX_VALUES))
+        values = values[:MAX_VALUES]
+    long = [v for v in values if len(v) > MAX_VALUE_CHARS]
+    if long:
+        notices.append(_("{name} is too long: values of more than {limit} characters are ignored").format(
+            name=name, limit=MAX_VALUE_CHARS))
+    kept = []
+    for value in (v for v in values if len(v) <= MAX_VALUE_CHARS):
+        if len(value) + 1 > budget:
+            notices.append(_("the filters in the address are longer than {limit} characters: the rest is not read")
+                           .format(limit=f"{MAX_QUERY_CHARS:,}"))
+            return kept, 0, notices
+        kept.append(value)
+        budget -= len(value) + 1
+    return kept, budget, notices
+
+
 def parse_query(params: Mapping[str, list[str]], opts: Options, lang: str = "en") -> tuple[Filters, list[str]]:
-    """Filters from URL parameters (each a list of values) and notices, in `lang`, about what was ignored; never raises."""
+    """Filters from URL parameters (each a list of values) and notices, in `lang`, about what was ignored or cut; never
+    raises. Every parameter is bounded on its own, so a long search or a bad value never costs the other filters."""
     _ = translation(lang).gettext
     filters = Filters(years=opts.years)
-    if sum(len(k) + sum(len(v) + 1 for v in vs) for k, vs in params.items()) > MAX_QUERY_CHARS:
-        return filters, [_("the address is longer than {limit} characters").format(limit=f"{MAX_QUERY_CHARS:,}")]
     allowed = {
         "sector": {k.casefold(): k for pair in opts.sectors for k in pair} | {v.casefold(): k for k, v in opts.sectors},
         "geo": {g.casefold(): g for g in opts.geos},
@@ -58,22 +99,35 @@ def parse_query(params: Mapping[str, list[str]], opts: Options, lang: str = "en"
     }
     found: dict[str, object] = {}
     notices: list[str] = []
+    unknown = 0  # unknown settings, listed up to MAX_NOTICES
+    budget = MAX_QUERY_CHARS
     for name, values in params.items():
         if name in PAGE_PARAMS:
-            continue
-        if name not in PARAMS:
-            notices.append(_("unknown setting {name}").format(name=repr(_clip(name))))
-        elif len(values) > MAX_VALUES or any(len(v) > MAX_VALUE_CHARS for v in values):
-            notices.append(_("{name} is too long").format(name=name))
-        elif name == "year":
-            years, notice = _years(values, opts.years, _)
+            notice = page_param(name, list(values), _)[1]
             notices += [notice] if notice else []
-            if years:
-                found["years"] = years
+        elif name not in PARAMS:
+            unknown += 1
+            if unknown <= MAX_NOTICES:
+                notices.append(_("unknown setting {name}").format(name=repr(_clip(name))))
+        elif budget <= 0:
+            continue  # already said: the rest is not read
         else:
-            chosen, more = _choices(name, values, allowed[name], _)
-            notices += more
-            found[{"sector": "sectors", "geo": "geos", "status": "statuses"}[name]] = chosen
+            values, budget, cut = _bounded(name, list(values), budget, _)
+            notices += cut
+            if not values:
+                continue
+            if name == "year":
+                years, notice = _years(values, opts.years, _)
+                notices += [notice] if notice else []
+                if years:
+                    found["years"] = years
+            else:
+                chosen, more = _choices(name, values, allowed[name], _)
+                notices += more
+                found[{"sector": "sectors", "geo": "geos", "status": "statuses"}[name]] = chosen
+    more = len(notices) - MAX_NOTICES + max(unknown - MAX_NOTICES, 0)
+    if more > 0:
+        notices = [*notices[:MAX_NOTICES], _("and {n} more").format(n=f"{more:,}")]
     return Filters(**{**filters.__dict__, **found}), notices
 
 

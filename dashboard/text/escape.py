@@ -9,10 +9,27 @@ import pandas as pd
 from dashboard.text.locale import translation
 from dashboard.text.wording import MARKS, date_text
 
+# What Streamlit's Markdown turns into a link even with every mark escaped: its autolinking reads the text after
+# escapes are resolved, so a bare address (http://, https://, www.) or an e-mail address is set as inline code instead.
+LINKABLE = re.compile(r"(?i)(?:https?:/|www\.)\S*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&\"'/^%@,;?])")
+
+
+def _code(text: str) -> str:
+    """Text as an inline code span, whatever backticks it holds (a fence longer than any run of them inside)."""
+    fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
 
 def md_escape(text: object) -> str:
-    """Text from the data made literal in Markdown (every ASCII punctuation mark backslash-escaped)."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&\"'/^%@,;?])", r"\\\1", " ".join(str(text).split()))
+    """Text from the data made literal in Markdown: every ASCII punctuation mark backslash-escaped, and any web or
+    e-mail address set as inline code, which nothing autolinks; the text reads and copies as written."""
+    flat, done, at = " ".join(str(text).split()), [], 0
+    for found in LINKABLE.finditer(flat):
+        done += [PUNCTUATION.sub(r"\\\1", flat[at:found.start()]), _code(found.group())]
+        at = found.end()
+    return "".join([*done, PUNCTUATION.sub(r"\\\1", flat[at:])])
 
 
 def md_link(text: object, url: object) -> str:

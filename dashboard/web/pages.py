@@ -308,6 +308,8 @@ def error_page(status: int, lang: str, base: str, asked: str = "") -> dict:
         503: (_("The data cannot be shown"), _("The data files have problems, so no figure can be served until they "
                                                "are fixed. The dashboard's check ({command}) names each one.")
                    .format(command="python -m dashboard validate")),
+        414: (_("The address is too long"), _("The address holds more than the dashboard reads: shorten its query "
+                                              "(the part after ?).")),
         500: (_("Something went wrong"), _("This page could not be made. Please try again later.")),
     }
     title, text = said.get(status, said[500])

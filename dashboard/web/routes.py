@@ -36,6 +36,8 @@ MAX_CACHED_BYTES = 16 * 2**20  # and their bodies' bytes at most: memory stays b
 PAGE_CACHE = "public, no-cache"  # kept, but asked again each time: a data edit shows on the next request, else 304
 ASSET_CACHE = "public, max-age=86400"
 MAX_PATH_CHARS = 200  # an id longer than this names nothing
+MAX_QUERY_BYTES = 16 * 1024  # a longer query is refused (414) before it is read: the filters need a few hundred bytes
+MAX_QUERY_FIELDS = 200  # and so is one of more parameters than this
 PAGE_SECURITY = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
                  "object-src 'none'; base-uri 'none'; form-action 'self'")
 NOTICES_HEADER = "X-Dashboard-Notices"
@@ -61,10 +63,11 @@ def base_url() -> str:
     return os.environ.get(BASE_SETTING, "").strip().rstrip("/")
 
 
-def reader_language(request: Request) -> str:
-    """The page's language: the address's `lang`, else the browser's first choice, else English."""
-    accepted = request.headers.get("accept-language", "").split(",")[0].split(";")[0].strip()
-    return choose(request.query_params.get("lang"), accepted)
+def reader_language(request: Request, read_query: bool = True) -> str:
+    """The page's language: the address's `lang` (unless told not to read the query), else the browser's first choice,
+    else English."""
+    accepted = request.headers.get("accept-language", "")[:200].split(",")[0].split(";")[0].strip()
+    return choose(request.query_params.get("lang") if read_query else None, accepted)
 
 
 def _etag(*parts: object) -> str:
@@ -122,6 +125,10 @@ def served(make: Made, *, reads: tuple[str, ...] | None = (), vary: bool = True,
     # parameters make no new answer; `daily`: the answer names today (the data package's date) and is kept a day.
 
     async def endpoint(request: Request) -> Response:
+        query_string = request.scope.get("query_string", b"")
+        if len(query_string) > MAX_QUERY_BYTES or query_string.count(b"&") >= MAX_QUERY_FIELDS:
+            lang = reader_language(request, read_query=False)
+            return _respond(request, _error(414, lang), _etag("414", lang), cache="no-store")
         lang = reader_language(request)
         try:
             data = await run_in_threadpool(current)
