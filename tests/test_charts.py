@@ -247,7 +247,7 @@ def test_axes_and_footer_take_the_theme_colour(real):
 
 
 def bound_traces(fig) -> list:
-    return [t for t in fig.data if t.name == "bound"]
+    return [t for t in fig.data if t.meta == "bound"]
 
 
 def test_a_bound_is_marked_with_an_arrow_where_the_value_lies(make_rows):

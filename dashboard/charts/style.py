@@ -191,7 +191,7 @@ def bound_marks(part: pd.DataFrame, size: float, horizontal: bool, where) -> dic
     return dict(type="scatter", mode="markers", x=ends if horizontal else cats, y=cats if horizontal else ends,
                 marker={"symbol": [symbols[horizontal, ways[i]] for i in at], "size": 11, "color": THEME_TEXT,
                         "line": {"width": 0}},
-                showlegend=False, hoverinfo="skip", name="bound", cliponaxis=False)
+                showlegend=False, hoverinfo="skip", meta="bound", cliponaxis=False)
 
 
 def padded(labels: list[str], qualifiers, horizontal: bool) -> list[str]:
