@@ -5,8 +5,8 @@ import pytest
 
 from dashboard.charts import indicator as charts
 from dashboard.charts import style as chart_style
-from dashboard.charts.style import NBSP, POINT_FIELDS, point_field, ref
 from dashboard.charts import timeline
+from dashboard.charts.style import NBSP, POINT_FIELDS, point_field, ref
 from dashboard.charts.timeline import COUNT_FIELDS, timeline_chart
 from dashboard.table.filters import by_indicator, timeline_counts
 
