@@ -101,7 +101,7 @@ def test_data_text_is_escaped_for_plotly(make_rows):
     rows = make_rows(dict(figure_id="x", geography="<b>A</b>", value_label="<a href='x'>1</a>"),
                      dict(figure_id="y", geography="B", value=2.0))
     fig = charts.indicator_chart(rows)
-    text = " ".join(str(v) for t in fig.data for v in (*list(t.text or ()), *list(t.y if t.y is not None else ())))
+    text = " ".join([*(str(v) for t in fig.data for v in t.text or ()), *(a.text for a in fig.layout.annotations)])
     assert "<b>" not in text and "<a " not in text and "&lt;b&gt;" in text
 
 
@@ -344,3 +344,17 @@ def test_a_phone_shows_the_footer_and_the_labels_whole(real):
     assert all(chart_style._columns(line) <= timeline.LABEL_WIDTH + 2 for label in fig.layout.yaxis.ticktext
                for line in label.split("<br>"))
     assert fig.layout.margin.l <= 110
+
+
+def test_horizontal_bars_stand_under_their_labels_with_the_whole_width(real):
+    """A phone's narrow chart keeps its width for the bars and their values: each label stands above its bar."""
+    from dashboard.charts.story import story_chart
+
+    rows = real[real["figure_id"].isin(TARGET_AND_ACTUAL)]
+    for fig in (charts.indicator_chart(rows, "places"), story_chart(rows, "target_vs_actual", None)):
+        labels = [a for a in fig.layout.annotations if a.name == "label"]
+        bars = sorted(y for t in fig.data if t.type == "bar" for y in t.y)
+        assert len(labels) == len(bars) == 2 and fig.layout.margin.l <= 16 and not fig.layout.yaxis.visible
+        for label, y in zip(sorted(labels, key=lambda a: a.y), bars, strict=True):
+            assert label.yanchor == "bottom" and label.y == y - chart_style.BAR_PX / 2  # just above its bar
+        assert fig.layout.yaxis.range[0] == fig.layout.height - fig.layout.margin.t - fig.layout.margin.b

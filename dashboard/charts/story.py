@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts.style import (
+    BAR_PX,
     NBSP,
     STATUS_STYLE,
     THEME_TEXT,
@@ -16,11 +17,12 @@ from dashboard.charts.style import (
     hover,
     hover_data,
     inert,
-    label_room,
+    labelled_rows,
     layout,
     padded,
     scale,
     styles,
+    tall,
     wrap,
 )
 from dashboard.text.locale import DEFAULT
@@ -35,14 +37,14 @@ def story_labels(rows: pd.DataFrame, lang: str = DEFAULT) -> list[str]:
             + aside(r.label, lang) for r in rows.itertuples()]
 
 
-def _bar(rows: pd.DataFrame, labels: list[str], size: float, status: str, lang: str) -> list[dict]:
-    """The bars of one status, with an arrow at the end of each bar whose value is a bound."""
+def _bar(rows: pd.DataFrame, ys: list[float], size: float, status: str, lang: str) -> list[dict]:
+    """The bars of one status at their rows, with an arrow at the end of each bar whose value is a bound."""
     name, colour, pattern, _ = styles(lang)[status]
-    bars = dict(type="bar", x=list(rows["value"] / size), y=labels, orientation="h", name=name,
+    bars = dict(type="bar", x=list(rows["value"] / size), y=ys, width=BAR_PX, orientation="h", name=name,
                 text=padded(inert(rows["value_label"]), rows["qualifier"], True), textposition="outside",
                 cliponaxis=False, marker=bar_marker(colour, pattern),
                 customdata=hover_data(rows, lang), hovertemplate=hover(lang))
-    marks = bound_marks(rows, size, True, labels)
+    marks = bound_marks(rows, size, True, ys)
     return [bars, marks] if marks else [bars]
 
 
@@ -56,22 +58,21 @@ def story_chart(rows: pd.DataFrame, kind: str, note: str | None, lang: str = DEF
         return _numbers(rows, footer(rows, note, lang), lang)
     foot = footer(rows, note, lang, bars=True)
     size, _ = scale(rows, lang)
-    labels = [wrap(label, 24) for label in story_labels(rows, lang)]
-    positions = {label: i for i, label in enumerate(labels)}
+    labels = [wrap(label, LABEL_WIDTH) for label in story_labels(rows, lang)]
+    ys, drawn, yaxis = labelled_rows(labels)
     traces = []
     for status in STATUS_STYLE:
         at = [i for i, s in enumerate(rows["status"]) if s == status]
         if at:
-            traces.extend(_bar(rows.iloc[at], [labels[i] for i in at], size, status, lang))
-    lines = sum(label.count("<br>") + 1 for label in labels)
+            traces.extend(_bar(rows.iloc[at], [ys[i] for i in at], size, status, lang))
     top = max(rows["value"].max() / size, 0)
-    spec = layout(130 + 24 * lines, footer=foot, left=label_room(labels),
-        xaxis={"title": {"text": axis_title(rows, lang)}, "tickformat": ",~f", "range": [0, top * 1.6 or 1]},
-        yaxis={"categoryorder": "array", "categoryarray": sorted(positions, key=positions.get, reverse=True),
-               "automargin": True})
+    spec = layout(tall(yaxis["range"][0]), footer=foot, left=12, barmode="overlay", yaxis=yaxis,
+                  xaxis={"title": {"text": axis_title(rows, lang)}, "tickformat": ",~f", "range": [0, top * 1.6 or 1]})
+    spec["annotations"] = [*drawn, *spec["annotations"]]
     return go.Figure(data=traces, layout=spec)
 
 
+LABEL_WIDTH = 44  # columns of a bar's label, above it, before it wraps (a phone's chart holds about this many)
 NUMBER_SIZE = 22  # pixels of a small multiple's number
 LABEL_LINES_PX = 16  # pixels of one line of the label under it
 

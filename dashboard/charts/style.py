@@ -225,6 +225,26 @@ def footer(rows: pd.DataFrame, note: str | None = None, lang: str = DEFAULT, bar
             "font": {"size": 10, "color": THEME_TEXT}, "name": "footer"}
 
 
+BAR_PX, LINE_PX, ROW_GAP = 20, 15, 14  # a horizontal bar's thickness, a line of its label, the gap after it
+
+
+def labelled_rows(labels: list[str]) -> tuple[list[float], list[dict], dict]:
+    """Horizontal bars, top to bottom, each under its label: the bars' positions, the labels, the row axis.
+
+    A label above its bar rather than beside it leaves a phone's narrow chart its whole width for the bars and their
+    values. One unit of the row axis is one pixel of the plot (its height is the returned axis's range).
+    """
+    ys, labels_drawn, top = [], [], 0.0
+    for label in labels:
+        top += LINE_PX * (label.count("<br>") + 1) + 2
+        labels_drawn.append({"text": label, "x": 0, "xref": "paper", "y": top, "yref": "y", "xanchor": "left",
+                             "yanchor": "bottom", "showarrow": False, "align": "left",
+                             "font": {"size": 12, "color": THEME_TEXT}, "name": "label"})
+        ys.append(top + BAR_PX / 2)
+        top += BAR_PX + ROW_GAP
+    return ys, labels_drawn, {"range": [top, 0], "visible": False, "fixedrange": True}
+
+
 def label_room(labels) -> int:
     """Pixels to leave left of a chart for its category labels (already wrapped with <br>)."""
     widest = max((_columns(html.unescape(line)) for label in labels for line in str(label).split("<br>")), default=0)
@@ -236,6 +256,11 @@ def _themed(axis: dict) -> dict:
     title = axis.get("title") or {}
     return {**axis, "tickfont": {**axis.get("tickfont", {}), "color": THEME_TEXT},
             "title": {"standoff": 8, **title, "font": {**title.get("font", {}), "color": THEME_TEXT}}}
+
+
+def tall(plot: float, below: int = 64) -> float:
+    """The height to give layout() for a plot of `plot` pixels (the legend above it, `below` pixels under it)."""
+    return plot + 50 + below
 
 
 def layout(height: int, footer: dict | None = None, left: int = 64, below: int = 64, **axes) -> dict:
