@@ -141,7 +141,7 @@ def test_axes_legends_and_year_in_chinese(zh):
     assert fig.layout.yaxis.title.text.startswith("亿") and fig.layout.xaxis.title.text == "年份"
     assert max(v for t in fig.data for v in t.y) == pytest.approx(7020)
     ai = indicator_chart(zh[zh["figure_id"].isin(TARGET_AND_ACTUAL)], lang="zh")
-    assert {t.name for t in ai.data} == {"实际", "目标（斜纹或空心）"}
+    assert {t.name for t in ai.data if t.type == "bar"} == {"实际", "目标（斜纹或空心）"}
     assert year_axis([2020, 2024], 0.5, lang="zh")["title"]["text"] == "年份"
     for rows in by_indicator(zh)[0]:  # every chart of the real data draws in Chinese
         indicator_chart(rows, lang="zh")
@@ -174,13 +174,20 @@ def test_story_charts_in_chinese(zh, stories):
     labels = story_labels(rows, "zh")
     assert [label.split("，")[1] for label in labels] == ["2027年", "2024年"]
     fig = story_chart(rows, story.kind, in_language(story, "note", "zh"), "zh")
-    assert {t.name for t in fig.data} == {"实际", "目标（斜纹或空心）"} and fig.layout.xaxis.title.text.startswith("万亿")
+    assert {t.name for t in fig.data if t.type == "bar"} == {"实际", "目标（斜纹或空心）"}
+    assert fig.layout.xaxis.title.text.startswith("万亿")
+    (foot,) = [a.text.replace("<br>", "") for a in fig.layout.annotations if a.name == "footer"]
+    assert "柱条末端的箭头指向实际数值所在的方向" in foot  # the target is "more than 1 trillion yuan"
     alt = describe_story("标题", "副标题", "图表注释。", labels, rows, "zh")
     assert alt.startswith("标题。副标题。图表含2个数字。数值：") and alt.endswith("（实际）。注：图表注释。")
     pace = stories["hangzhou-daily-pace"]
-    multiples = story_chart(rows_by_id(zh, pace.figures), pace.kind, None, "zh")
-    units = rows_by_id(zh, pace.figures)["unit_label"].tolist()
-    assert [multiples.layout[f"xaxis{i}"].title.text for i in ("", 2, 3)] == [units[0], units[1], f"万{units[2]}"]
+    pace_rows = rows_by_id(zh, pace.figures)
+    multiples = story_chart(pace_rows, pace.kind, None, "zh")
+    assert not [t for t in multiples.data if t.type == "bar"]  # written as numbers, in Chinese
+    assert [t.text[0].strip("\u00a0") for t in multiples.data] == pace_rows["value_label"].tolist()
+    assert pace_rows["value_label"].str.startswith(("超过", "近")).all()  # qualifiers written as words
+    labels = [a.text.replace("<br>", "") for a in multiples.layout.annotations if a.name == "label"]
+    assert labels == story_labels(pace_rows, "zh")
 
 
 def test_text_alternatives_and_tables_in_chinese(zh):

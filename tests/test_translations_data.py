@@ -43,10 +43,10 @@ CASES = {
                                                'the Chinese form of prefix ("$") is missing: give suffix_zh or '
                                                "prefix_zh, written next to the number with no space, as in 7020亿元 "
                                                '(suffix_zh "元") or 1086亿美元 (suffix_zh "美元")'),
-    "missing subtitle_zh of a chart": ("    subtitle_zh: 政策规定的三项金额，分别采用各自的刻度\n", "",
+    "missing subtitle_zh of a chart": ("    subtitle_zh: 政策规定的三项金额，数值依文章表述\n", "",
                                        "subtitle: Three amounts", "charts[ai-plan-money].subtitle_zh",
-                                       'the Chinese form of subtitle ("Three amounts the plan sets, each on its own '
-                                       'scale") is missing'),
+                                       'the Chinese form of subtitle ("Three amounts the plan sets, each written as '
+                                       'the article wo…") is missing'),
     "missing title_zh of a chart": ("    title_zh: 到2020年，浙江上云企业超过41万家\n", "", "title: By 2020 more",
                                     "charts[digital-economy-counts-2020].title_zh",
                                     'the Chinese form of title ("By 2020 more than 410,000 Zhejiang enterprises were '

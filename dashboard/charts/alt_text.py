@@ -6,6 +6,7 @@ from collections import Counter
 
 import pandas as pd
 
+from dashboard.charts.timeline import lone_early
 from dashboard.table.filters import dated
 from dashboard.text.locale import DEFAULT, N_, translation
 from dashboard.text.wording import MARKS, aside, period_text, status_word, years_text
@@ -80,11 +81,18 @@ def describe_timeline(rows: pd.DataFrame, sectors: list[tuple[str, str]], lang: 
         parts.append(words.gettext("{sector}: {total} ({statuses}), {first} to {last}").format(
             sector=label, total=sum(n for _, n in by_status), statuses=statuses, first=years[sector][0],
             last=years[sector][1]))
-    return words.ngettext(
+    told = words.ngettext(
         "A timeline of {n} figure, a row per sector, each placed in the year it is for; targets and forecasts in the year "
         "they are due. {sectors}.",
         "A timeline of {n} figures, a row per sector, each placed in the year it is for; targets and forecasts in the year "
         "they are due. {sectors}.", total).format(n=total, sectors=marks.semicolon.join(parts))
+    early = lone_early(rows)
+    if early:
+        told += marks.gap + words.gettext(
+            "The year axis starts in {first}; the one earlier figure, of {year}, is drawn at its left edge, beyond a "
+            "dotted break, so that it does not stretch the axis over the empty years between.").format(
+            first=early[1], year=early[0])
+    return told
 
 
 def chart_table(rows: pd.DataFrame, lang: str = DEFAULT) -> pd.DataFrame:

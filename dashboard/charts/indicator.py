@@ -8,17 +8,24 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts.style import (
+    BAR_PX,
+    INSIDE_TEXT,
     OKABE_ITO,
     STATUS_STYLE,
     axis_title,
     bar_marker,
+    bound_marks,
+    bound_way,
     footer,
     hover,
     hover_data,
     inert,
+    labelled_rows,
     layout,
+    padded,
     scale,
     styles,
+    tall,
     wrap,
     year_axis,
 )
@@ -83,31 +90,40 @@ def indicator_chart(rows: pd.DataFrame, kind: str | None = None, lang: str = DEF
         return _series(rows, lang)
     size, _ = scale(rows, lang)
     horizontal = kind == "places"
-    labels = pd.Series([wrap(label) for label in bar_labels(rows, lang)], index=rows.index)
-    foot = footer(rows, lang=lang)
+    labels = pd.Series([wrap(label, 44) for label in bar_labels(rows, lang)], index=rows.index)
+    foot = footer(rows, lang=lang, bars=True)
+    if horizontal:  # the largest on top, each bar under its label
+        order = rows["value"].sort_values(ascending=False, kind="stable").index
+        ys, drawn_labels, row_axis = labelled_rows(list(labels[order]))
+        row_of = pd.Series(ys, index=order)
     traces = []
     for status, (name, colour, pattern, _) in styles(lang).items():
         part = rows[rows["status"] == status]
         if part.empty:
             continue
         values = part["value"] / size
-        where = labels[part.index] if horizontal else part["year_end"]
+        where = row_of[part.index] if horizontal else part["year_end"]
+        # A long solid bar holds its label (a phone has no room beside it); a hatched one would hide it, and a bounded
+        # value's label stands outside, after the arrow at the bar's end.
+        inside = horizontal and not pattern
         traces.append(dict(type="bar",
             x=values if horizontal else where, y=where if horizontal else values, orientation="h" if horizontal else "v",
-            name=name, text=inert(part["value_label"]), cliponaxis=False,
-            # A long solid bar holds its label (a phone has no room beside it); a hatched one would hide it.
-            textposition="auto" if horizontal and not pattern else "outside",
+            name=name, text=padded(inert(part["value_label"]), part["qualifier"], horizontal), cliponaxis=False,
+            **({"width": BAR_PX} if horizontal else {}),
+            textposition=["auto" if inside and not bound_way(q) else "outside" for q in part["qualifier"]],
+            insidetextfont={"color": INSIDE_TEXT.get(status, "#111318")},
             marker=bar_marker(colour, pattern),
             customdata=hover_data(part, lang), hovertemplate=hover(lang),
         ))
+        marks = bound_marks(part, size, horizontal, where)
+        if marks:
+            traces.append(marks)
     value_axis = {"title": {"text": axis_title(rows, lang)}, "tickformat": ",~f", "zeroline": True,
                   "range": _value_range(rows["value"] / size, 1.6 if horizontal else 1.2)}
     if horizontal:
-        order = list(labels[rows["value"].sort_values(kind="stable").index])
-        lines = sum(label.count("<br>") + 1 for label in labels)
-        return go.Figure(data=traces, layout=layout(
-            120 + 22 * lines + 16 * len(rows), footer=foot, xaxis=value_axis,
-            yaxis={"categoryorder": "array", "categoryarray": order, "automargin": True}))
+        spec = layout(tall(row_axis["range"][0]), footer=foot, left=12, barmode="overlay", xaxis=value_axis, yaxis=row_axis)
+        spec["annotations"] = [*drawn_labels, *spec["annotations"]]
+        return go.Figure(data=traces, layout=spec)
     return go.Figure(data=traces, layout=layout(360, footer=foot, yaxis=value_axis,
                                                 xaxis=year_axis(rows["year_end"], 0.7, lang=lang)))
 

@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from dashboard.charts.style import (
+    BAR_PX,
+    NBSP,
     STATUS_STYLE,
+    THEME_TEXT,
     axis_title,
     bar_marker,
+    bound_marks,
     footer,
     hover,
     hover_data,
     inert,
+    labelled_rows,
     layout,
+    padded,
     scale,
-    scaled_unit,
     styles,
+    tall,
     wrap,
 )
 from dashboard.text.locale import DEFAULT
@@ -32,55 +37,74 @@ def story_labels(rows: pd.DataFrame, lang: str = DEFAULT) -> list[str]:
             + aside(r.label, lang) for r in rows.itertuples()]
 
 
-def _bar(rows: pd.DataFrame, labels: list[str], size: float, status: str, lang: str, legend: bool = True) -> dict:
+def _bar(rows: pd.DataFrame, ys: list[float], size: float, status: str, lang: str) -> list[dict]:
+    """The bars of one status at their rows, with an arrow at the end of each bar whose value is a bound."""
     name, colour, pattern, _ = styles(lang)[status]
-    return dict(type="bar", x=list(rows["value"] / size), y=labels, orientation="h", name=name, showlegend=legend,
-                text=inert(rows["value_label"]), textposition="outside", cliponaxis=False,
-                marker=bar_marker(colour, pattern),
+    bars = dict(type="bar", x=list(rows["value"] / size), y=ys, width=BAR_PX, orientation="h", name=name,
+                text=padded(inert(rows["value_label"]), rows["qualifier"], True), textposition="outside",
+                cliponaxis=False, marker=bar_marker(colour, pattern),
                 customdata=hover_data(rows, lang), hovertemplate=hover(lang))
+    marks = bound_marks(rows, size, True, ys)
+    return [bars, marks] if marks else [bars]
 
 
 def story_chart(rows: pd.DataFrame, kind: str, note: str | None, lang: str = DEFAULT) -> go.Figure:
-    """A story chart: bars on one axis ('bars', 'target_vs_actual') or one small chart per figure ('small_multiples').
+    """A story chart: bars on one axis ('bars', 'target_vs_actual') or one labelled number per figure ('small_multiples').
 
     The title stands above the chart on the page; the footer (sources, note, the dashboard) is drawn into it. `note`
     is in the reader's language `lang`.
     """
-    foot = footer(rows, note, lang)
     if kind == "small_multiples":
-        return _multiples(rows, foot, lang)
+        return _numbers(rows, footer(rows, note, lang), lang)
+    foot = footer(rows, note, lang, bars=True)
     size, _ = scale(rows, lang)
-    labels = [wrap(label, 28) for label in story_labels(rows, lang)]
-    positions = {label: i for i, label in enumerate(labels)}
+    labels = [wrap(label, LABEL_WIDTH) for label in story_labels(rows, lang)]
+    ys, drawn, yaxis = labelled_rows(labels)
     traces = []
     for status in STATUS_STYLE:
         at = [i for i, s in enumerate(rows["status"]) if s == status]
         if at:
-            traces.append(_bar(rows.iloc[at], [labels[i] for i in at], size, status, lang))
-    lines = sum(label.count("<br>") + 1 for label in labels)
+            traces.extend(_bar(rows.iloc[at], [ys[i] for i in at], size, status, lang))
     top = max(rows["value"].max() / size, 0)
-    spec = layout(130 + 24 * lines, footer=foot,
-        xaxis={"title": {"text": axis_title(rows, lang)}, "tickformat": ",~f", "range": [0, top * 1.45 or 1]},
-        yaxis={"categoryorder": "array", "categoryarray": sorted(positions, key=positions.get, reverse=True),
-               "automargin": True})
+    spec = layout(tall(yaxis["range"][0]), footer=foot, left=12, barmode="overlay", yaxis=yaxis,
+                  xaxis={"title": {"text": axis_title(rows, lang)}, "tickformat": ",~f", "range": [0, top * 1.6 or 1]})
+    spec["annotations"] = [*drawn, *spec["annotations"]]
     return go.Figure(data=traces, layout=spec)
 
 
-def _multiples(rows: pd.DataFrame, foot: dict, lang: str) -> go.Figure:
-    """One small bar per figure, stacked, each on its own axis: for figures in different units (a phone fits them)."""
+LABEL_WIDTH = 44  # columns of a bar's label, above it, before it wraps (a phone's chart holds about this many)
+NUMBER_SIZE = 22  # pixels of a small multiple's number
+LABEL_LINES_PX = 16  # pixels of one line of the label under it
+
+
+def _numbers(rows: pd.DataFrame, foot: dict, lang: str) -> go.Figure:
+    """One labelled number per figure, stacked: figures in different units, or too far apart for one scale, are
+    written, never drawn as bars whose lengths would mean nothing.
+
+    Each number is the value as the article words it, after its status's mark (which a click opens, as on any
+    chart); under it its indicator, place, period and label.
+    """
     several = rows["status"].nunique() > 1
-    labels = [wrap(label + (aside(status_word(status, lang), lang) if several else ""), 48)
+    labels = [wrap(label + (aside(status_word(status, lang), lang) if several else ""), 44)
               for label, status in zip(story_labels(rows, lang), rows["status"], strict=True)]
-    fig = make_subplots(rows=len(rows), cols=1, subplot_titles=labels, vertical_spacing=0.75 / len(rows))
-    for i, row in enumerate(rows.itertuples(), start=1):
-        part = rows.iloc[[i - 1]]
-        size, word = scale(part, lang)
-        fig.add_trace(_bar(part, [""], size, row.status, lang, legend=False), row=i, col=1)
-        fig.update_xaxes(title_text=scaled_unit(word, *inert([row.unit_label]), lang), title_standoff=2, tickformat=",~f",
-                         rangemode="tozero", range=[0, max(part["value"].iloc[0] / size, 0) * 1.6 or 1], row=i, col=1)
-    fig.update_annotations(font_size=12, xanchor="left", x=0, align="left")
-    spec = layout(40 + 150 * len(rows), footer=foot, showlegend=False)
-    spec["margin"]["t"] = 50  # room for the first small chart's title
-    fig.add_annotation(spec.pop("annotations")[0])  # after the subplot titles, which are annotations too
-    fig.update_layout(spec)
-    return fig
+    depth = max(label.count("<br>") + 1 for label in labels)
+    panel = NUMBER_SIZE + 38 + LABEL_LINES_PX * depth  # pixels of one number with its label and the gap after them
+    traces, named, annotations = [], set(), []
+    for i, (row, label, data) in enumerate(zip(rows.itertuples(), labels, hover_data(rows, lang), strict=True)):
+        name, colour, _, symbol = styles(lang)[row.status]
+        traces.append(dict(type="scatter", x=[0], y=[i], mode="markers+text", name=name, legendgroup=row.status,
+                           showlegend=several and row.status not in named,
+                           marker={"symbol": symbol, "size": 16, "color": colour, "line": {"width": 2, "color": colour}},
+                           text=[f"{NBSP}{inert([row.value_label])[0]}"], textposition="middle right",
+                           textfont={"size": NUMBER_SIZE, "color": THEME_TEXT}, cliponaxis=False,
+                           customdata=[data], hovertemplate=hover(lang)))
+        named.add(row.status)
+        annotations.append({"text": label, "x": 0, "y": i, "xref": "x", "yref": "y", "xanchor": "left",
+                            "yanchor": "top", "yshift": -(NUMBER_SIZE // 2 + 6), "xshift": -8, "showarrow": False,
+                            "align": "left", "font": {"size": 12, "color": THEME_TEXT}, "name": "label"})
+    hidden = {"visible": False, "fixedrange": True}
+    top = -(NUMBER_SIZE / 2 + 8) / panel  # room above the first number; one unit of the y axis is one panel
+    spec = layout(62 + panel * len(rows), footer=foot, left=16, below=12, showlegend=several,
+                  xaxis={**hidden, "range": [-0.02, 1]}, yaxis={**hidden, "range": [top + len(rows), top]})
+    spec["annotations"] = [*annotations, *spec["annotations"]]
+    return go.Figure(data=traces, layout=spec)

@@ -17,6 +17,7 @@ from dashboard.text.wording import DASHBOARD, MARKS, SCALES, date_text, period_t
 PLOTLY_CONFIG = {"displaylogo": False, "displayModeBar": True, "modeBarButtons": [["toImage"]],
                  "toImageButtonOptions": {"format": "png", "scale": 2}}
 FOOTER_LINE = 50  # columns a footer line holds before it wraps (a phone-wide chart holds about this many)
+LABEL_PX = 6.4  # about how wide one column of 12-pixel label text is, to leave room for labels left of a chart
 MAX_FOOTER_SOURCES = 3  # past this the footer points to the Sources page
 # Okabe-Ito, a palette told apart with every common colour-vision deficiency.
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#999999")
@@ -29,6 +30,19 @@ STATUS_STYLE = {
     # Vermillion marks only (never text): 3.9:1 against white and 4.9:1 against Streamlit's dark #0e1117.
     "policy": (N_("Policy rule (cross-hatched or triangle)"), "#D55E00", "x", "triangle-up"),
 }
+# Text colour of every chart. No one colour reads at 4.5:1 (WCAG AA) both on white and on Streamlit's dark #0e1117,
+# so chart text takes the theme's: this is the placeholder Streamlit's Plotly theme swaps for its strongest text grey
+# of the page's theme (#262730 on white, #fafafa on dark; tests/test_charts.py checks both); outside Streamlit it
+# reads as near-black. Streamlit's own tick and note grey (#808495) is only 3.8:1 on white, hence set everywhere.
+THEME_TEXT = "#000037"
+THEME_TEXT_SHOWN = {"light": "#262730", "dark": "#fafafa"}
+# A value label inside a solid bar: the one of white and near-black that reads on the bar's colour (at least 4.5:1).
+INSIDE_TEXT = {"actual": "#ffffff", "derived": "#111318"}
+# A value the article bounds: a mark at the bar's end points where the true value lies.
+LOWER_BOUNDS, UPPER_BOUNDS = ("more than", "at least"), ("up to", "less than")
+BOUND_NOTE = N_("An arrow at a bar's end points where the value lies: beyond the bar (more than, at least) or short "
+                "of it (up to, less than).")
+NBSP = "\u00a0"
 # The hover of a mark, its fields named as in POINT_FIELDS.
 HOVER = N_("<b>{value_text}</b><br>{place}, {period}<br>Qualifier: {qualifier}<br>Status: {status}<br>Source: {publisher}, "
            "{published}{context}<br><i>Click for the figure's sentence and citation</i>")
@@ -157,8 +171,40 @@ def year_axis(years, pad: float, title: str | None = None, lang: str = DEFAULT) 
             "range": [low - pad, high + pad]}
 
 
-def footer(rows: pd.DataFrame, note: str | None = None, lang: str = DEFAULT) -> dict:
+def bound_way(qualifier: object) -> int:
+    """Where a bounded value's true value lies from the bar's end: 1 beyond (more than, at least), -1 short of it."""
+    return 1 if qualifier in LOWER_BOUNDS else -1 if qualifier in UPPER_BOUNDS else 0
+
+
+def bound_marks(part: pd.DataFrame, size: float, horizontal: bool, where) -> dict | None:
+    """Arrows at the ends of the bars of bounded values, pointing where the true value lies; None when none is bounded.
+
+    `where`: each row's category (a horizontal bar's label, a vertical bar's year). The arrows carry no figure: a click
+    on the bar opens it.
+    """
+    ways = [bound_way(q) for q in part["qualifier"]]
+    at = [i for i, way in enumerate(ways) if way]
+    if not at:
+        return None
+    values, places = list(part["value"] / size), list(where)
+    symbols = {(True, 1): "arrow-right", (True, -1): "arrow-left", (False, 1): "arrow-up", (False, -1): "arrow-down"}
+    ends, cats = [values[i] for i in at], [places[i] for i in at]
+    return dict(type="scatter", mode="markers", x=ends if horizontal else cats, y=cats if horizontal else ends,
+                marker={"symbol": [symbols[horizontal, ways[i]] for i in at], "size": 11, "color": THEME_TEXT,
+                        "line": {"width": 0}},
+                showlegend=False, hoverinfo="skip", meta="bound", cliponaxis=False)
+
+
+def padded(labels: list[str], qualifiers, horizontal: bool) -> list[str]:
+    """Value labels of bounded values moved clear of the arrow at the bar's end."""
+    return [(f"{NBSP * 4}{label}" if horizontal else f"{label}<br>{NBSP}") if bound_way(q) else label
+            for label, q in zip(labels, qualifiers, strict=True)]
+
+
+def footer(rows: pd.DataFrame, note: str | None = None, lang: str = DEFAULT, bars: bool = False) -> dict:
     """The source line drawn under a chart, so a downloaded image carries it: sources, any note, the dashboard.
+
+    `bars`: the chart draws bars, so a bounded value has an arrow at its bar's end, which the footer explains.
 
     Headlines stay as published; dates, the note and the dashboard's name are in the reader's language.
     """
@@ -171,22 +217,71 @@ def footer(rows: pd.DataFrame, note: str | None = None, lang: str = DEFAULT) -> 
         sources = words.ngettext("Source: {sources}", "Sources: {sources}", len(refs)).format(sources=listed)
     else:
         sources = words.gettext("Sources: the articles listed on the dashboard's Sources page")
-    parts = [sources, *([words.gettext("Note: {note}").format(note=note)] if note else []), words.gettext(DASHBOARD)]
+    bounds = bars and "qualifier" in rows and any(bound_way(q) for q in rows["qualifier"])
+    parts = [sources, *([words.gettext("Note: {note}").format(note=note)] if note else []),
+             *([words.gettext(BOUND_NOTE)] if bounds else []), words.gettext(DASHBOARD)]
     shown = [line for part in parts for line in lines(part, FOOTER_LINE)]
     return {"text": "<br>".join(inert(shown)), "xref": "paper", "yref": "paper",
-            "x": 0, "y": 0, "xanchor": "left", "yanchor": "top", "yshift": -56, "showarrow": False, "align": "left",
-            "font": {"size": 10, "color": "#555555"}, "name": "footer"}
+            "x": 0, "y": 0, "xanchor": "left", "yanchor": "top", "yshift": -64, "showarrow": False, "align": "left",
+            "font": {"size": 10, "color": THEME_TEXT}, "name": "footer"}
 
 
-def layout(height: int, footer: dict | None = None, **axes) -> dict:
-    """The layout every chart starts from: legend above, room for labels, left-aligned hover, the footer under it."""
+BAR_PX, LINE_PX, ROW_GAP = 20, 15, 14  # a horizontal bar's thickness, a line of its label, the gap after it
+
+
+def labelled_rows(labels: list[str]) -> tuple[list[float], list[dict], dict]:
+    """Horizontal bars, top to bottom, each under its label: the bars' positions, the labels, the row axis.
+
+    A label above its bar rather than beside it leaves a phone's narrow chart its whole width for the bars and their
+    values. One unit of the row axis is one pixel of the plot (its height is the returned axis's range).
+    """
+    ys, labels_drawn, top = [], [], 0.0
+    for label in labels:
+        top += LINE_PX * (label.count("<br>") + 1) + 2
+        labels_drawn.append({"text": label, "x": 0, "xref": "paper", "y": top, "yref": "y", "xanchor": "left",
+                             "yanchor": "bottom", "showarrow": False, "align": "left",
+                             "font": {"size": 12, "color": THEME_TEXT}, "name": "label"})
+        ys.append(top + BAR_PX / 2)
+        top += BAR_PX + ROW_GAP
+    return ys, labels_drawn, {"range": [top, 0], "visible": False, "fixedrange": True}
+
+
+def label_room(labels) -> int:
+    """Pixels to leave left of a chart for its category labels (already wrapped with <br>)."""
+    widest = max((_columns(html.unescape(line)) for label in labels for line in str(label).split("<br>")), default=0)
+    return int(widest * LABEL_PX) + 14
+
+
+def _themed(axis: dict) -> dict:
+    """An axis whose tick labels and title take the theme's text colour."""
+    title = axis.get("title") or {}
+    return {**axis, "tickfont": {**axis.get("tickfont", {}), "color": THEME_TEXT},
+            "title": {"standoff": 8, **title, "font": {**title.get("font", {}), "color": THEME_TEXT}}}
+
+
+def tall(plot: float, below: int = 64) -> float:
+    """The height to give layout() for a plot of `plot` pixels (the legend above it, `below` pixels under it)."""
+    return plot + 50 + below
+
+
+def layout(height: int, footer: dict | None = None, left: int = 64, below: int = 64, **axes) -> dict:
+    """The layout every chart starts from: legend above, room for labels, left-aligned hover, the footer under it.
+
+    `left`: pixels of labels left of the plot (the footer starts at the chart's own left edge, so a phone's narrow chart
+    shows it whole); `below`: pixels of tick labels and axis title under the plot, above the footer. Every text takes
+    the theme's text colour (THEME_TEXT).
+    """
     extra = 14 * (footer["text"].count("<br>") + 1) + 12 if footer else 0
     spec = {
-        "height": height + extra, "margin": {"l": 10, "r": 40, "t": 40, "b": 10 + extra + (48 if footer else 0)},
-        "barmode": "group", "showlegend": True,
-        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "title": {"text": ""}},
-        "hoverlabel": {"align": "left"}, "separators": ".,", "modebar": {"orientation": "v"}, **axes,
+        "height": height + extra, "margin": {"l": left, "r": 40, "t": 40, "b": 10 + extra + (below if footer else 0)},
+        "barmode": "group", "showlegend": True, "font": {"color": THEME_TEXT},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "title": {"text": ""},
+                   "font": {"color": THEME_TEXT}},
+        "hoverlabel": {"align": "left", "font": {"color": THEME_TEXT}}, "separators": ".,",
+        "modebar": {"orientation": "v"},
+        **{name: _themed(axis) if name.startswith(("xaxis", "yaxis")) else axis for name, axis in axes.items()},
     }
     if footer:
-        spec["annotations"] = [*spec.get("annotations", []), footer]
+        spec["annotations"] = [*spec.get("annotations", []),
+                               {**footer, "xshift": 4 - left, "yshift": -below}]
     return spec
