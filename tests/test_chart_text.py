@@ -62,8 +62,11 @@ def test_the_chart_table_holds_the_rows_drawn_with_blanks(real):
     rows = real.head(5).copy()
     rows["label"] = None
     table = chart_table(rows)
-    assert list(table.columns) == ["Indicator", "Place", "Which", "Period", "Value", "Status"]
-    assert table["Value"].tolist() == rows["value_label"].tolist() and (table["Which"] == "").all()
+    assert list(table.columns) == ["Figure", "Period", "Value", "Place", "Status", "Sector"]
+    assert table["Value"].tolist() == rows["value_text"].tolist() and table["Figure"].tolist() == rows["indicator"].tolist()
+    linked = chart_table(rows.assign(label="after digitising"), "zh", links=True)
+    assert linked["数字"].iat[0] == f"{rows['indicator'].iat[0]}（after digitising）"
+    assert linked["数字页面"].tolist() == [f"figures/{fid}?lang=zh" for fid in rows["figure_id"]]
 
 
 def test_the_app_gives_every_chart_its_text_and_table(root):

@@ -11,14 +11,15 @@ import streamlit as st
 
 from dashboard.app import state
 from dashboard.charts import blocks
-from dashboard.charts.alt_text import chart_table
+from dashboard.charts.alt_text import LINK_COLUMN, chart_table
 from dashboard.charts.style import PLOTLY_CONFIG, point_field
 from dashboard.data.problems import DataError
-from dashboard.export import package_zip, to_csv
+from dashboard.export import data_updated, package_zip, to_csv
 from dashboard.table import dataset
 from dashboard.table.filters import apply, pages, rows_by_id
 from dashboard.text.citations import figure_path
 from dashboard.text.locale import N_
+from dashboard.text.wording import date_text
 
 EMPTY = N_("No figures match these filters. Widen the year range or clear a filter in the sidebar.")
 MAX_PROBLEMS = 200  # problems listed in the panel; `validate` lists them all
@@ -82,8 +83,12 @@ def chart(block: blocks.Chart, key: str) -> None:
         st.html(f"<script>window.location.assign(new URL({page}, document.baseURI));</script>", unsafe_allow_javascript=True)
     table = st.expander(state.ui().gettext("Chart data as a table"), key=f"{key}_table", on_change="rerun")
     if table.open:  # drawn only when opened
-        with table:
-            st.dataframe(chart_table(block.rows, state.lang()), hide_index=True, width="stretch")
+        with table:  # each row links to its figure's page: the chart's marks within a keyboard's and a screen reader's reach
+            _ = state.ui().gettext
+            link = st.column_config.LinkColumn(_(LINK_COLUMN), display_text=_("open"),
+                                               help=_("The figure's own page: its value, sentence, source and citation."))
+            st.dataframe(chart_table(block.rows, state.lang(), links=True), hide_index=True, width="stretch",
+                         column_config={_(LINK_COLUMN): link})
 
 
 def _csv(figure_ids: list[str]) -> bytes:
@@ -100,7 +105,22 @@ def csv_button(rows: pd.DataFrame, name: str, key: str, label: str | None = None
 
 @st.cache_data(show_spinner=False, max_entries=2)
 def _zip(version: str, _data: dataset.Dataset) -> bytes:
-    return package_zip(_data.frame, _data.sources)
+    return package_zip(_data.frame, _data.sources, version=version)
+
+
+def updated_line() -> str:
+    """'Data last updated 2026-11-23 (version 1a2b3c4d).', in the reader's language: the latest date a source was read."""
+    current, code = data(), state.lang()
+    when = data_updated(current.sources)
+    if when is None:
+        return ""
+    return state.ui().gettext("Data last updated {date} (version {version}).").format(
+        date=date_text(when.isoformat(), code), version=current.version[:8])
+
+
+def zip_name() -> str:
+    """The data package's file name, with the data's version: zhejiang-indicators-1a2b3c4d.zip."""
+    return f"zhejiang-indicators-{data().version[:8]}.zip"
 
 
 def dataset_zip() -> bytes:

@@ -34,15 +34,18 @@ def language_switch() -> str:
     """The language switch, always in the address (lang=en or lang=zh); on a first visit without it, the browser's."""
     if LANG not in st.session_state:
         st.session_state[LANG] = choose(st.query_params.get(LANG), st.context.locale)
-    code = st.segmented_control("Language / 语言", list(LANGUAGES), format_func=LANGUAGES.get, key=LANG, required=True,
-                                label_visibility="collapsed", on_change=_keep_filters)
-    if st.query_params.get(LANG) != code:  # the code, not the name shown (a bound widget would write 中文)
-        st.query_params[LANG] = code
-    return code
+    if st.query_params.get(LANG) != st.session_state[LANG]:  # before the switch draws: the address is right at once
+        st.query_params[LANG] = st.session_state[LANG]  # the code, not the name shown (a bound widget would write 中文)
+    return st.segmented_control("Language / 语言", list(LANGUAGES), format_func=LANGUAGES.get, key=LANG, required=True,
+                                label_visibility="collapsed", on_change=_switched)
 
 
-def _keep_filters() -> None:
-    """Carry the filters over a change of language, whose new labels make new widgets (Streamlit's documented way)."""
+def _switched() -> None:
+    """A change of language, before the page draws again: the address takes the new language at once, keeping the
+    page's own parameters (tab=, article=...); the filters carry over, though their new labels make new widgets
+    (Streamlit's documented way)."""
+    kept = {key: st.query_params.get_all(key) for key in st.query_params if key != LANG}
+    st.query_params.from_dict({**kept, LANG: st.session_state[LANG]})
     for key in PARAMS:
         if key in st.session_state:
             st.session_state[key] = st.session_state[key]

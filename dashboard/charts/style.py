@@ -10,7 +10,7 @@ import unicodedata
 import pandas as pd
 
 from dashboard.text.locale import DEFAULT, N_, translation
-from dashboard.text.wording import DASHBOARD, MARKS, SCALES, date_text, period_text, qualifier_word, status_word
+from dashboard.text.wording import DASHBOARD, MARKS, QUALIFIER_SIGNS, SCALES, date_text, period_text, qualifier_word, status_word
 
 # The Plotly toolbar keeps one button, the image download (its footer names the source), at the chart's right edge,
 # clear of the legend; on a phone's narrow chart it is hidden (app/style.css). Zoom by dragging; a double click resets.
@@ -156,6 +156,21 @@ def year_axis(years, pad: float, title: str | None = None, lang: str = DEFAULT) 
             "range": [low - pad, high + pad]}
 
 
+def sign_legend(rows: pd.DataFrame, lang: str = DEFAULT) -> str:
+    """What each sign before a value label means, for the signs these rows' labels use: '~ about, ≈ nearly'.
+
+    Labels on a chart are short ('~ 620 billion yuan'); cards and tables say the words. Chinese labels use words, so
+    they need no legend.
+    """
+    if "qualifier" not in rows or lang != DEFAULT:
+        return ""
+    used = [q for q in QUALIFIER_SIGNS if QUALIFIER_SIGNS[q] and q in set(rows["qualifier"])]
+    if not used:
+        return ""
+    listed = MARKS[lang].comma.join(f"{QUALIFIER_SIGNS[q]} {qualifier_word(q, lang)}" for q in used)
+    return translation(lang).gettext("Signs: {signs}").format(signs=listed)
+
+
 def footer(rows: pd.DataFrame, note: str | None = None, lang: str = DEFAULT) -> dict:
     """The source line drawn under a chart, so a downloaded image carries it: sources, any note, the dashboard.
 
@@ -170,7 +185,9 @@ def footer(rows: pd.DataFrame, note: str | None = None, lang: str = DEFAULT) -> 
         sources = words.ngettext("Source: {sources}", "Sources: {sources}", len(refs)).format(sources=listed)
     else:
         sources = words.gettext("Sources: the articles listed on the dashboard's Sources page")
-    parts = [sources, *([words.gettext("Note: {note}").format(note=note)] if note else []), words.gettext(DASHBOARD)]
+    signs = sign_legend(rows, lang)
+    parts = [*([signs] if signs else []), sources, *([words.gettext("Note: {note}").format(note=note)] if note else []),
+             words.gettext(DASHBOARD)]
     shown = [line for part in parts for line in lines(part, FOOTER_LINE)]
     return {"text": "<br>".join(html.escape(line, quote=False) for line in shown), "xref": "paper", "yref": "paper",
             "x": 0, "y": 0, "xanchor": "left", "yanchor": "top", "yshift": -56, "showarrow": False, "align": "left",

@@ -77,7 +77,7 @@ def card(row, show_sector: bool = False, lang: str = DEFAULT) -> str:
     named = escape(_("Sentence, source and citation of {figure}").format(figure=what), quote=True)
     page = escape(f"{figure_path(str(row.figure_id)).lstrip('/')}?{urlencode({'lang': lang})}", quote=True)
     return (f'<div class="zi-card"><div class="zi-what">{_text(what)}</div>'
-            f'<div class="zi-value">{_text(row.value_label)}</div>'
+            f'<div class="zi-value">{_text(row.value_text)}</div>'
             f'<div class="zi-facts">{" · ".join(_text(f) for f in facts)}</div>'
             f'<div class="zi-source">{source}</div>'
             f'<details><summary>{words}</summary><q lang="en">{_text(row.quote)}</q>{summary}</details>'
