@@ -3,8 +3,8 @@
 import streamlit as st
 
 from dashboard.app import components, state
-from dashboard.table.columns import BY_NAME
 from dashboard.table.address import file_stem
+from dashboard.table.columns import BY_NAME
 from dashboard.table.page_tables import DATA_COLUMNS, FIGURE, FIGURE_MEANING, ROW_HEIGHT, for_table, in_words
 from dashboard.text.locale import N_
 
@@ -52,7 +52,8 @@ def main() -> None:
             st.caption(_("The table shows the first {shown} of these {total} rows; the CSV below holds all of them. "
                          "Narrow the filters to see others here.").format(shown=f"{len(listed):,}", total=f"{len(rows):,}"))
     with st.container(horizontal=True):  # the two downloads side by side
-        components.csv_button(rows, file_stem(state.filters(shown.options), shown.options), "csv_filtered", _("Download these {n} rows (CSV)").format(n=f"{len(rows):,}"),
+        named = file_stem(state.filters(shown.options), shown.options)
+        components.csv_button(rows, named, "csv_filtered", _("Download these {n} rows (CSV)").format(n=f"{len(rows):,}"),
                    disabled=rows.empty, help=_("Every column, sources included. Cells that a spreadsheet would run as a "
                                                "formula are neutralised."))
         st.download_button(_("Download the full dataset, {n} rows (zip)").format(n=f"{len(shown.frame):,}"),
