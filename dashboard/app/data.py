@@ -20,7 +20,7 @@ def _column(name: str, label: str, width: int | None):
     kind, extra = KINDS.get(name, (st.column_config.TextColumn, {}))
     shown = {key: _(text) for key, text in extra.items() if key == "display_text"}  # the link's words
     meaning = FIGURE_MEANING if name == FIGURE else BY_NAME["geography" if name == "place" else name].meaning
-    return kind(_(label), help=_(meaning), width=width, pinned=name == FIGURE or None, **{**extra, **shown})
+    return kind(_(label), help=_(meaning), width=width, **{**extra, **shown})
 
 
 def _matching(shown: int, total: int) -> str:

@@ -10,10 +10,10 @@ from dashboard.text.wording import aside, status_word
 # (column, heading, width in pixels or None for Streamlit's choice). The columns that tell one figure from another
 # come first and whole: the figure (its indicator with its label: "Digital economy core industries, value added
 # (after digitising)"), its place, its period and its value as the article writes it, in words ("nearly 30,000");
-# the rest after. The figure's column is pinned, so it stays in view while a phone scrolls the others, and the
-# tables' rows are tall enough for a long name to wrap onto a second line. The headings are translated where shown.
+# the rest after. The rows are tall enough for a long name to wrap onto three lines rather than be cut. The headings
+# are translated where shown.
 FIGURE_WIDTH, PLACE_WIDTH, PERIOD_WIDTH, VALUE_WIDTH, WHICH_WIDTH = 230, 90, 95, 190, 140
-ROW_HEIGHT = 56  # two lines of text: a name longer than its column wraps rather than being cut
+ROW_HEIGHT = 66  # Streamlit wraps a cell's text only in rows taller than 4rem (64 px); 66 holds three lines
 FIGURE = "figure"  # the column built here: the indicator with its label in brackets
 FIGURE_MEANING = N_("The figure: its indicator and, in brackets, which figure of it this is (its label).")
 TELLING = ((FIGURE, N_("Figure"), FIGURE_WIDTH), ("place", N_("Place"), PLACE_WIDTH),
