@@ -12,7 +12,7 @@ import streamlit as st
 from dashboard.app import state
 from dashboard.charts import blocks
 from dashboard.charts.alt_text import LINK_COLUMN, chart_table
-from dashboard.charts.style import PLOTLY_CONFIG, point_field
+from dashboard.charts.style import plotly_config, point_field
 from dashboard.data.problems import DataError
 from dashboard.export import data_updated, package_zip, to_csv
 from dashboard.table import dataset
@@ -74,7 +74,7 @@ def built(kind: str, rows: pd.DataFrame) -> blocks.Chart:
 
 def chart(block: blocks.Chart, key: str) -> None:
     """A Plotly chart with its text alternative, its rows as a table on request; clicking a mark opens its figure."""
-    event = st.plotly_chart(block.figure, width="stretch", config=PLOTLY_CONFIG, key=key, alt=block.alt,
+    event = st.plotly_chart(block.figure, width="stretch", config=plotly_config(state.lang()), key=key, alt=block.alt,
                             on_select="rerun", selection_mode="points")
     clicked = [point_field(point, "figure_id") for point in event.selection.points]
     clicked = [figure for figure in clicked if figure]

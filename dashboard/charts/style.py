@@ -16,6 +16,15 @@ from dashboard.text.wording import DASHBOARD, MARKS, QUALIFIER_SIGNS, SCALES, da
 # clear of the legend; on a phone's narrow chart it is hidden (app/style.css). Zoom by dragging; a double click resets.
 PLOTLY_CONFIG = {"displaylogo": False, "displayModeBar": True, "modeBarButtons": [["toImage"]],
                  "toImageButtonOptions": {"format": "png", "scale": 2}}
+# Plotly's own words (the toolbar's tooltip, the snapshot's messages, the double-click hint) in Chinese. Plotly looks
+# them up in its config's `locales` before its registry, so no locale file need be loaded or registered.
+PLOTLY_ZH = {
+    "Download plot as a PNG": "下载图表（PNG图片）", "Download plot as a png": "下载图表（PNG图片）",
+    "Download plot": "下载图表", "Taking snapshot - this may take a few seconds": "正在生成图片，可能需要几秒钟",
+    "Snapshot succeeded": "图片已生成", "Sorry, there was a problem downloading your snapshot!": "抱歉，下载图片时出错！",
+    "Double-click to zoom back out": "双击还原缩放", "Double-click on legend to isolate one trace": "双击图例只显示该项",
+    "Reset axes": "重置坐标轴", "Autoscale": "自动缩放", "Zoom": "缩放", "Pan": "平移",
+}
 FOOTER_LINE = 50  # columns a footer line holds before it wraps (a phone-wide chart holds about this many)
 MAX_FOOTER_SOURCES = 3  # past this the footer points to the Sources page
 # Okabe-Ito, a palette told apart with every common colour-vision deficiency.
@@ -41,6 +50,13 @@ NO_LINE_START = set("，。；：、）”！？")  # Chinese marks that never b
 # What a line of mixed Chinese and English is never broken inside: a date (2025年2月5日), a word or number with the
 # Chinese unit after it (2024年, 9万亿), a space, or else one Chinese character.
 PIECES = re.compile(r"\d+年\d+月\d+日|[^\s\u2e80-\uffff]+(?:万亿|[年月日万亿元个])?|\s+|.")
+
+
+def plotly_config(lang: str = DEFAULT) -> dict:
+    """The Plotly config of a chart in `lang`: the toolbar's tooltip and Plotly's messages in Chinese on a Chinese page."""
+    if lang == DEFAULT:
+        return PLOTLY_CONFIG
+    return {**PLOTLY_CONFIG, "locale": "zh-CN", "locales": {"zh-CN": {"dictionary": PLOTLY_ZH}}}
 
 
 def styles(lang: str = DEFAULT) -> dict[str, tuple[str, str, str, str]]:
