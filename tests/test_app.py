@@ -377,3 +377,52 @@ def test_the_search_finds_figures_by_their_words():
                                                   "yuan a day"]  # the second's quote names the patents too
     at.text_input(key="q").set_value("State Grid").run()  # words of a quote
     assert len(at.selectbox(key="figure").options) == 2
+
+
+def test_switching_language_writes_the_address_first_and_keeps_the_tab():
+    at = app(sector="digital_economy")
+    at.switch_page("sectors.py").run()
+    at.session_state["tab"] = "Single figures"
+    at.run()
+    assert url(at, "tab") == ["Single figures"] and url(at, "lang") == ["en"]
+    at.segmented_control(key="lang").set_value("zh").run()
+    assert not at.exception
+    assert url(at, "lang") == ["zh"] and url(at, "tab") == ["单个数字"] and url(at, "sector") == ["digital_economy"]
+    assert [t.label for t in at.tabs] == ["图表", "单个数字"] and not at.get("plotly_chart")  # the same tab, still open
+
+
+def test_every_page_is_named_by_a_link_for_a_phone():
+    at = app()
+    for lang, names in (("en", ["Overview", "Sectors", "Timeline", "Data", "Sources", "Figures", "About"]),
+                        ("zh", None)):
+        if lang == "zh":
+            at.segmented_control(key="lang").set_value("zh").run()
+        links = [link.proto.label for link in at.get("page_link") if not link.proto.query_string]
+        assert len(links) == 7 and (names is None or links == names), links
+    assert "数据" in links and "来源" in links
+
+
+def test_the_table_downloads_are_the_dashboards_own():
+    import tomllib
+
+    config = tomllib.loads((Path(APP).parents[2] / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["disableDataExport"] is True  # no second "Download as CSV" in the tables' toolbar
+    at = app()
+    for page, key in (("data.py", "csv_filtered"), ("sources.py", "csv_article"), ("timeline.py", "csv_timeline")):
+        at.switch_page(page).run()
+        assert key in [button.key for button in at.get("download_button") if "CSV" in button.proto.label], page
+
+
+def test_the_overview_and_about_say_when_the_data_was_last_updated():
+    at = app()
+    assert any(re.search(r"Data last updated \d{4}-\d\d-\d\d \(version [0-9a-f]{8}\)\.$", c.value) for c in at.caption)
+    at.switch_page("about.py").run()
+    assert re.fullmatch(r"Data last updated \d{4}-\d\d-\d\d \(version [0-9a-f]{8}\)\.", at.caption[0].value)
+
+
+def test_the_sources_selector_has_its_own_placeholder():
+    at = app()
+    at.switch_page("sources.py").run()
+    assert at.selectbox(key="article").placeholder == "Choose an article"
+    at.segmented_control(key="lang").set_value("zh").run()
+    assert at.selectbox(key="article").placeholder == "选择一篇报道"

@@ -76,3 +76,28 @@ def test_the_app_gives_every_chart_its_text_and_table(root):
         charts = at.get("plotly_chart")
         assert charts and all(c.proto.alt.strip() for c in charts), page
         assert [e.label for e in at.expander].count("Chart data as a table") == len(charts)
+
+
+def test_download_names_say_what_they_hold():
+    from dashboard.table.address import file_stem
+    from dashboard.table.dataset import load_frame
+    from dashboard.table.filters import Filters, options
+
+    opts = options(load_frame())
+    low, high = opts.years
+    assert file_stem(Filters(years=opts.years), opts) == f"zhejiang-{low}-{high}"
+    assert file_stem(Filters(years=(2024, 2027), sectors=("ai",)), opts) == "zhejiang-ai-2024-2027"
+    assert file_stem(Filters(years=(2024, 2024), sectors=("digital_economy",), geos=("Hangzhou",)), opts,
+                     prefix="zhejiang-timeline") == "zhejiang-timeline-digital-economy-hangzhou-2024"
+
+
+def test_chart_labels_keep_their_signs_and_the_footer_says_what_each_means(real):
+    from dashboard.charts.style import footer, plotly_config, sign_legend
+
+    rows = real[real["qualifier"].isin(["nearly", "about"])]
+    assert set(rows["qualifier"]) == {"nearly", "about"}  # the data has both, so a reader must tell them apart
+    assert sign_legend(rows) == "Signs: ~ about, ≈ nearly" and "Signs: ~ about, ≈ nearly" in footer(rows)["text"]
+    assert sign_legend(real[real["qualifier"] == "exact"]) == "" and sign_legend(rows, "zh") == ""
+    zh = plotly_config("zh")
+    assert zh["locale"] == "zh-CN" and zh["locales"]["zh-CN"]["dictionary"]["Download plot as a PNG"] == "下载图表（PNG图片）"
+    assert "locale" not in plotly_config("en")
