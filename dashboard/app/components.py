@@ -11,17 +11,21 @@ import streamlit as st
 
 from dashboard.app import state
 from dashboard.charts import blocks
-from dashboard.charts.alt_text import LINK_COLUMN, chart_table
+from dashboard.charts.alt_text import LINK_COLUMN, TABLE_COLUMNS, chart_table
 from dashboard.charts.style import plotly_config, point_field
 from dashboard.data.problems import DataError
 from dashboard.export import data_updated, package_zip, to_csv
 from dashboard.table import dataset
 from dashboard.table.filters import apply, pages, rows_by_id
+from dashboard.table.page_tables import ROW_HEIGHT
 from dashboard.text.citations import figure_path
 from dashboard.text.locale import N_
 from dashboard.text.wording import date_text
 
 EMPTY = N_("No figures match these filters. Widen the year range or clear a filter in the sidebar.")
+# The columns of a chart's table that tell its figures apart, narrow enough that a half-width chart (about 430 pixels)
+# shows all three; a long name wraps (page_tables.ROW_HEIGHT).
+CHART_TABLE_WIDTHS = {"figure": 160, "period": 75, "value_text": 150}
 MAX_PROBLEMS = 200  # problems listed in the panel; `validate` lists them all
 
 
@@ -87,8 +91,10 @@ def chart(block: blocks.Chart, key: str) -> None:
             _ = state.ui().gettext
             link = st.column_config.LinkColumn(_(LINK_COLUMN), display_text=_("open"),
                                                help=_("The figure's own page: its value, sentence, source and citation."))
+            widths = {_(TABLE_COLUMNS[name]): st.column_config.TextColumn(width=width)
+                      for name, width in CHART_TABLE_WIDTHS.items()}  # the three that tell, in a half-width chart
             st.dataframe(chart_table(block.rows, state.lang(), links=True), hide_index=True, width="stretch",
-                         column_config={_(LINK_COLUMN): link})
+                         row_height=ROW_HEIGHT, column_config={**widths, _(LINK_COLUMN): link})
 
 
 def _csv(figure_ids: list[str]) -> bytes:
