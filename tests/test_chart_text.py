@@ -101,3 +101,8 @@ def test_chart_labels_keep_their_signs_and_the_footer_says_what_each_means(real)
     zh = plotly_config("zh")
     assert zh["locale"] == "zh-CN" and zh["locales"]["zh-CN"]["dictionary"]["Download plot as a PNG"] == "下载图表（PNG图片）"
     assert "locale" not in plotly_config("en")
+
+
+def test_a_counted_timelines_table_has_no_figure_column(real):
+    table = chart_table(timeline_counts(real), links=True)
+    assert "Figure" not in table.columns and "Figure's page" not in table.columns and "Sector" in table.columns

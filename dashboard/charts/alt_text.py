@@ -97,9 +97,10 @@ def chart_table(rows: pd.DataFrame, lang: str = DEFAULT, links: bool = False) ->
     """The rows a chart draws as a plain table: figure (indicator and label), period, value in words, place, status and
     sector, blanks for none; with `links`, a last column holding each figure's page, relative, in `lang`."""
     _ = translation(lang).gettext
-    rows = rows.assign(figure=figure_names(rows, lang))
+    if "indicator" in rows:  # a counted timeline's rows name no figure
+        rows = rows.assign(figure=figure_names(rows, lang))
     table = rows[[c for c in TABLE_COLUMNS if c in rows.columns]]
-    if links:
+    if links and "figure_id" in rows:
         table = table.assign(**{LINK_COLUMN: [f"{figure_path(str(fid)).lstrip('/')}?{urlencode({'lang': lang})}"
                                               for fid in rows["figure_id"]]})
     if "status" in table.columns:
