@@ -81,8 +81,8 @@ def _named(text: object, sections: list[str]) -> str | None:
 
 
 def _tabs(sections: list[str]) -> dict:
-    """The tabs of these sections, open one by one; the one open is in the address (`tab`), named in the reader's
-    language, written in the same run as the page: a switch of language keeps it and renames it at once.
+    """The tabs of these sections, open one by one; the one open, unless the first, is in the address (`tab`), named in
+    the reader's language, written in the same run as the page: a switch of language keeps it and renames it at once.
 
     The address is kept here rather than by Streamlit's binding, which drops a tab named in the other language.
     """
@@ -94,7 +94,10 @@ def _tabs(sections: list[str]) -> dict:
     tabs = st.tabs([_(name) for name in sections], key="tab", on_change="rerun")
     opened = {name: tab for name, tab in zip(sections, tabs, strict=True) if tab.open}
     shown = next(iter(opened), sections[0])
-    if st.query_params.get("tab") != _(shown):
+    if shown == sections[0]:  # the first tab, open by default, is left out of the address
+        if "tab" in st.query_params:
+            del st.query_params["tab"]
+    elif st.query_params.get("tab") != _(shown):
         st.query_params["tab"] = _(shown)
     return opened
 
