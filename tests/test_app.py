@@ -426,3 +426,12 @@ def test_the_sources_selector_has_its_own_placeholder():
     assert at.selectbox(key="article").placeholder == "Choose an article"
     at.segmented_control(key="lang").set_value("zh").run()
     assert at.selectbox(key="article").placeholder == "选择一篇报道"
+
+
+def test_a_tab_named_in_the_other_language_opens_and_the_address_renames_it():
+    at = app(sector="digital_economy", tab="单个数字", lang="en")
+    at.switch_page("sectors.py").run()
+    assert not at.exception and not at.get("plotly_chart") and url(at, "tab") == ["Single figures"]
+    at.session_state["tab"] = "Charts"
+    at.run()
+    assert at.get("plotly_chart") and url(at, "tab") == []  # the first tab, the default, is left out
