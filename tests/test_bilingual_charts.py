@@ -76,7 +76,7 @@ def test_the_overview_cards_and_counts_in_chinese(zh_app):
     assert [h.value for h in at.header] == ["重点数字"]
     assert any("个数字中有" in c.value and "篇报道" in c.value and "—2027年" in c.value for c in at.caption)
     body = next(h.proto.body for h in at.get("html") if "zi-card" in h.proto.body)
-    for text in ("超过9万亿", "超过 · 2024年 · 实际", "中国日报网（新闻报道），2025年2月5日", "报道原话（原文）",
+    for text in ("超过9万亿", ">2024年 · 实际", "中国日报网（新闻报道），2025年2月5日", "报道原话（原文）",
                  '<q lang="en">In 2024, Zhejiang&#x27;s economic output', "原文语句、来源和引用"):
         assert text in body, text
 
@@ -206,7 +206,7 @@ def test_cards_and_article_cards_in_chinese():
                           sector_label="经济", publisher="China Daily", published="2025-02-05", url=None,
                           source_kind=None, quoted_from="article", quote="Zhejiang's GDP exceeded 9 trillion yuan")
     html = cards(pd.DataFrame([vars(row)]), show_sector=True, lang="zh")
-    for text in ("地区生产总值，浙江", "超过 · 2021—2023年 · 目标 · 经济", "China Daily，2025年2月5日（无已知链接）",
+    for text in ("地区生产总值，浙江", ">2021—2023年 · 目标 · 经济", "China Daily，2025年2月5日（无已知链接）",
                  "<summary>报道原话（原文）</summary>", "原文语句、来源和引用"):
         assert text in html, text
     assert "确切数字 ·" in cards(pd.DataFrame([{**vars(row), "qualifier": "exact"}]), lang="zh")

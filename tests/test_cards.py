@@ -21,7 +21,7 @@ def row(**changes) -> dict:
 def test_a_card_shows_what_where_value_facts_source_and_quote():
     html = cards(pd.DataFrame([row(label="after digitising")]), show_sector=True)
     assert html.count('class="zi-card"') == 1 and "<style>" in html
-    for text in ("GDP, Zhejiang (after digitising)", "more than 9 trillion yuan", "more_than · 2024 · actual · Economic output",
+    for text in ("GDP, Zhejiang (after digitising)", "more than 9 trillion yuan", ">2024 · actual · Economic output",
                  "China Daily, 2025-02-05", "Zhejiang&#x27;s GDP exceeded 9 trillion yuan"):
         assert text in html, text
     assert '<a href="https://www.chinadaily.com.cn/a/202502/05/x.html" target="_blank">' in html
