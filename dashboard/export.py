@@ -45,9 +45,16 @@ def to_csv(frame: pd.DataFrame) -> bytes:
     return safe.to_csv(index=False, lineterminator="\r\n", float_format="%.15g").encode("utf-8-sig")
 
 
-def datapackage(frame: pd.DataFrame, sources: dict, today: dt.date | None = None) -> dict:
-    """The datapackage.json descriptor (Data Package v2) for figures.csv."""
+def data_updated(sources: dict) -> dt.date | None:
+    """When the data was last updated: the latest date a source article was read (its `accessed` date)."""
+    dates = [source.accessed for source in sources.values() if getattr(source, "accessed", None)]
+    return max(dates) if dates else None
+
+
+def datapackage(frame: pd.DataFrame, sources: dict, today: dt.date | None = None, version: str | None = None) -> dict:
+    """The datapackage.json descriptor (Data Package v2) for figures.csv; `version`: the data files' version."""
     today = today or dt.date.today()
+    updated = data_updated(sources)
     fields = []
     for column in frame.columns:
         known = BY_NAME.get(column)
@@ -62,6 +69,8 @@ def datapackage(frame: pd.DataFrame, sources: dict, today: dt.date | None = None
                        "that reported it and the words around the number.",
         "version": __version__,
         "created": dt.datetime.combine(today, dt.time()).isoformat() + "Z",
+        **({"dataUpdated": updated.isoformat()} if updated else {}),  # the latest date a source was read
+        **({"dataVersion": version[:8]} if version else {}),  # the first 8 hex digits of the data files' hash
         "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 (see README for the terms)"}],
         "sources": [_source_entry(sid, sources.get(sid)) for sid in used],
         "resources": [{
@@ -84,12 +93,17 @@ def _source_entry(source_id: str, source) -> dict:
     return entry
 
 
-def readme(frame: pd.DataFrame, today: dt.date | None = None) -> str:
+def readme(frame: pd.DataFrame, today: dt.date | None = None, updated: dt.date | None = None,
+           version: str | None = None) -> str:
     """The README.md shipped inside the data package."""
     today = today or dt.date.today()
+    when = f"Data last updated {updated.isoformat()} (the latest date a source article was read)" if updated else ""
+    which = f"data version {version[:8]}" if version else ""
+    dated = "; ".join(part for part in (when, which) if part)
     return (
         "# Zhejiang Indicators: data package\n\n"
         f"figures.csv holds {len(frame)} figures; datapackage.json describes every column and lists the sources.\n\n"
+        + (f"{dated[0].upper()}{dated[1:]}.\n\n" if dated else "") +
         "## How to cite\n\n" + CITATION.format(version=__version__, date=today.isoformat()) + "\n\n"
         "## Licence\n\n" + LICENCE + "\n\n"
         "Text cells that begin with =, +, -, @, a tab or a carriage return are written with a leading ' so that "
@@ -97,21 +111,23 @@ def readme(frame: pd.DataFrame, today: dt.date | None = None) -> str:
     )
 
 
-def package_files(frame: pd.DataFrame, sources: dict, today: dt.date | None = None) -> dict[str, bytes]:
-    """Every file of the data package, by name."""
+def package_files(frame: pd.DataFrame, sources: dict, today: dt.date | None = None,
+                  version: str | None = None) -> dict[str, bytes]:
+    """Every file of the data package, by name; `version`: the data files' version, named in both descriptions."""
+    descriptor = datapackage(frame, sources, today, version)
     return {
         "figures.csv": to_csv(frame),
-        "datapackage.json": (json.dumps(datapackage(frame, sources, today), indent=2, ensure_ascii=False) + "\n").encode(),
-        "README.md": readme(frame, today).encode(),
+        "datapackage.json": (json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n").encode(),
+        "README.md": readme(frame, today, data_updated(sources), version).encode(),
     }
 
 
-def package_zip(frame: pd.DataFrame, sources: dict, today: dt.date | None = None) -> bytes:
+def package_zip(frame: pd.DataFrame, sources: dict, today: dt.date | None = None, version: str | None = None) -> bytes:
     """The data package as one zip archive (a folder zhejiang-indicators/ inside), every file readable (0644)."""
     today = today or dt.date.today()
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in package_files(frame, sources, today).items():
+        for name, content in package_files(frame, sources, today, version).items():
             member = zipfile.ZipInfo(f"zhejiang-indicators/{name}", date_time=(today.year, today.month, today.day, 0, 0, 0))
             member.compress_type = zipfile.ZIP_DEFLATED
             member.external_attr = 0o100644 << 16  # a regular file, rw-r--r--

@@ -96,7 +96,8 @@ def test_the_sources_page_shows_the_figures_of_the_article_chosen():
     at.run()  # the article chosen no longer matches: the newest one that does is shown
     energy = frame[frame["sector"] == "energy"].sort_values("published")
     assert at.selectbox(key="article").value == energy["source_id"].iloc[-1]
-    assert set(at.dataframe[0].value["indicator"]) <= set(frame.loc[frame["sector"] == "energy", "indicator"])
+    energy_names = tuple(frame.loc[frame["sector"] == "energy", "indicator"])
+    assert all(name.startswith(energy_names) for name in at.dataframe[0].value["figure"])
 
 
 def test_a_page_runs_once_per_rerun_and_always_under_the_entry_point():
@@ -350,7 +351,8 @@ def test_the_figures_page_lists_results_and_no_detail_of_its_own():
     """A figure's sentence, source and citations are on its own page: the Figures page links there."""
     at = app(figure="zj-gdp-2024")
     at.switch_page("figure.py").run()
-    assert not at.exception and not at.code and not at.selectbox and not at.get("page_link")
+    assert not at.exception and not at.code and not at.selectbox
+    assert not [link for link in at.get("page_link") if link.proto.query_string]  # only the page list's links
     moved = next(block.proto.body for block in page_html(at) if "zi-moved" in block.proto.body)
     assert 'href="figures/zj-gdp-2024?lang=en"' in moved and "This figure now has its own page:" in moved
     assert "Gross domestic product, Zhejiang" in moved
@@ -368,3 +370,61 @@ def test_the_search_finds_figures_by_their_words():
     at.text_input(key="q").set_value("State Grid").run()  # words of a quote
     listed = next(b.proto.body for b in page_html(at) if "zi-results" in b.proto.body)
     assert listed.count("<li>") == 2
+
+
+def test_switching_language_writes_the_address_first_and_keeps_the_tab():
+    at = app(sector="digital_economy")
+    at.switch_page("sectors.py").run()
+    at.session_state["tab"] = "Single figures"
+    at.run()
+    assert url(at, "tab") == ["Single figures"] and url(at, "lang") == ["en"]
+    at.segmented_control(key="lang").set_value("zh").run()
+    assert not at.exception
+    assert url(at, "lang") == ["zh"] and url(at, "tab") == ["单个数字"] and url(at, "sector") == ["digital_economy"]
+    assert [t.label for t in at.tabs] == ["图表", "单个数字"] and not at.get("plotly_chart")  # the same tab, still open
+
+
+def test_every_page_is_named_by_a_link_for_a_phone():
+    at = app()
+    for lang, names in (("en", ["Overview", "Sectors", "Timeline", "Data", "Sources", "Figures", "About"]),
+                        ("zh", None)):
+        if lang == "zh":
+            at.segmented_control(key="lang").set_value("zh").run()
+        links = [link.proto.label for link in at.get("page_link") if not link.proto.query_string]
+        assert len(links) == 7 and (names is None or links == names), links
+    assert "数据" in links and "来源" in links
+
+
+def test_the_table_downloads_are_the_dashboards_own():
+    import tomllib
+
+    config = tomllib.loads((Path(APP).parents[2] / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["disableDataExport"] is True  # no second "Download as CSV" in the tables' toolbar
+    at = app()
+    for page, key in (("data.py", "csv_filtered"), ("sources.py", "csv_article"), ("timeline.py", "csv_timeline")):
+        at.switch_page(page).run()
+        assert key in [button.key for button in at.get("download_button") if "CSV" in button.proto.label], page
+
+
+def test_the_overview_and_about_say_when_the_data_was_last_updated():
+    at = app()
+    assert any(re.search(r"Data last updated \d{4}-\d\d-\d\d \(version [0-9a-f]{8}\)\.$", c.value) for c in at.caption)
+    at.switch_page("about.py").run()
+    assert re.fullmatch(r"Data last updated \d{4}-\d\d-\d\d \(version [0-9a-f]{8}\)\.", at.caption[0].value)
+
+
+def test_the_sources_selector_has_its_own_placeholder():
+    at = app()
+    at.switch_page("sources.py").run()
+    assert at.selectbox(key="article").placeholder == "Choose an article"
+    at.segmented_control(key="lang").set_value("zh").run()
+    assert at.selectbox(key="article").placeholder == "选择一篇报道"
+
+
+def test_a_tab_named_in_the_other_language_opens_and_the_address_renames_it():
+    at = app(sector="digital_economy", tab="单个数字", lang="en")
+    at.switch_page("sectors.py").run()
+    assert not at.exception and not at.get("plotly_chart") and url(at, "tab") == ["Single figures"]
+    at.session_state["tab"] = "Charts"
+    at.run()
+    assert at.get("plotly_chart") and url(at, "tab") == []  # the first tab, the default, is left out

@@ -76,7 +76,7 @@ def test_the_overview_cards_and_counts_in_chinese(zh_app):
     assert [h.value for h in at.header] == ["重点数字"]
     assert any("个数字中有" in c.value and "篇报道" in c.value and "—2027年" in c.value for c in at.caption)
     body = next(h.proto.body for h in at.get("html") if "zi-card" in h.proto.body)
-    for text in ("超过9万亿", "超过 · 2024年 · 实际", "中国日报网（新闻报道），2025年2月5日", "报道原话（原文）",
+    for text in ("超过9万亿", ">2024年 · 实际", "中国日报网（新闻报道），2025年2月5日", "报道原话（原文）",
                  '<q lang="en">In 2024, Zhejiang&#x27;s economic output', "原文语句、来源和引用"):
         assert text in body, text
 
@@ -201,7 +201,7 @@ def test_text_alternatives_and_tables_in_chinese(zh):
     timeline = describe_timeline(timeline_counts(zh), sectors, "zh")
     assert timeline.startswith(f"时间线共{zh['year_end'].count()}个数字") and "实际" in timeline and "个（" in timeline
     table = chart_table(rows, "zh")
-    assert list(table.columns) == ["指标", "地区", "标注", "时期", "数值", "状态"] and set(table["状态"]) == {"实际"}
+    assert list(table.columns) == ["数字", "时期", "数值", "地区", "状态", "领域"] and set(table["状态"]) == {"实际"}
     counted = timeline_chart(timeline_counts(zh), sectors, counted=True, lang="zh")
     assert "年：%{customdata[1]:,}个数字" in counted.data[0].hovertemplate
     assert counted.layout.xaxis.title.text == "数字所属年份（时期取最后一年）"
@@ -209,11 +209,11 @@ def test_text_alternatives_and_tables_in_chinese(zh):
 
 def test_cards_and_article_cards_in_chinese():
     row = SimpleNamespace(figure_id="zj-gdp-2024", indicator="地区生产总值", place="浙江", label=None,
-                          value_label="超过9万亿元", qualifier="more than", period="2021-2023", status="target",
+                          value_text="超过9万亿元", qualifier="more than", period="2021-2023", status="target",
                           sector_label="经济", publisher="China Daily", published="2025-02-05", url=None,
                           source_kind=None, quoted_from="article", quote="Zhejiang's GDP exceeded 9 trillion yuan")
     html = cards(pd.DataFrame([vars(row)]), show_sector=True, lang="zh")
-    for text in ("地区生产总值，浙江", "超过 · 2021—2023年 · 目标 · 经济", "China Daily，2025年2月5日（无已知链接）",
+    for text in ("地区生产总值，浙江", ">2021—2023年 · 目标 · 经济", "China Daily，2025年2月5日（无已知链接）",
                  "<summary>报道原话（原文）</summary>", "原文语句、来源和引用"):
         assert text in html, text
     assert "确切数字 ·" in cards(pd.DataFrame([{**vars(row), "qualifier": "exact"}]), lang="zh")

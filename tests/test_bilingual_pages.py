@@ -46,7 +46,7 @@ def test_the_data_page_in_chinese(open_app, english_left):
     assert at.title[0].value == "数据" and f"共{total}行，其中{total}行符合筛选条件。" in _texts(at)
     table = at.dataframe[0]
     assert set(table.value["status"]) <= {"实际", "目标", "预测", "推算", "政策规定"}
-    assert "亿" in "".join(table.value["value_label"])  # values in 万 and 亿
+    assert "亿" in "".join(table.value["value_text"])  # values in 万 and 亿
     columns = json.loads(table.proto.columns)
     assert columns["value"]["label"] == "数值（基本单位）" and columns["value"]["help"].startswith("以基本单位计的数值")
     assert columns["place"]["help"] == "该数字所涉及的地区。" and "打开报道" in json.dumps(columns["url"], ensure_ascii=False)
@@ -103,7 +103,8 @@ def test_the_about_page_in_chinese(open_app, english_left):
     for heading in ("**数据是什么。**", "**状态。**", "**数字如何整理和核对。**", "**如何引用。**", "**许可。**",
                     "**各列的含义。**", "**链接和筛选。**"):
         assert heading in text, heading
-    assert "| 列 | 类型 | 含义 |" in text and "| `indicator_zh` | 文本 |" in text and "`_zh`" in text
+    assert "- `indicator_zh`（文本）：" in text and "`_zh`" in text and "|" not in text
+    assert re.fullmatch(r"数据更新于\d{4}年\d{1,2}月\d{1,2}日（版本[0-9a-f]{8}）。", at.caption[0].value)
     assert "浙江指标数据看板（版本" in text and "[下载日期]" in text
     assert english_left(at) == []
 
@@ -120,7 +121,7 @@ def test_the_english_pages_are_as_they_were(open_app, english_left):
     assert bar.multiselect(key="status").options == ["actual", "target", "forecast", "derived", "policy rule"]
     at.switch_page("about.py").run()
     about = at.markdown[0].value
-    assert "| Column | Type | Meaning |\n|---|---|---|\n| `figure_id` | string | Stable id of the figure\\. |" in about
+    assert "- `figure_id` (string): Stable id of the figure\\.\n" in about and "|" not in about  # a list fits a phone
     assert "`python -m dashboard validate` checks every field" in about
     at.switch_page("sources.py").run()
     assert at.caption[-1].value == "Citation (copy with the button at its right):" and " (accessed " in at.code[0].value

@@ -11,7 +11,7 @@ EVIL = '<img src=x onerror=alert(1)> "quoted" & <b>bold</b>'
 
 def row(**changes) -> dict:
     base = dict(figure_id="zj-gdp-2024", indicator="GDP",
-                geography="Zhejiang", place="Zhejiang", label=None, value_label="> 9 trillion yuan", qualifier="more_than",
+                geography="Zhejiang", place="Zhejiang", label=None, value_text="more than 9 trillion yuan", qualifier="more_than",
                 period="2024", status="actual", sector_label="Economic output", publisher="China Daily",
                 published="2025-02-05", url="https://www.chinadaily.com.cn/a/202502/05/x.html",
                 source_kind=None, quoted_from="article", quote="Zhejiang's GDP exceeded 9 trillion yuan")
@@ -21,7 +21,7 @@ def row(**changes) -> dict:
 def test_a_card_shows_what_where_value_facts_source_and_quote():
     html = cards(pd.DataFrame([row(label="after digitising")]), show_sector=True)
     assert html.count('class="zi-card"') == 1 and "<style>" in html
-    for text in ("GDP, Zhejiang (after digitising)", "&gt; 9 trillion yuan", "more_than · 2024 · actual · Economic output",
+    for text in ("GDP, Zhejiang (after digitising)", "more than 9 trillion yuan", ">2024 · actual · Economic output",
                  "China Daily, 2025-02-05", "Zhejiang&#x27;s GDP exceeded 9 trillion yuan"):
         assert text in html, text
     assert '<a href="https://www.chinadaily.com.cn/a/202502/05/x.html" target="_blank">' in html
@@ -50,7 +50,7 @@ def test_a_source_without_an_address_says_no_link_is_known():
 
 
 def test_data_text_is_never_markup():
-    fields = ("indicator", "place", "label", "value_label", "period", "status", "sector_label", "publisher",
+    fields = ("indicator", "place", "label", "value_text", "period", "status", "sector_label", "publisher",
               "published", "quote")
     evil = row(**dict.fromkeys(fields, EVIL), url='https://example.org/"><script>x</script>')
     html = cards(pd.DataFrame([evil]), show_sector=True)
@@ -98,3 +98,9 @@ def test_article_text_is_never_markup():
     html = articles([(article_row(source_title=EVIL, publisher=EVIL, published=EVIL), 2, EVIL, EVIL)])
     body = html.split("</style>", 1)[1]
     assert "<img" not in body and "<b>" not in body and body.count("&lt;img src=x onerror=alert(1)&gt;") == 5
+
+
+def test_a_card_says_its_qualifier_in_words_never_a_sign():
+    for qualifier, words in (("nearly", "nearly 30,000"), ("about", "about 620 billion yuan")):
+        html = cards(pd.DataFrame([row(qualifier=qualifier, value_text=words, value_label="≈ x")]))
+        assert f'<div class="zi-value">{words}</div>' in html and "≈" not in html

@@ -62,8 +62,11 @@ def test_the_chart_table_holds_the_rows_drawn_with_blanks(real):
     rows = real.head(5).copy()
     rows["label"] = None
     table = chart_table(rows)
-    assert list(table.columns) == ["Indicator", "Place", "Which", "Period", "Value", "Status"]
-    assert table["Value"].tolist() == rows["value_label"].tolist() and (table["Which"] == "").all()
+    assert list(table.columns) == ["Figure", "Period", "Value", "Place", "Status", "Sector"]
+    assert table["Value"].tolist() == rows["value_text"].tolist() and table["Figure"].tolist() == rows["indicator"].tolist()
+    linked = chart_table(rows.assign(label="after digitising"), "zh", links=True)
+    assert linked["数字"].iat[0] == f"{rows['indicator'].iat[0]}（after digitising）"
+    assert linked["数字页面"].tolist() == [f"figures/{fid}?lang=zh" for fid in rows["figure_id"]]
 
 
 def test_the_app_gives_every_chart_its_text_and_table(root):
@@ -73,3 +76,33 @@ def test_the_app_gives_every_chart_its_text_and_table(root):
         charts = at.get("plotly_chart")
         assert charts and all(c.proto.alt.strip() for c in charts), page
         assert [e.label for e in at.expander].count("Chart data as a table") == len(charts)
+
+
+def test_download_names_say_what_they_hold():
+    from dashboard.table.address import file_stem
+    from dashboard.table.dataset import load_frame
+    from dashboard.table.filters import Filters, options
+
+    opts = options(load_frame())
+    low, high = opts.years
+    assert file_stem(Filters(years=opts.years), opts) == f"zhejiang-{low}-{high}"
+    assert file_stem(Filters(years=(2024, 2027), sectors=("ai",)), opts) == "zhejiang-ai-2024-2027"
+    assert file_stem(Filters(years=(2024, 2024), sectors=("digital_economy",), geos=("Hangzhou",)), opts,
+                     prefix="zhejiang-timeline") == "zhejiang-timeline-digital-economy-hangzhou-2024"
+
+
+def test_chart_labels_keep_their_signs_and_the_footer_says_what_each_means(real):
+    from dashboard.charts.style import footer, plotly_config, sign_legend
+
+    rows = real[real["qualifier"].isin(["nearly", "about"])]
+    assert set(rows["qualifier"]) == {"nearly", "about"}  # the data has both, so a reader must tell them apart
+    assert sign_legend(rows) == "Signs: ~ about, ≈ nearly" and "Signs: ~ about, ≈ nearly" in footer(rows)["text"]
+    assert sign_legend(real[real["qualifier"] == "exact"]) == "" and sign_legend(rows, "zh") == ""
+    zh = plotly_config("zh")
+    assert zh["locale"] == "zh-CN" and zh["locales"]["zh-CN"]["dictionary"]["Download plot as a PNG"] == "下载图表（PNG图片）"
+    assert "locale" not in plotly_config("en")
+
+
+def test_a_counted_timelines_table_has_no_figure_column(real):
+    table = chart_table(timeline_counts(real), links=True)
+    assert "Figure" not in table.columns and "Figure's page" not in table.columns and "Sector" in table.columns

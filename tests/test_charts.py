@@ -1,5 +1,7 @@
 """Plotly figures (dashboard.charts.indicator, timeline_chart): axes, statuses, labels, hover, no data drawn as HTML."""
 
+import html
+
 import plotly.graph_objects as go
 import pytest
 
@@ -339,7 +341,7 @@ def test_a_phone_shows_the_footer_and_the_labels_whole(real):
         assert fig.layout.margin.b >= -foot.yshift + 14 * (foot.text.count("<br>") + 1)
         if fig.layout.xaxis.visible is not False and fig.layout.xaxis.title.text:
             assert foot.yshift <= -60  # below the tick labels and the axis title
-        assert all(chart_style._columns(line) <= chart_style.FOOTER_LINE for line in foot.text.split("<br>"))
+        assert all(chart_style._columns(html.unescape(line)) <= chart_style.FOOTER_LINE for line in foot.text.split("<br>"))
     fig = timeline_chart(real, SECTORS)
     assert all(chart_style._columns(line) <= timeline.LABEL_WIDTH + 2 for label in fig.layout.yaxis.ticktext
                for line in label.split("<br>"))

@@ -287,3 +287,13 @@ def test_datapackage_passes_frictionless_validation(tmp_path):
     package = frictionless.Package(str(target / "datapackage.json"))
     rows = package.get_resource("figures").read_rows()
     assert len(rows) == len(load_frame()) and rows[0]["figure_id"] == load_frame()["figure_id"].iloc[0]
+
+
+def test_the_package_says_when_the_data_was_last_updated_and_its_version(frame):
+    catalog, sources = load_catalog()
+    latest = max(source.accessed for source in sources.values())
+    archive = zipfile.ZipFile(io.BytesIO(package_zip(frame, sources, version="b74eb648" + "0" * 56)))
+    descriptor = json.loads(archive.read("zhejiang-indicators/datapackage.json"))
+    assert descriptor["dataUpdated"] == latest.isoformat() and descriptor["dataVersion"] == "b74eb648"
+    readme = archive.read("zhejiang-indicators/README.md").decode()
+    assert f"Data last updated {latest.isoformat()} (the latest date a source article was read); data version b74eb648." in readme

@@ -1,5 +1,7 @@
 """Story charts (dashboard.charts.story) and the footer every chart carries into its image."""
 
+import html
+
 import plotly.graph_objects as go
 
 from dashboard.charts.indicator import indicator_chart
@@ -76,11 +78,11 @@ def test_the_footer_names_the_source_the_note_and_the_dashboard(real):
     text = foot["text"].replace("<br>", " ")
     assert text.startswith("Source: TechEdt (techedt.com), “Zhejiang launches major AI investment plan")
     assert "2025-10-25" in text and "Note: Two different measures" in text and text.endswith(DASHBOARD)
-    assert all(len(line) <= 50 for line in foot["text"].split("<br>"))
+    assert all(len(html.unescape(line)) <= 50 for line in foot["text"].split("<br>"))
     assert "An arrow at a bar" not in text  # only a chart that draws bars explains their arrows
     fig = story_chart(rows, story.kind, story.note)
     (drawn,) = [a.text for a in fig.layout.annotations if a.name == "footer"]
-    assert drawn.replace("<br>", " ").startswith(text.removesuffix(DASHBOARD).strip())
+    assert drawn.replace("<br>", " ").startswith(text.split(" Signs:")[0])  # the signs' legend after the arrows' note
     assert "An arrow at a bar's end points" in drawn.replace("<br>", " ")  # "more than 1 trillion"
     many = footer(real)
     assert many["text"].startswith("Sources: the articles listed on the dashboard")

@@ -1,22 +1,32 @@
-"""The Data and Sources tables: the value beside the name, Period wide enough, missing cells blank, not "None"."""
+"""The Data and Sources tables: the telling columns first and whole, Period wide enough, missing cells blank."""
 
 from pathlib import Path
 
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from dashboard.table.page_tables import DATA_COLUMNS, PERIOD_WIDTH, SOURCE_COLUMNS, for_table
+from dashboard.table.page_tables import DATA_COLUMNS, FIGURE, PERIOD_WIDTH, SOURCE_COLUMNS, for_table
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app" / "main.py")
 
 
-def test_the_value_comes_right_after_the_name_and_every_column_is_kept(real):
+def test_the_telling_columns_come_first_and_every_column_is_kept(real):
     for columns in (DATA_COLUMNS, SOURCE_COLUMNS):
-        assert [name for name, *_ in columns[:2]] == ["indicator", "value_label"]
+        assert [name for name, *_ in columns[:4]] == [FIGURE, "place", "period", "value_text"]
         widths = {name: width for name, _, width in columns}
-        assert widths["indicator"] + widths["value_label"] <= 358  # both on a 390-pixel phone, less the margins
         assert widths["period"] == PERIOD_WIDTH >= 9 * 9  # "2025-2027": nine characters of about 8 pixels, plus padding
-    assert {name for name, *_ in DATA_COLUMNS} <= set(real.columns)
+        assert all(widths[name] for name, *_ in columns[:4])  # set, never left to shrink
+    assert {name for name, *_ in DATA_COLUMNS} - {FIGURE} <= set(real.columns)
+    assert "value_label" not in {name for name, *_ in DATA_COLUMNS + SOURCE_COLUMNS}  # values in words, no signs
+
+
+def test_three_figures_of_one_indicator_read_differently(real):
+    shown = for_table(real, DATA_COLUMNS)
+    digital = shown[shown[FIGURE].str.startswith("Digital economy core industries")]
+    assert len(digital) >= 3 and digital[FIGURE].str.len().min() > len("Digital economy core industries,")
+    assert not shown.duplicated([FIGURE, "place", "period", "value_text"]).any()
+    assert "地区生产总值" in "".join(for_table(real.assign(indicator=real["indicator_zh"], label=real["label_zh"]),
+                                         SOURCE_COLUMNS, "zh")[FIGURE])
 
 
 def test_missing_text_is_blank_and_numbers_stay_numbers(real):
@@ -26,6 +36,7 @@ def test_missing_text_is_blank_and_numbers_stay_numbers(real):
     assert shown["label"].tolist() == ["", "before", "", ""]
     assert pd.api.types.is_numeric_dtype(shown["value"]) and shown["value"].tolist() == rows["value"].tolist()
     assert list(shown.columns) == [name for name, *_ in DATA_COLUMNS]
+    assert shown[FIGURE].tolist()[:2] == [rows["indicator"].iat[0], f"{rows['indicator'].iat[1]} (before)"]
     assert rows["label"].isna().sum() == 3  # the rows given are left as they were
 
 
@@ -37,4 +48,4 @@ def test_the_app_tables_show_no_none(real):
         assert list(table.columns) == [name for name, *_ in columns]
         text = table.select_dtypes(exclude="number")
         assert not text.isna().any().any(), page
-    assert (at.dataframe[0].value["label"] == "").any() or real["label"].notna().all()
+    assert (at.dataframe[0].value[FIGURE] != "").all()

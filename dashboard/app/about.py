@@ -35,19 +35,21 @@ kept there too: `lang=en` for English, `lang=zh` for Chinese.""")
 
 
 def _columns() -> str:
-    """The columns of the downloads as a Markdown table, in the reader's language."""
+    """The columns of the downloads as a list, a column a line with its type and meaning, in the reader's language:
+    a list wraps on a phone where a three-column table would run off the screen."""
     _ = state.ui().gettext
-    rows = [(_("Column"), _("Type"), _("Meaning"))]
-    rows += [(f"`{column.name}`", _(TYPES[column.type]), md_escape(_(column.meaning)))
-             for column in COLUMNS]
-    lines = [f"| {' | '.join(cells)} |" for cells in rows]
-    return "\n".join((lines[0], "|---|---|---|", *lines[1:]))
+    return "\n".join(_("- `{column}` ({type}): {meaning}").format(column=column.name, type=_(TYPES[column.type]),
+                                                                   meaning=md_escape(_(column.meaning)))
+                     for column in COLUMNS)
 
 
 def main() -> None:
     """Draw the About page."""
     _ = state.ui().gettext
     st.title(_("About"))
+    updated = components.updated_line()
+    if updated:
+        st.caption(updated)
     citation = _(CITATION).format(version=__version__, date=_("(the date you downloaded it)"))
     columns = _("**What the columns mean.** The CSV downloads and the data package hold these columns, one row per figure:")
     st.markdown("\n\n".join((

@@ -11,17 +11,22 @@ import streamlit as st
 
 from dashboard.app import state
 from dashboard.charts import blocks
-from dashboard.charts.alt_text import chart_table
-from dashboard.charts.style import PLOTLY_CONFIG, point_field
+from dashboard.charts.alt_text import LINK_COLUMN, TABLE_COLUMNS, chart_table
+from dashboard.charts.style import plotly_config, point_field
 from dashboard.data.problems import DataError
-from dashboard.export import package_zip, to_csv
+from dashboard.export import data_updated, package_zip, to_csv
 from dashboard.table import dataset
 from dashboard.table.filters import apply, pages, rows_by_id
+from dashboard.table.page_tables import ROW_HEIGHT
 from dashboard.text.citations import figure_path
 from dashboard.text.locale import N_
+from dashboard.text.wording import date_text
 from dashboard.web.routes import base_url
 
 EMPTY = N_("No figures match these filters. Widen the year range or clear a filter in the sidebar.")
+# The columns of a chart's table that tell its figures apart, narrow enough that a half-width chart (about 430 pixels)
+# shows all three; a long name wraps (page_tables.ROW_HEIGHT).
+CHART_TABLE_WIDTHS = {"figure": 160, "period": 75, "value_text": 150}
 MAX_PROBLEMS = 200  # problems listed in the panel; `validate` lists them all
 
 
@@ -80,7 +85,7 @@ def built(kind: str, rows: pd.DataFrame) -> blocks.Chart:
 
 def chart(block: blocks.Chart, key: str) -> None:
     """A Plotly chart with its text alternative, its rows as a table on request; clicking a mark opens its figure."""
-    event = st.plotly_chart(block.figure, width="stretch", config=PLOTLY_CONFIG, key=key, alt=block.alt,
+    event = st.plotly_chart(block.figure, width="stretch", config=plotly_config(state.lang()), key=key, alt=block.alt,
                             on_select="rerun", selection_mode="points")
     drawn = set(block.rows["figure_id"])  # a selection is the reader's browser's to send: only a figure drawn is opened
     marks = (point_field(point, "figure_id") for point in event.selection.points)
@@ -90,8 +95,14 @@ def chart(block: blocks.Chart, key: str) -> None:
         st.html(f"<script>window.location.assign(new URL({page}, document.baseURI));</script>", unsafe_allow_javascript=True)
     table = st.expander(state.ui().gettext("Chart data as a table"), key=f"{key}_table", on_change="rerun")
     if table.open:  # drawn only when opened
-        with table:
-            st.dataframe(chart_table(block.rows, state.lang()), hide_index=True, width="stretch")
+        with table:  # each row links to its figure's page: the chart's marks within a keyboard's and a screen reader's reach
+            _ = state.ui().gettext
+            link = st.column_config.LinkColumn(_(LINK_COLUMN), display_text=_("open"),
+                                               help=_("The figure's own page: its value, sentence, source and citation."))
+            widths = {_(TABLE_COLUMNS[name]): st.column_config.TextColumn(width=width)
+                      for name, width in CHART_TABLE_WIDTHS.items()}  # the three that tell, in a half-width chart
+            st.dataframe(chart_table(block.rows, state.lang(), links=True), hide_index=True, width="stretch",
+                         row_height=ROW_HEIGHT, column_config={**widths, _(LINK_COLUMN): link})
 
 
 def _csv(figure_ids: list[str]) -> bytes:
@@ -106,10 +117,25 @@ def csv_button(rows: pd.DataFrame, name: str, key: str, label: str | None = None
                        **options)
 
 
+def updated_line() -> str:
+    """'Data last updated 2026-11-23 (version 1a2b3c4d).', in the reader's language: the latest date a source was read."""
+    current, code = data(), state.lang()
+    when = data_updated(current.sources)
+    if when is None:
+        return ""
+    return state.ui().gettext("Data last updated {date} (version {version}).").format(
+        date=date_text(when.isoformat(), code), version=current.version[:8])
+
+
+def zip_name() -> str:
+    """The data package's file name, with the data's version: zhejiang-indicators-1a2b3c4d.zip."""
+    return f"zhejiang-indicators-{data().version[:8]}.zip"
+
+
 def dataset_zip() -> bytes:
     """The data package of the whole dataset, as a zip (made when a reader asks for it)."""
     current = data()
-    return package_zip(current.frame, current.sources)
+    return package_zip(current.frame, current.sources, version=current.version)
 
 
 def pager(label: str, count: int, per_page: int, key: str) -> int:

@@ -3,8 +3,9 @@
 import streamlit as st
 
 from dashboard.app import components, state
+from dashboard.table.address import file_stem
 from dashboard.table.columns import BY_NAME
-from dashboard.table.page_tables import DATA_COLUMNS, for_table, in_words
+from dashboard.table.page_tables import DATA_COLUMNS, FIGURE, FIGURE_MEANING, ROW_HEIGHT, for_table, in_words
 from dashboard.text.locale import N_
 
 MAX_TABLE_ROWS = 1_000  # rows the table shows; its CSV holds every row
@@ -18,7 +19,7 @@ def _column(name: str, label: str, width: int | None):
     _ = state.ui().gettext
     kind, extra = KINDS.get(name, (st.column_config.TextColumn, {}))
     shown = {key: _(text) for key, text in extra.items() if key == "display_text"}  # the link's words
-    meaning = BY_NAME["geography" if name == "place" else name].meaning
+    meaning = FIGURE_MEANING if name == FIGURE else BY_NAME["geography" if name == "place" else name].meaning
     return kind(_(label), help=_(meaning), width=width, **{**extra, **shown})
 
 
@@ -44,18 +45,19 @@ def main() -> None:
         st.info(_(components.EMPTY))
     else:
         listed = rows.head(MAX_TABLE_ROWS)
-        st.dataframe(in_words(for_table(listed, DATA_COLUMNS), state.lang()), hide_index=True,
+        st.dataframe(in_words(for_table(listed, DATA_COLUMNS, state.lang()), state.lang()), hide_index=True,
                      column_config={name: _column(name, label, width) for name, label, width in DATA_COLUMNS},
-                     width="stretch", height=min(600, 38 + 35 * len(listed)))
+                     width="stretch", row_height=ROW_HEIGHT, height=min(600, 38 + ROW_HEIGHT * len(listed)))
         if len(rows) > len(listed):
             st.caption(_("The table shows the first {shown} of these {total} rows; the CSV below holds all of them. "
                          "Narrow the filters to see others here.").format(shown=f"{len(listed):,}", total=f"{len(rows):,}"))
     with st.container(horizontal=True):  # the two downloads side by side
-        components.csv_button(rows, "figures", "csv_filtered", _("Download these {n} rows (CSV)").format(n=f"{len(rows):,}"),
+        named = file_stem(state.filters(shown.options), shown.options)
+        components.csv_button(rows, named, "csv_filtered", _("Download these {n} rows (CSV)").format(n=f"{len(rows):,}"),
                    disabled=rows.empty, help=_("Every column, sources included. Cells that a spreadsheet would run as a "
                                                "formula are neutralised."))
         st.download_button(_("Download the full dataset, {n} rows (zip)").format(n=f"{len(shown.frame):,}"),
-                           data=components.dataset_zip, file_name="zhejiang-indicators.zip", mime="application/zip",
+                           data=components.dataset_zip, file_name=components.zip_name(), mime="application/zip",
                            on_click="ignore", icon=":material/folder_zip:", key="zip_all",
                            help=_("A Frictionless Data Package: figures.csv, datapackage.json describing every column, "
                                   "and a README with the citation and licence. Filters do not apply."))

@@ -29,8 +29,17 @@ PAGES = (
     ("about.py", N_("About"), ":material/info:"),
 )
 APP_NAME = N_("Zhejiang Indicators")
+PHONE_PAGES = "phone_pages"  # the key of the page links a phone shows (style.css: .st-key-phone_pages)
 HTML_LANG = {"en": "en", "zh": "zh-Hans"}
 STYLE = f"<style>{(HERE / 'style.css').read_text(encoding='utf-8')}</style>"  # focus outlines, copy buttons
+
+
+def _phone_pages(pages: list) -> None:
+    """The pages as named links at the top of the page, shown only on a narrow screen (style.css), where Streamlit
+    folds the top navigation into the collapsed sidebar behind an unlabelled button."""
+    with st.container(key=PHONE_PAGES, horizontal=True, gap="small"):
+        for page in pages:
+            st.page_link(page, label=page.title, icon=page.icon)
 
 
 def main() -> None:
@@ -43,6 +52,7 @@ def main() -> None:
     page = st.navigation(pages, position="top")
     st.set_page_config(page_title=f"{page.title} · {_(APP_NAME)}")
     st.html(STYLE)
+    _phone_pages(pages)
     # The page's language, for screen readers, search engines and the browser's fonts (zh-Hans: simplified Chinese).
     st.html(f"<script>document.documentElement.lang = '{HTML_LANG[code]}';</script>", unsafe_allow_javascript=True)
     try:

@@ -6,7 +6,7 @@ from dashboard.app import components, state
 from dashboard.table.filters import headline
 from dashboard.text.cards import cards
 from dashboard.text.locale import N_
-from dashboard.text.wording import number, years_text
+from dashboard.text.wording import MARKS, number, years_text
 
 INTRO = N_("The hard numbers behind the news about Zhejiang province: the economy, the digital economy, AI, innovation, "
            "common prosperity and energy. Every figure is traced to the article that reported it, with the article's own "
@@ -27,7 +27,7 @@ def main() -> None:
         shown=number(len(rows), here), total=ngettext("{n} figure", "{n} figures", total).format(n=number(total, here)),
         indicators=ngettext("{n} indicator", "{n} indicators", indicators).format(n=number(indicators, here)),
         articles=ngettext("{n} article", "{n} articles", articles).format(n=number(articles, here)),
-        years=years_text(rows["year_start"].min(), rows["year_end"].max(), here)))
+        years=years_text(rows["year_start"].min(), rows["year_end"].max(), here)) + MARKS[here].gap + components.updated_line())
     st.header(_("Headline figures"), anchor=False)  # h2 under the page's h1
     st.html(cards(headline(rows, list(components.data().headlines)), show_sector=True, lang=here))
     st.caption(_("Open **Sectors** for every figure by indicator, **Timeline** to see history against targets, "

@@ -93,15 +93,31 @@ def _cards(singles: pd.DataFrame, sector: str) -> None:
     components.csv_button(shown, name=f"{sector}-single-figures", key=f"csv_singles_{sector}")
 
 
+def _named(text: object, sections: list[str]) -> str | None:
+    """The section a tab's name stands for, in whichever language it is written (a shared address, a language switch)."""
+    return next((name for name in sections if text in {translation(code).gettext(name) for code in LANGUAGES}), None)
+
+
 def _tabs(sections: list[str]) -> dict:
-    """The tabs of these sections, open one by one; a tab the address names in another language opens as well."""
+    """The tabs of these sections, open one by one; the one open, unless the first, is in the address (`tab`), named in
+    the reader's language, written in the same run as the page: a switch of language keeps it and renames it at once.
+
+    The address is kept here rather than by Streamlit's binding, which drops a tab named in the other language.
+    """
     _ = state.ui().gettext
-    named = st.session_state.get("tab") or st.query_params.get("tab")
-    for name in sections:
-        if named != _(name) and named in {translation(other).gettext(name) for other in LANGUAGES}:
-            st.session_state["tab"] = _(name)  # named in another language: a shared address, a language switch
-    tabs = st.tabs([_(name) for name in sections], key="tab", on_change="rerun", bind="query-params")
-    return {name: tab for name, tab in zip(sections, tabs, strict=True) if tab.open}
+    known = "tab" in st.session_state
+    chosen = _named(st.session_state.get("tab"), sections) if known else _named(st.query_params.get("tab"), sections)
+    if chosen is not None:
+        st.session_state["tab"] = _(chosen)
+    tabs = st.tabs([_(name) for name in sections], key="tab", on_change="rerun")
+    opened = {name: tab for name, tab in zip(sections, tabs, strict=True) if tab.open}
+    shown = next(iter(opened), sections[0])
+    if shown == sections[0]:  # the first tab, open by default, is left out of the address
+        if "tab" in st.query_params:
+            del st.query_params["tab"]
+    elif st.query_params.get("tab") != _(shown):
+        st.query_params["tab"] = _(shown)
+    return opened
 
 
 def _summary(stories: list, charted: list, singles: pd.DataFrame) -> str:

@@ -5,7 +5,7 @@ import streamlit as st
 
 from dashboard.app import components, state
 from dashboard.table.filters import by_source, page_of, pages
-from dashboard.table.page_tables import SOURCE_COLUMNS, for_table, in_words
+from dashboard.table.page_tables import ROW_HEIGHT, SOURCE_COLUMNS, for_table, in_words
 from dashboard.text.cards import articles
 from dashboard.text.citations import cite_source
 from dashboard.text.escape import md_escape
@@ -64,12 +64,17 @@ def _one_article(found: dict, used: list[pd.DataFrame]) -> None:
             article=md_escape(asked[:60])))
     if asked is not None and asked != st.session_state["article"]:
         st.query_params["article"] = st.session_state["article"]  # the address shows the article shown
-    chosen = st.selectbox(_("Article"), list(groups), key="article", format_func=name, on_change=_chose)
+    chosen = st.selectbox(_("Article"), list(groups), key="article", format_func=name, on_change=_chose,
+                          placeholder=_("Choose an article"))
     rows = groups[chosen]
-    table = in_words(for_table(rows.head(SOURCE_ROWS), SOURCE_COLUMNS), code)
-    st.dataframe(table, hide_index=True,
-                 width="stretch", column_config={column: st.column_config.TextColumn(_(label), width=width)
-                                                 for column, label, width in SOURCE_COLUMNS})
+    table = in_words(for_table(rows.head(SOURCE_ROWS), SOURCE_COLUMNS, code), code)
+    st.dataframe(table, hide_index=True, width="stretch", row_height=ROW_HEIGHT,
+                 column_config={column: st.column_config.TextColumn(_(label), width=width)
+                                for column, label, width in SOURCE_COLUMNS})
+    components.csv_button(rows, name=f"zhejiang-{chosen}", key="csv_article",
+                          label=_("Download this article's {n} figures (CSV)").format(n=len(rows)),
+                          help=_("Every column, sources included. Cells that a spreadsheet would run as a formula are "
+                                 "neutralised."))
     if len(rows) > SOURCE_ROWS:
         st.caption(_("{shown} of the {total} figures from this article are listed here; the Data page lists them all.")
                    .format(shown=SOURCE_ROWS, total=f"{len(rows):,}"))

@@ -17,6 +17,7 @@ from dashboard.text.locale import DEFAULT, LANGUAGES, choose, translation
 from dashboard.text.wording import MARKS, status_word
 
 LANG = "lang"  # the language's session key and address parameter
+SWITCHED = "lang_switched"  # set by the switch's callback: the run writes the new language into the address first
 NOTICES = "notices"  # what the address held that was ignored, worded in each language
 
 
@@ -34,16 +35,19 @@ def language_switch() -> str:
     """The language switch, always in the address (lang=en or lang=zh); on a first visit without it, the browser's."""
     if LANG not in st.session_state:
         st.session_state[LANG] = choose(st.query_params.get(LANG), st.context.locale)
-    code = st.segmented_control("Language / 语言", list(LANGUAGES), format_func=LANGUAGES.get, key=LANG, required=True,
-                                label_visibility="collapsed", on_change=_keep_filters)
-    if st.query_params.get(LANG) != code:  # the code, not the name shown (a bound widget would write 中文)
-        st.query_params[LANG] = code
-    return code
+    # Before anything draws, so the address is right as soon as the page is: the address a callback sets is not sent
+    # to the browser until the page writes it again.
+    if st.session_state.pop(SWITCHED, False) or st.query_params.get(LANG) != st.session_state[LANG]:
+        st.query_params[LANG] = st.session_state[LANG]  # the code, not the name shown (a bound widget would write 中文)
+    return st.segmented_control("Language / 语言", list(LANGUAGES), format_func=LANGUAGES.get, key=LANG, required=True,
+                                label_visibility="collapsed", on_change=_switched)
 
 
-def _keep_filters() -> None:
-    """Carry the filters over a change of language, whose new labels make new widgets (Streamlit's documented way)."""
-    for key in PARAMS:
+def _switched() -> None:
+    """A change of language, before the page draws again: the run writes the new language into the address first; the
+    filters and the tab open carry over, though their new labels make new widgets (Streamlit's documented way)."""
+    st.session_state[SWITCHED] = True
+    for key in (*PARAMS, "tab"):  # the tab open too: the page names it anew in the new language
         if key in st.session_state:
             st.session_state[key] = st.session_state[key]
 

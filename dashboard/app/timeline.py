@@ -4,6 +4,7 @@ import streamlit as st
 
 from dashboard.app import components, state
 from dashboard.charts.blocks import TIMELINE_MAX_POINTS
+from dashboard.table.address import file_stem
 from dashboard.text.locale import N_
 from dashboard.text.wording import number
 
@@ -22,7 +23,9 @@ def main() -> None:
         st.caption(_("{n} figures are too many to mark one by one: each circle counts the figures of a sector, year and "
                      "status (hover over or tap one for the number).").format(n=number(len(rows), state.lang())))
     components.chart(components.built("timeline", rows), key="timeline")
-    components.csv_button(rows, name="timeline", key="csv_timeline")
+    shown = top[0]
+    components.csv_button(rows, name=file_stem(state.filters(shown.options), shown.options, prefix="zhejiang-timeline"),
+                          key="csv_timeline")
 
 
 main()

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from urllib.parse import urlencode
 
 import pandas as pd
 
 from dashboard.charts.timeline import lone_early
 from dashboard.table.filters import dated
+from dashboard.table.page_tables import figure_names
+from dashboard.text.citations import figure_path
 from dashboard.text.locale import DEFAULT, N_, translation
 from dashboard.text.wording import MARKS, aside, period_text, status_word, years_text
 
@@ -18,8 +21,11 @@ KINDS = {
 }
 ANY_KIND = N_("a chart")  # a kind KINDS does not name
 MAX_LISTED = 25  # values written out in one text alternative; the table below the chart holds them all
-TABLE_COLUMNS = {"indicator": N_("Indicator"), "place": N_("Place"), "label": N_("Which"), "period": N_("Period"),
-                 "value_label": N_("Value"), "status": N_("Status")}
+# The columns that tell the figures apart first (the figure: indicator with its label; period; value in words), so a
+# half-width chart's table shows them without scrolling; the place, status and sector after.
+TABLE_COLUMNS = {"figure": N_("Figure"), "period": N_("Period"), "value_text": N_("Value"), "place": N_("Place"),
+                 "status": N_("Status"), "sector_label": N_("Sector")}
+LINK_COLUMN = N_("Figure's page")  # the column of links to each figure's own page
 
 
 def _figure(row, lang: str) -> str:
@@ -95,11 +101,17 @@ def describe_timeline(rows: pd.DataFrame, sectors: list[tuple[str, str]], lang: 
     return told
 
 
-def chart_table(rows: pd.DataFrame, lang: str = DEFAULT) -> pd.DataFrame:
-    """The rows a chart draws as a plain table: indicator, place, which, period, value and status, blanks for none."""
+def chart_table(rows: pd.DataFrame, lang: str = DEFAULT, links: bool = False) -> pd.DataFrame:
+    """The rows a chart draws as a plain table: figure (indicator and label), period, value in words, place, status and
+    sector, blanks for none; with `links`, a last column holding each figure's page, relative, in `lang`."""
     _ = translation(lang).gettext
+    if "indicator" in rows:  # a counted timeline's rows name no figure
+        rows = rows.assign(figure=figure_names(rows, lang))
     table = rows[[c for c in TABLE_COLUMNS if c in rows.columns]]
+    if links and "figure_id" in rows:
+        table = table.assign(**{LINK_COLUMN: [f"{figure_path(str(fid)).lstrip('/')}?{urlencode({'lang': lang})}"
+                                              for fid in rows["figure_id"]]})
     if "status" in table.columns:
         table = table.assign(status=[status_word(s, lang) for s in table["status"]])
-    table = table.rename(columns={name: _(title) for name, title in TABLE_COLUMNS.items()})
+    table = table.rename(columns={name: _(title) for name, title in {**TABLE_COLUMNS, LINK_COLUMN: LINK_COLUMN}.items()})
     return table.astype(object).where(table.notna(), "").reset_index(drop=True)

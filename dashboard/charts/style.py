@@ -10,12 +10,21 @@ import unicodedata
 import pandas as pd
 
 from dashboard.text.locale import DEFAULT, N_, translation
-from dashboard.text.wording import DASHBOARD, MARKS, SCALES, date_text, period_text, qualifier_word, status_word
+from dashboard.text.wording import DASHBOARD, MARKS, QUALIFIER_SIGNS, SCALES, date_text, period_text, qualifier_word, status_word
 
 # The Plotly toolbar keeps one button, the image download (its footer names the source), at the chart's right edge,
 # clear of the legend; on a phone's narrow chart it is hidden (app/style.css). Zoom by dragging; a double click resets.
 PLOTLY_CONFIG = {"displaylogo": False, "displayModeBar": True, "modeBarButtons": [["toImage"]],
                  "toImageButtonOptions": {"format": "png", "scale": 2}}
+# Plotly's own words (the toolbar's tooltip, the snapshot's messages, the double-click hint) in Chinese. Plotly looks
+# them up in its config's `locales` before its registry, so no locale file need be loaded or registered.
+PLOTLY_ZH = {
+    "Download plot as a PNG": "下载图表（PNG图片）", "Download plot as a png": "下载图表（PNG图片）",
+    "Download plot": "下载图表", "Taking snapshot - this may take a few seconds": "正在生成图片，可能需要几秒钟",
+    "Snapshot succeeded": "图片已生成", "Sorry, there was a problem downloading your snapshot!": "抱歉，下载图片时出错！",
+    "Double-click to zoom back out": "双击还原缩放", "Double-click on legend to isolate one trace": "双击图例只显示该项",
+    "Reset axes": "重置坐标轴", "Autoscale": "自动缩放", "Zoom": "缩放", "Pan": "平移",
+}
 FOOTER_LINE = 50  # columns a footer line holds before it wraps (a phone-wide chart holds about this many)
 LABEL_PX = 6.4  # about how wide one column of 12-pixel label text is, to leave room for labels left of a chart
 MAX_FOOTER_SOURCES = 3  # past this the footer points to the Sources page
@@ -55,6 +64,13 @@ NO_LINE_START = set("，。；：、）”！？")  # Chinese marks that never b
 # What a line of mixed Chinese and English is never broken inside: a date (2025年2月5日), a word or number with the
 # Chinese unit after it (2024年, 9万亿), a space, or else one Chinese character.
 PIECES = re.compile(r"\d+年\d+月\d+日|[^\s\u2e80-\uffff]+(?:万亿|[年月日万亿元个])?|\s+|.")
+
+
+def plotly_config(lang: str = DEFAULT) -> dict:
+    """The Plotly config of a chart in `lang`: the toolbar's tooltip and Plotly's messages in Chinese on a Chinese page."""
+    if lang == DEFAULT:
+        return PLOTLY_CONFIG
+    return {**PLOTLY_CONFIG, "locale": "zh-CN", "locales": {"zh-CN": {"dictionary": PLOTLY_ZH}}}
 
 
 def styles(lang: str = DEFAULT) -> dict[str, tuple[str, str, str, str]]:
@@ -201,6 +217,21 @@ def padded(labels: list[str], qualifiers, horizontal: bool) -> list[str]:
             for label, q in zip(labels, qualifiers, strict=True)]
 
 
+def sign_legend(rows: pd.DataFrame, lang: str = DEFAULT) -> str:
+    """What each sign before a value label means, for the signs these rows' labels use: '~ about, ≈ nearly'.
+
+    Labels on a chart are short ('~ 620 billion yuan'); cards and tables say the words. Chinese labels use words, so
+    they need no legend.
+    """
+    if "qualifier" not in rows or lang != DEFAULT:
+        return ""
+    used = [q for q in QUALIFIER_SIGNS if QUALIFIER_SIGNS[q] and q in set(rows["qualifier"])]
+    if not used:
+        return ""
+    listed = MARKS[lang].comma.join(f"{QUALIFIER_SIGNS[q]} {qualifier_word(q, lang)}" for q in used)
+    return translation(lang).gettext("Signs: {signs}").format(signs=listed)
+
+
 def footer(rows: pd.DataFrame, note: str | None = None, lang: str = DEFAULT, bars: bool = False) -> dict:
     """The source line drawn under a chart, so a downloaded image carries it: sources, any note, the dashboard.
 
@@ -218,8 +249,9 @@ def footer(rows: pd.DataFrame, note: str | None = None, lang: str = DEFAULT, bar
     else:
         sources = words.gettext("Sources: the articles listed on the dashboard's Sources page")
     bounds = bars and "qualifier" in rows and any(bound_way(q) for q in rows["qualifier"])
+    signs = sign_legend(rows, lang)
     parts = [sources, *([words.gettext("Note: {note}").format(note=note)] if note else []),
-             *([words.gettext(BOUND_NOTE)] if bounds else []), words.gettext(DASHBOARD)]
+             *([words.gettext(BOUND_NOTE)] if bounds else []), *([signs] if signs else []), words.gettext(DASHBOARD)]
     shown = [line for part in parts for line in lines(part, FOOTER_LINE)]
     return {"text": "<br>".join(inert(shown)), "xref": "paper", "yref": "paper",
             "x": 0, "y": 0, "xanchor": "left", "yanchor": "top", "yshift": -64, "showarrow": False, "align": "left",

@@ -141,3 +141,12 @@ def to_query(filters: Filters, opts: Options) -> dict[str, list[str]]:
         if chosen:
             query[name] = list(chosen)
     return query
+
+
+def file_stem(filters: Filters, opts: Options, prefix: str = "zhejiang") -> str:
+    """A download's name from what it holds: 'zhejiang-ai-2024-2027' (sectors, places and statuses chosen, then the
+    years); 'zhejiang-2019-2027' with no filter. Only lower-case letters, digits and hyphens."""
+    low, high = filters.years
+    parts = [prefix, *filters.sectors, *filters.geos, *filters.statuses, f"{low}" if low == high else f"{low}-{high}"]
+    words = (re.sub(r"[^a-z0-9]+", "-", str(part).lower()).strip("-") for part in parts)
+    return "-".join(word for word in words if word)[:120].rstrip("-")

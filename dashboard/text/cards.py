@@ -19,7 +19,6 @@ from dashboard.text.wording import (
     date_text,
     number,
     period_text,
-    qualifier_word,
     source_kind_word,
     status_word,
 )
@@ -64,8 +63,9 @@ def card(row, show_sector: bool = False, lang: str = DEFAULT) -> str:
     """
     _, marks = translation(lang).gettext, MARKS[lang]
     what = f"{row.indicator}{marks.comma}{row.place}" + aside(row.label, lang)
-    facts = [qualifier_word(row.qualifier, lang) if row.qualifier != "exact" else _("exact figure"),
-             period_text(row.period, lang), status_word(row.status, lang)]
+    # The value already says its qualifier in words ("nearly 30,000 apps"); an exact figure says so here.
+    facts = [*([_("exact figure")] if row.qualifier == "exact" else []), period_text(row.period, lang),
+             status_word(row.status, lang)]
     if show_sector:
         facts.append(row.sector_label)
     kind = aside(source_kind_word(row.source_kind, lang), lang) if _present(row.source_kind) else ""
@@ -77,7 +77,7 @@ def card(row, show_sector: bool = False, lang: str = DEFAULT) -> str:
     named = escape(_("Sentence, source and citation of {figure}").format(figure=what), quote=True)
     page = escape(f"{figure_path(str(row.figure_id)).lstrip('/')}?{urlencode({'lang': lang})}", quote=True)
     return (f'<div class="zi-card"><div class="zi-what">{_text(what)}</div>'
-            f'<div class="zi-value">{_text(row.value_label)}</div>'
+            f'<div class="zi-value">{_text(row.value_text)}</div>'
             f'<div class="zi-facts">{" · ".join(_text(f) for f in facts)}</div>'
             f'<div class="zi-source">{source}</div>'
             f'<details><summary>{words}</summary><q lang="en">{_text(row.quote)}</q>{summary}</details>'

@@ -68,14 +68,14 @@ def test_charts_have_no_toolbar_over_their_legend(open_page, visit, server_url):
             assert room[0] >= 0 and room[1] >= -1, (path, room)  # the legend is inside the chart, above the plot
 
 
-def test_phone_tables_show_the_value_beside_the_name(open_page, visit, server_url):
+def test_phone_tables_show_the_telling_columns_first(open_page, visit, server_url):
     page = open_page(SIZES["phone"])
     for path in ("data", "sources"):
         visit(page, f"{server_url}/{path}")
         page.locator('[data-testid="stDataFrame"] th[role="columnheader"]').first.wait_for(state="attached")
         headers = page.locator('[data-testid="stDataFrame"] th[role="columnheader"]').evaluate_all(
             "els => els.map(e => e.textContent)")
-        assert [h.strip() for h in headers[:2]] == ["Indicator", "Value"], headers
+        assert [h.strip() for h in headers[:4]] == ["Figure", "Place", "Period", "Value"], headers
 
 
 def test_no_text_asks_a_touch_user_only_to_hover(open_page, visit, server_url):
