@@ -51,8 +51,11 @@ def cluster(nginx_binary, tmp_path_factory):
             f"server {r.url.removeprefix('http://')} max_fails=2 fail_timeout=10s;\n" for r in replicas))
         port = servers.free_port()
         (folder / "listen.conf").write_text(f"listen 127.0.0.1:{port};\n")
+        # As root, nginx's workers run as nobody, who cannot enter pytest's private temporary folders where the
+        # cache lives here; under Docker the cache is in nginx's own folder.
+        workers = " user root;" if os.geteuid() == 0 else ""
         command = [nginx_binary, "-p", str(folder), "-c", str(folder / "nginx.conf"),
-                   "-g", f"daemon off; pid {folder / 'nginx.pid'};"]
+                   "-g", f"daemon off; pid {folder / 'nginx.pid'};{workers}"]
         checked = subprocess.run([*command, "-t"], capture_output=True, text=True, timeout=30)
         assert checked.returncode == 0, checked.stderr
         access_log = folder / "access.log"

@@ -12,7 +12,7 @@ APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app" / "main.p
 
 def test_the_telling_columns_come_first_and_every_column_is_kept(real):
     for columns in (DATA_COLUMNS, SOURCE_COLUMNS):
-        assert [name for name, *_ in columns[:4]] == [FIGURE, "place", "period", "value_text"]
+        assert [name for name, *_ in columns[:4]] == [FIGURE, "value_text", "place", "period"]
         widths = {name: width for name, _, width in columns}
         assert widths["period"] == PERIOD_WIDTH >= 9 * 9  # "2025-2027": nine characters of about 8 pixels, plus padding
         assert all(widths[name] for name, *_ in columns[:4])  # set, never left to shrink

@@ -9,15 +9,15 @@ from dashboard.text.wording import aside, status_word
 
 # (column, heading, width in pixels or None for Streamlit's choice). The columns that tell one figure from another
 # come first and whole: the figure (its indicator with its label: "Digital economy core industries, value added
-# (after digitising)"), its place, its period and its value as the article writes it, in words ("nearly 30,000");
-# the rest after. The rows are tall enough for a long name to wrap onto three lines rather than be cut. The headings
-# are translated where shown.
-FIGURE_WIDTH, PLACE_WIDTH, PERIOD_WIDTH, VALUE_WIDTH, WHICH_WIDTH = 230, 90, 95, 190, 140
+# (after digitising)") and its value as the article writes it, in words ("nearly 30,000"), side by side on a phone's
+# screen; then its place and period; the rest after. The rows are tall enough for a long name to wrap onto three
+# lines rather than be cut. The headings are translated where shown.
+FIGURE_WIDTH, PLACE_WIDTH, PERIOD_WIDTH, VALUE_WIDTH, WHICH_WIDTH = 190, 90, 95, 150, 140
 ROW_HEIGHT = 66  # Streamlit wraps a cell's text only in rows taller than 4rem (64 px); 66 holds three lines
 FIGURE = "figure"  # the column built here: the indicator with its label in brackets
 FIGURE_MEANING = N_("The figure: its indicator and, in brackets, which figure of it this is (its label).")
-TELLING = ((FIGURE, N_("Figure"), FIGURE_WIDTH), ("place", N_("Place"), PLACE_WIDTH),
-           ("period", N_("Period"), PERIOD_WIDTH), ("value_text", N_("Value"), VALUE_WIDTH))
+TELLING = ((FIGURE, N_("Figure"), FIGURE_WIDTH), ("value_text", N_("Value"), VALUE_WIDTH),
+           ("place", N_("Place"), PLACE_WIDTH), ("period", N_("Period"), PERIOD_WIDTH))
 DATA_COLUMNS = (
     *TELLING, ("status", N_("Status"), None), ("sector_label", N_("Sector"), None),
     ("value", N_("Value (base units)"), 150), ("unit_label", N_("Unit"), None), ("indicator", N_("Indicator"), None),
