@@ -195,13 +195,16 @@ def main(argv: list[str] | None = None) -> int:
         load(server.url, Plan(sessions=12, changes=3, ramp=0, repeat=False, seed=0))  # warm-up
         asyncio.run(http_load(server.url, targets, 2))
         st_rates, http_results = [], []
-        for _ in range(max(1, args.tries // 3)):
+        for _ in range(max(2, args.tries // 3)):
             res = load(server.url, Plan(sessions=CLIENTS, changes=10, think=0, ramp=0, duration=args.duration,
                                         max_runs=100_000), pid=server.pid)
             st_rates.append(res.runs / res.wall if res.wall else 0.0)
             notes.append(f"Streamlit load: {res.runs} runs in {res.wall:.1f} s, {res.error_count} errors")
+            cpu_server, cpu_client = servers.cpu_seconds(server.pid), time.process_time()
             hr = asyncio.run(http_load(server.url, targets, args.duration))
             http_results.append(hr)
+            notes.append(f"HTTP load CPU: server {servers.cpu_seconds(server.pid) - cpu_server:.1f} s, "
+                         f"load generator {time.process_time() - cpu_client:.1f} s (same 2 cores)")
             notes.append(f"HTTP load: {len(hr.latencies)} answers in {hr.wall:.1f} s, {hr.errors} errors "
                          f"{hr.examples}")
     finally:
