@@ -180,3 +180,31 @@ def test_load_splits_out_the_changes_after_the_arrivals():
     assert later(result, "change", 50.0) == [0.1, 0.3]
     assert load.settled("x", result) == ("- x: load generator CPU 25 s / 100 s = 25%; filter changes started in the "
                                          "second half: 2, p50 100 ms, p95 300 ms (information)")
+
+
+def test_takeaway_pages_cover_every_figure_in_both_languages():
+    from benchmarks.takeaway import figure_ids, paths
+
+    payload = {"figures": [{"figure_id": "a"}, {"figure_id": "b"}, {"figure_id": "a"}, {"figure_id": ""}]}
+    assert figure_ids(payload) == ["a", "b"]
+    assert paths(["a", "b"]) == ["/figures/a?lang=en", "/figures/a?lang=zh", "/figures/b?lang=en",
+                                 "/figures/b?lang=zh"]
+
+
+def test_takeaway_request_and_response_head():
+    from benchmarks.takeaway import parse_head, request_bytes
+
+    request = request_bytes("127.0.0.1:8501", "/figures/a?lang=zh")
+    assert request.startswith(b"GET /figures/a?lang=zh HTTP/1.1\r\nHost: 127.0.0.1:8501\r\n")
+    assert request.endswith(b"\r\n\r\n") and b"keep-alive" in request
+    status, headers = parse_head(b"HTTP/1.1 304 Not Modified\r\nContent-Length: 0\r\nETag: \"x\"\r\n\r\n")
+    assert status == 304 and headers["content-length"] == "0" and headers["etag"] == '"x"'
+
+
+def test_takeaway_goals_read_as_ratios_of_time():
+    from benchmarks.takeaway import PAINT_RATIO, THROUGHPUT_RATIO
+
+    # 8x faster passes the paint goal, 6x does not; 25x the runs a second passes the load goal, 15x does not
+    assert Row("p", "", 0.1, 0.8, PAINT_RATIO).passed and not Row("p", "", 0.1, 0.6, PAINT_RATIO).passed
+    assert Row("l", "", 1 / 2500, 1 / 100, THROUGHPUT_RATIO).passed
+    assert not Row("l", "", 1 / 1500, 1 / 100, THROUGHPUT_RATIO).passed
