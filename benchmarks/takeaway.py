@@ -137,26 +137,19 @@ async def http_load(url: str, targets: list[str], duration: float, limit: int = 
     return result
 
 
-def paint_takeaway(browser, url: str) -> float:
+STREAMLIT_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'  # a Streamlit page's run has ended
+
+
+def paint(browser, url: str, streamlit: bool) -> float:
+    """Seconds from navigating a fresh context to the page's h1 shown (and, on a Streamlit page, its run ended)."""
     context = browser.new_context(viewport=VIEWPORT)
     try:
         page = context.new_page()
         start = time.perf_counter()
         page.goto(url, wait_until="commit")
         page.wait_for_selector("h1", state="visible", timeout=60_000)
-        return time.perf_counter() - start
-    finally:
-        context.close()
-
-
-def paint_streamlit(browser, url: str) -> float:
-    context = browser.new_context(viewport=VIEWPORT)
-    try:
-        page = context.new_page()
-        start = time.perf_counter()
-        page.goto(url, wait_until="commit")
-        page.wait_for_selector("h1", state="visible", timeout=60_000)
-        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000)
+        if streamlit:
+            page.wait_for_selector(STREAMLIT_IDLE, timeout=60_000)
         return time.perf_counter() - start
     finally:
         context.close()
@@ -181,11 +174,10 @@ def main(argv: list[str] | None = None) -> int:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             try:
-                paint_streamlit(browser, urls["streamlit"])
-                paint_takeaway(browser, urls["takeaway"])
+                for name in urls:  # warm-up
+                    paint(browser, urls[name], name == "streamlit")
                 for name in turns(args.tries, ("streamlit", "takeaway")):
-                    measure = paint_streamlit if name == "streamlit" else paint_takeaway
-                    times[name].append(measure(browser, urls[name]))
+                    times[name].append(paint(browser, urls[name], name == "streamlit"))
             finally:
                 browser.close()
         paint_s, paint_t = statistics.median(times["streamlit"]), statistics.median(times["takeaway"])
