@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
 import pandas as pd
 import streamlit as st
@@ -18,7 +18,7 @@ from dashboard.export import data_updated, package_zip, to_csv
 from dashboard.table import dataset
 from dashboard.table.filters import apply, pages, rows_by_id
 from dashboard.table.page_tables import ROW_HEIGHT
-from dashboard.text.citations import figure_path
+from dashboard.text.citations import figure_path, page_link
 from dashboard.text.locale import N_
 from dashboard.text.wording import date_text
 from dashboard.web.routes import base_url
@@ -91,7 +91,7 @@ def chart(block: blocks.Chart, key: str) -> None:
     marks = (point_field(point, "figure_id") for point in event.selection.points)
     clicked = next((figure for figure in marks if isinstance(figure, str) and figure in drawn), None)
     if clicked:  # the figure's own page, in the reader's language; Back returns to this view, kept in the address
-        page = json.dumps(f"{figure_path(clicked).lstrip('/')}?{urlencode({'lang': state.lang()})}")  # no < or "
+        page = json.dumps(page_link(figure_path(clicked), state.lang()))  # no < or "
         st.html(f"<script>window.location.assign(new URL({page}, document.baseURI));</script>", unsafe_allow_javascript=True)
     table = st.expander(state.ui().gettext("Chart data as a table"), key=f"{key}_table", on_change="rerun")
     if table.open:  # drawn only when opened

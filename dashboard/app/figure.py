@@ -5,14 +5,13 @@ its own page, /figures/{id} (dashboard/web/pages.py). An address of before, ?fig
 """
 
 from html import escape
-from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
 from dashboard.app import components, state
 from dashboard.table import search
-from dashboard.text.citations import figure_path
+from dashboard.text.citations import figure_path, page_link
 from dashboard.text.escape import md_escape
 from dashboard.text.wording import MARKS, aside, number, period_text, status_word
 
@@ -21,7 +20,7 @@ PER_PAGE = 50  # results listed at once
 
 def page_href(figure_id: str) -> str:
     """The figure's own page in the reader's language, relative to this page (so it works under any base path)."""
-    return f"{figure_path(figure_id).lstrip('/')}?{urlencode({'lang': state.lang()})}"
+    return page_link(figure_path(figure_id), state.lang())
 
 
 def _name(row) -> str:

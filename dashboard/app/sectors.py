@@ -2,7 +2,6 @@
 
 from contextlib import nullcontext
 from dataclasses import replace
-from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -10,7 +9,7 @@ import streamlit as st
 from dashboard.app import components, state
 from dashboard.table.filters import apply, by_indicator, page_of, rows_by_id, source_refs
 from dashboard.text.cards import cards
-from dashboard.text.citations import chart_path
+from dashboard.text.citations import chart_path, page_link
 from dashboard.text.escape import md_escape, source_line
 from dashboard.text.locale import LANGUAGES, N_, in_language, translation
 from dashboard.text.wording import MARKS, number
@@ -45,7 +44,7 @@ def _take_away(block, chart_id: str) -> None:
     with st.container(horizontal=True, vertical_alignment="center"):
         components.csv_button(block.rows, name=chart_id, key=f"csv_{chart_id}")
         link = _("Link to this chart")
-        st.markdown(f"[{md_escape(link)}]({chart_path(chart_id).lstrip('/')}?{urlencode({'lang': code})})")
+        st.markdown(f"[{md_escape(link)}]({page_link(chart_path(chart_id), code)})")
         embed = st.popover(_("Embed"), icon=":material/code:", key=f"embed_{chart_id}", on_change="rerun")
     if embed.open:  # the embed code is made only when asked for
         with embed:

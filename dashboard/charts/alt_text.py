@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from urllib.parse import urlencode
 
 import pandas as pd
 
 from dashboard.charts.timeline import lone_early
 from dashboard.table.filters import dated
 from dashboard.table.page_tables import figure_names
-from dashboard.text.citations import figure_path
+from dashboard.text.citations import figure_path, page_link
 from dashboard.text.locale import DEFAULT, N_, translation
 from dashboard.text.wording import MARKS, aside, period_text, status_word, years_text
 
@@ -109,7 +108,7 @@ def chart_table(rows: pd.DataFrame, lang: str = DEFAULT, links: bool = False) ->
         rows = rows.assign(figure=figure_names(rows, lang))
     table = rows[[c for c in TABLE_COLUMNS if c in rows.columns]]
     if links and "figure_id" in rows:
-        table = table.assign(**{LINK_COLUMN: [f"{figure_path(str(fid)).lstrip('/')}?{urlencode({'lang': lang})}"
+        table = table.assign(**{LINK_COLUMN: [page_link(figure_path(str(fid)), lang)
                                               for fid in rows["figure_id"]]})
     if "status" in table.columns:
         table = table.assign(status=[status_word(s, lang) for s in table["status"]])

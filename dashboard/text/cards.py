@@ -6,11 +6,10 @@ One HTML block draws a whole grid: a card per Streamlit element would cost four 
 from __future__ import annotations
 
 from html import escape
-from urllib.parse import urlencode
 
 import pandas as pd
 
-from dashboard.text.citations import figure_path
+from dashboard.text.citations import figure_path, page_link
 from dashboard.text.locale import DEFAULT, translation
 from dashboard.text.wording import (
     MARKS,
@@ -75,7 +74,7 @@ def card(row, show_sector: bool = False, lang: str = DEFAULT) -> str:
     words = escape(_("In the article's words"), quote=False)
     more = escape(_("Sentence, source and citation"), quote=False)
     named = escape(_("Sentence, source and citation of {figure}").format(figure=what), quote=True)
-    page = escape(f"{figure_path(str(row.figure_id)).lstrip('/')}?{urlencode({'lang': lang})}", quote=True)
+    page = escape(page_link(figure_path(str(row.figure_id)), lang), quote=True)
     return (f'<div class="zi-card"><div class="zi-what">{_text(what)}</div>'
             f'<div class="zi-value">{_text(row.value_text)}</div>'
             f'<div class="zi-facts">{" · ".join(_text(f) for f in facts)}</div>'

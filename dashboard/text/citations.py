@@ -6,6 +6,7 @@ import html
 import json
 import re
 from urllib.parse import quote as percent
+from urllib.parse import urlencode
 
 from dashboard import __version__
 from dashboard.data.quote_numbers import locate
@@ -24,6 +25,11 @@ def figure_path(figure_id: str) -> str:
 def chart_path(chart_id: str) -> str:
     """The path of a chart's own page."""
     return f"/charts/{percent(chart_id, safe='')}"
+
+
+def page_link(path: str, lang: str) -> str:
+    """A page of this site in `lang`, relative to the page that links to it (so it works under any base path)."""
+    return f"{path.lstrip('/')}?{urlencode({'lang': lang})}"
 
 
 def _encode(text: str) -> str:
