@@ -3,6 +3,7 @@ complete data, with the version of exactly the bytes it was made of."""
 
 import itertools
 import os
+import time
 
 import pytest
 
@@ -41,6 +42,24 @@ def test_a_same_size_edit_that_keeps_the_file_time_changes_the_version(data):
     after = data.indicators.stat()
     assert (after.st_size, after.st_mtime_ns) == (info.st_size, info.st_mtime_ns)
     assert data_version(data.indicators, data.sources) != before
+
+
+def test_an_edit_to_files_that_had_settled_is_seen_at_the_next_look(data):
+    """Files untouched for a while are not read again on every look, yet a same-size edit that restores the file's
+    time is seen at once (it changes the file's change time)."""
+    os.utime(data.indicators, ns=(10**18, 10**18))  # an old modification time, as a file long kept
+    time.sleep(raw.SETTLED_NS / 1e9 + 0.2)  # the change time, which no one can set, must be old enough too
+    before = data_version(data.indicators, data.sources)
+    assert data_version(data.indicators, data.sources) == before
+    info = data.indicators.stat()
+    data.replace("geography: Zhejiang", "geography: Zhejianq")
+    os.utime(data.indicators, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert data_version(data.indicators, data.sources) != before
+    source = sorted(data.sources.glob("*.yaml"))[0]
+    time.sleep(raw.SETTLED_NS / 1e9 + 0.2)
+    edited = data_version(data.indicators, data.sources)
+    source.write_bytes(source.read_bytes().replace(b"a", b"b", 1))
+    assert data_version(data.indicators, data.sources) != edited
 
 
 def test_missing_files_give_a_version_not_an_error(tmp_path):

@@ -30,9 +30,18 @@ CHART_TABLE_WIDTHS = {"figure": 160, "period": 75, "value_text": 150}
 MAX_PROBLEMS = 200  # problems listed in the panel; `validate` lists them all
 
 
+RUN_DATA = "run_data"  # the session key of the data a run reads: one version from the run's start to its end
+
+
+def look_up_data() -> dataset.Dataset:
+    """The data files as they are now, kept for this run (the entry point looks them up once a run); raises DataError."""
+    st.session_state[RUN_DATA] = found = dataset.current()
+    return found
+
+
 def data() -> dataset.Dataset:
-    """The data files as they are now, in both languages; raises DataError."""
-    return dataset.current()
+    """The data this run reads (and its downloads, made later, read the same), in both languages; raises DataError."""
+    return st.session_state[RUN_DATA] if RUN_DATA in st.session_state else look_up_data()
 
 
 def view() -> dataset.View:
@@ -144,13 +153,13 @@ def pager(label: str, count: int, per_page: int, key: str) -> int:
     total = pages(count, per_page)
     if total == 1:
         return 1
+    if st.session_state.get(key) not in range(1, total + 1):  # fewer pages than before: back to the first
+        st.session_state[key] = 1
     if total <= 12:
-        if st.session_state.get(key) not in range(1, total + 1):
-            st.session_state[key] = 1
         return st.segmented_control(_("{label}: page ({per_page} a page)").format(label=label, per_page=per_page),
                                     list(range(1, total + 1)), key=key, required=True) or 1
     return int(st.number_input(_("{label}: page (1 to {total}, {per_page} a page)").format(
-        label=label, total=total, per_page=per_page), 1, total, key=key, step=1))
+        label=label, total=total, per_page=per_page), 1, total, key=key, step=1) or 1)
 
 
 def _listed(problems) -> None:

@@ -56,12 +56,13 @@ def main() -> None:
     # The page's language, for screen readers, search engines and the browser's fonts (zh-Hans: simplified Chinese).
     st.html(f"<script>document.documentElement.lang = '{HTML_LANG[code]}';</script>", unsafe_allow_javascript=True)
     try:
-        shown = components.view()
+        current = components.look_up_data()
     except DataError as exc:
         components.problems_panel(exc)
         return
-    if components.data().problems:
-        components.stale_notice(components.data().problems)
+    if current.problems:
+        components.stale_notice(current.problems)
+    shown = components.view()
     state.sidebar(shown.options, shown.places)
     page.run()
 

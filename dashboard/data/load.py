@@ -47,8 +47,9 @@ class Loaded(NamedTuple):
 
 
 def data_version(indicators: Path | None = None, sources: Path | None = None) -> str:
-    """A hash of the data files' bytes (read once: small files, cheap each run), whatever their times say; never raises."""
-    return raw.version(raw.read_once(indicators or indicators_path(), sources or sources_path()))
+    """A hash of the data files' bytes, whatever their times say (read again whenever a file's stamp changes); never
+    raises."""
+    return raw.current_version(indicators or indicators_path(), sources or sources_path())
 
 
 def read_articles(folder: Path, names: set[str]) -> tuple[dict[str, str], dict[str, str]]:

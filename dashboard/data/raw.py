@@ -12,6 +12,9 @@ from typing import NamedTuple
 from dashboard.data.problems import DataError, Problem
 
 MAX_BYTES = 5 * 1024 * 1024
+# A file changed this close before its bytes were hashed is hashed again on the next look: a file's times are coarser
+# than a write (up to 2 s on some file systems), so a later same-size write could leave them as they were.
+SETTLED_NS = 2 * 10**9
 SUFFIXES = (".yaml", ".yml")  # a source file is sources/<id>.yaml (or .yml)
 READS, PAUSE = 5, 0.05  # reads of the data files until two in a row agree, and the seconds between them
 
@@ -63,6 +66,52 @@ def read_whole(indicators: Path, sources: Path) -> tuple[Files, str | None]:
         if attempt < READS - 1:
             time.sleep(PAUSE)
     return last, changing
+
+
+class _Hashed(NamedTuple):
+    """The version of the data files' bytes, with the files' stamps and the time they were read."""
+
+    stamps: tuple
+    read_at: int
+    version: str
+
+
+_hashed: dict[tuple[Path, Path], _Hashed] = {}  # the last version hashed, by the data files' paths
+
+
+def _stamp(path: Path) -> tuple:
+    """What changes whenever a file's bytes do: its inode, size, modification and change times (or why stat failed)."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        return (path.name, exc.errno)
+    return (path.name, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+def stamps(indicators: Path, sources: Path) -> tuple:
+    """The stamps of every data file, and of the sources folder's listing."""
+    listing = source_files(sources)
+    return _stamp(indicators), None if listing is None else tuple(map(_stamp, listing[0]))
+
+
+def _newest(stamps: tuple) -> int:
+    """The latest modification or change time among these stamps (0 when there is none)."""
+    flat = [stamps[0], *(stamps[1] or ())]
+    return max((max(s[3], s[4]) for s in flat if len(s) == 5), default=0)
+
+
+def current_version(indicators: Path, sources: Path) -> str:
+    """The version of the data files' bytes as they are now. The bytes are hashed again unless no file's stamp changed
+    since the last hash and every file had settled before it (the rule git's index keeps for "racily clean" files)."""
+    key, before = (indicators, sources), stamps(indicators, sources)
+    known = _hashed.get(key)
+    if known is not None and known.stamps == before and _newest(before) < known.read_at - SETTLED_NS:
+        return known.version
+    read_at = time.time_ns()
+    found = version(read_once(indicators, sources))
+    if stamps(indicators, sources) == before:  # not changed while read
+        _hashed[key] = _Hashed(before, read_at, found)
+    return found
 
 
 def version(files: Files) -> str:
