@@ -428,3 +428,23 @@ def test_a_tab_named_in_the_other_language_opens_and_the_address_renames_it():
     at.session_state["tab"] = "Charts"
     at.run()
     assert at.get("plotly_chart") and url(at, "tab") == []  # the first tab, the default, is left out
+
+
+def test_a_page_of_charts_beyond_the_results_left_goes_back_to_the_first(synthetic):
+    """A reader on a late page of a sector's charts narrows the years: fewer pages are left, and the first is shown."""
+    synthetic(1_000, seed=0)
+    at = app()
+    at.switch_page("sectors.py").run()
+    pagers = [key for key in at.session_state if key.startswith(("chart_page_", "card_page_"))]
+    assert pagers
+    for key in pagers:
+        at.session_state[key] = 40
+    at.run()
+    assert not at.exception
+    years = at.session_state["year"]
+    for narrowed in ((years[1] - 1, years[1]), (years[1], years[1]), years):
+        at.session_state["year"] = narrowed
+        at.run()
+        assert not at.exception
+        assert all(at.session_state[key] >= 1 for key in pagers)
+        assert at.get("plotly_chart") or at.get("html")  # charts or cards: a page of results, never nothing

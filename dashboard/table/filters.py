@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from dashboard.data.schema import STATUSES
@@ -51,13 +52,13 @@ def apply(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     years filter nothing out: a narrowed range (see `narrowed`) keeps it as the range it came from does.
     """
     low, high = filters.years
-    undated = frame["year_start"].isna()
-    dated = frame[~undated]
-    unfiltered = dated.empty or (low <= dated["year_end"].min() and high >= dated["year_start"].max())
-    mask = ((frame["year_start"] <= high) & (frame["year_end"] >= low)).fillna(False) | (undated & unfiltered)
+    start, end = (frame[column].to_numpy("float64", na_value=np.nan) for column in ("year_start", "year_end"))
+    undated = np.isnan(start)
+    unfiltered = bool(undated.all()) or (low <= end[~undated].min() and high >= start[~undated].max())
+    mask = ((start <= high) & (end >= low)) | (undated & unfiltered)  # an undated row compares False
     for column, chosen in (("sector", filters.sectors), ("geography", filters.geos), ("status", filters.statuses)):
         if chosen:
-            mask &= frame[column].isin(chosen)
+            mask &= frame[column].isin(chosen).to_numpy()
     return frame[mask]
 
 
