@@ -141,5 +141,5 @@ def test_answers_kept_stay_within_their_bounds(web, monkeypatch):
     monkeypatch.setattr(routes, "MAX_CACHED_BYTES", 300_000)
     for year in range(2003, 2028):
         assert web.get(f"/data/figures.csv?year={year}").status_code == 200
-    assert routes._kept[0] == sum(len(answer.body) for answer in routes._answers.values()) <= 300_000
+    assert routes._kept_bytes[0] == sum(len(answer.body) for answer in routes._answers.values()) <= 300_000
     assert len(routes._answers) <= routes.MAX_CACHED

@@ -79,19 +79,22 @@ class _Hashed(NamedTuple):
 _hashed: dict[tuple[Path, Path], _Hashed] = {}  # the last version hashed, by the data files' paths
 
 
-def _stamp(path: Path) -> tuple:
+def _stamp(path: str) -> tuple:
     """What changes whenever a file's bytes do: its inode, size, modification and change times (or why stat failed)."""
     try:
-        info = path.stat()
+        info = os.stat(path)
     except OSError as exc:
-        return (path.name, exc.errno)
-    return (path.name, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+        return (path, exc.errno)
+    return (path, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
 def stamps(indicators: Path, sources: Path) -> tuple:
-    """The stamps of every data file, and of the sources folder's listing."""
-    listing = source_files(sources)
-    return _stamp(indicators), None if listing is None else tuple(map(_stamp, listing[0]))
+    """The stamps of every data file, and of the sources folder's listing (plain strings: this runs on every look)."""
+    try:
+        names = sorted(name for name in os.listdir(sources) if _is_source(name))
+    except OSError:
+        return _stamp(str(indicators)), None
+    return _stamp(str(indicators)), tuple(_stamp(os.path.join(sources, name)) for name in names)
 
 
 def _newest(stamps: tuple) -> int:

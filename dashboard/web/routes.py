@@ -20,6 +20,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from dashboard.data.load import data_version
 from dashboard.data.problems import DataError
 from dashboard.export import datapackage, package_zip, to_csv
 from dashboard.table.address import parse_query
@@ -54,7 +55,7 @@ class Answer:
 
 HTML, CSV, JSON = "text/html; charset=utf-8", "text/csv; charset=utf-8", "application/json"
 _answers: OrderedDict[str, Answer] = OrderedDict()
-_kept = [0]  # the bytes of the answers kept
+_kept_bytes = [0]  # the bytes of the answers kept
 _lock = Lock()
 
 
@@ -95,17 +96,16 @@ def _respond(request: Request, answer: Answer, etag: str, cache: str = PAGE_CACH
 
 def _remember(key: str, make: Callable[[], Answer]) -> Answer:
     """The answer made for `key` before, or made now and kept (the oldest forgotten past MAX_CACHED or its bytes)."""
-    with _lock:
-        if key in _answers:
-            _answers.move_to_end(key)
-            return _answers[key]
+    kept = _kept(key)
+    if kept is not None:
+        return kept
     answer = make()
     with _lock:
         if key not in _answers:
             _answers[key] = answer
-            _kept[0] += len(answer.body)
-        while len(_answers) > MAX_CACHED or _kept[0] > MAX_CACHED_BYTES:
-            _kept[0] -= len(_answers.popitem(last=False)[1].body)
+            _kept_bytes[0] += len(answer.body)
+        while len(_answers) > MAX_CACHED or _kept_bytes[0] > MAX_CACHED_BYTES:
+            _kept_bytes[0] -= len(_answers.popitem(last=False)[1].body)
     return answer
 
 
@@ -116,6 +116,30 @@ def _error(status: int, lang: str, asked: str = "") -> Answer:
 
 
 Made = Callable[[Dataset, Request, str, str], Answer]
+
+
+def _key(version: str, request: Request, lang: str, reads: tuple[str, ...] | None, daily: bool) -> str:
+    """The ETag of an answer: the data version, path, language and the parameters the route reads."""
+    query = sorted((k, v) for k, v in request.query_params.multi_items() if reads is None or k in reads)
+    today = dt.date.today().isoformat() if daily else ""
+    site = base_url() or str(request.base_url)  # the sitemap and robots.txt name the host asked when no base is set
+    return _etag(version, request.url.path, lang, query, site, today)
+
+
+def _kept(etag: str) -> Answer | None:
+    """The answer kept under this ETag, if any."""
+    with _lock:
+        if etag in _answers:
+            _answers.move_to_end(etag)
+            return _answers[etag]
+    return None
+
+
+def _answer(make: Made, request: Request, lang: str, reads: tuple[str, ...] | None, daily: bool) -> tuple[Answer, str]:
+    """The answer to a request of the data as it is now, and its ETag; made once per data version and request."""
+    data = current()
+    etag = _key(data.version, request, lang, reads, daily)
+    return _remember(etag, lambda: make(data, request, lang, base_url())), etag
 
 
 def served(make: Made, *, reads: tuple[str, ...] | None = (), vary: bool = True,
@@ -130,18 +154,15 @@ def served(make: Made, *, reads: tuple[str, ...] | None = (), vary: bool = True,
             lang = reader_language(request, read_query=False)
             return _respond(request, _error(414, lang), _etag("414", lang), cache="no-store")
         lang = reader_language(request)
-        try:
-            data = await run_in_threadpool(current)
+        etag = _key(data_version(), request, lang, reads, daily)  # the files' stamps: no read when they are unchanged
+        answer = _kept(etag)
+        if answer is not None:
+            return _respond(request, answer, etag, vary=vary)
+        try:  # a new answer, or new data, is made in a worker thread: the server answers others meanwhile
+            answer, etag = await run_in_threadpool(_answer, make, request, lang, reads, daily)
         except DataError as exc:
             log.warning("the data files have %d problem(s), the first: %s", len(exc.problems), exc.problems[:1])
             return _respond(request, _error(503, lang), _etag("503", lang), cache="no-store")
-        base = base_url()
-        query = sorted((k, v) for k, v in request.query_params.multi_items() if reads is None or k in reads)
-        today = dt.date.today().isoformat() if daily else ""
-        site = base or str(request.base_url)  # the sitemap and robots.txt name the host asked when no base is set
-        etag = _etag(data.version, request.url.path, lang, query, site, today)
-        try:
-            answer = await run_in_threadpool(_remember, etag, lambda: make(data, request, lang, base))
         except Exception:  # a fault: a readable page, never a traceback
             log.exception("cannot answer %s", request.url.path)
             return _respond(request, _error(500, lang), _etag("500", lang), cache="no-store")
