@@ -1,4 +1,5 @@
-"""Streamlit servers on free loopback ports, started and stopped by PID, and their CPU and memory from /proc."""
+"""Servers on free loopback ports, started as `python -m dashboard run` starts its own and stopped by PID, and their
+CPU and memory from /proc."""
 
 from __future__ import annotations
 
@@ -6,16 +7,17 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from dashboard.cli import server_command
+
 ROOT = Path(__file__).resolve().parent.parent
-APP = ROOT / "dashboard" / "serve.py"  # what `python -m dashboard run` serves: the pages and the take-away routes
-MINIMAL = ROOT / "benchmarks" / "minimal_app.py"
+APP = "dashboard.serve:app"  # what `python -m dashboard run` serves: the pages and the take-away routes
+MINIMAL = "benchmarks.minimal_server:app"  # the minimal app, served the same way, with a route of fixed bytes
 TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
@@ -28,7 +30,7 @@ def free_port() -> int:
 
 @dataclass
 class Server:
-    """A running `streamlit run` process and its address."""
+    """A running server process and its address."""
 
     process: subprocess.Popen
     url: str
@@ -49,7 +51,7 @@ class Server:
                 self.process.wait(timeout=timeout)
 
 
-def start(app: Path = APP, *, defaults: bool = False, port: int | None = None, args: tuple[str, ...] = (),
+def start(app: str = APP, *, defaults: bool = False, port: int | None = None, args: tuple[str, ...] = (),
           log_dir: Path | None = None, wait: float = 90) -> Server:
     """Serve `app` on 127.0.0.1; from the repo root (its .streamlit/config.toml applies) or, with defaults, from an
     empty folder so that only Streamlit's defaults apply. Returns once /_stcore/health answers."""
@@ -57,9 +59,8 @@ def start(app: Path = APP, *, defaults: bool = False, port: int | None = None, a
     cwd = Path(tempfile.mkdtemp(prefix="streamlit-defaults-")) if defaults else ROOT
     log_dir = log_dir or Path(tempfile.mkdtemp(prefix="streamlit-log-"))
     log = log_dir / f"server-{port}.log"
-    command = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--server.headless", "true", *args]
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    command, settings = server_command(app, ["--server.port", str(port), "--server.address", "127.0.0.1", *args])
+    env = dict(os.environ, PYTHONPATH=str(ROOT), **settings)
     with log.open("w") as out:
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT,
                                    start_new_session=True)
@@ -68,7 +69,7 @@ def start(app: Path = APP, *, defaults: bool = False, port: int | None = None, a
     while not healthy(server.url):
         if process.poll() is not None or time.monotonic() > deadline:
             server.stop()
-            raise RuntimeError(f"streamlit on port {port} did not start: {log.read_text()[-2000:]}")
+            raise RuntimeError(f"the server on port {port} did not start: {log.read_text()[-2000:]}")
         time.sleep(0.3)
     return server
 

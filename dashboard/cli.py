@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,7 @@ from dashboard.data.load import DataError, indicators_path, load_catalog, pin_pa
 from dashboard.data.raw import ignored_sources
 from dashboard.output import Refused, refuse_inputs, write_file, write_package
 
-APP = Path(__file__).resolve().parent / "serve.py"  # the Streamlit pages and the take-away routes
+SERVED = "dashboard.serve:app"  # the st.App of the Streamlit pages and the take-away routes, as uvicorn names it
 ROOT = Path(__file__).resolve().parent.parent  # the repo root: Streamlit reads .streamlit/config.toml from here
 
 
@@ -21,7 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     pin_paths()  # relative data paths mean the folder the command was given in, also to the server run starts
     if argv[:1] == ["run"] and not {"-h", "--help"} & set(argv[1:]):
-        return _streamlit(argv[1:])  # everything after `run` is streamlit's, options included
+        return _serve(argv[1:])  # everything after `run` is a Streamlit option
     parser = argparse.ArgumentParser(prog="python -m dashboard", description="Zhejiang Indicators Dashboard")
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="open the dashboard (extra arguments go to streamlit)")
@@ -40,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("translations", help="extract the interface's strings; update and compile each language's catalog")
     args = parser.parse_args(argv)
     if args.command == "run":
-        return _streamlit(args.streamlit_args)
+        return _serve(args.streamlit_args)
     if args.command == "translations":
         from dashboard.text.messages import update
 
@@ -95,15 +96,66 @@ def _check_quotes(frame, sources, folder: Path) -> int:
     return 0 if all(c.ok for c in checks) else 1
 
 
-def _streamlit(arguments: list[str]) -> int:
-    """Become the Streamlit server, in the repo root where it finds .streamlit/config.toml; signals reach it directly."""
-    command = [sys.executable, "-m", "streamlit", "run", str(APP), *arguments]
+def server_command(app: str, options: list[str]) -> tuple[list[str], dict[str, str]]:
+    """The command that serves `app` (an st.App, as module:name) with uvicorn, and the settings it needs: Streamlit's
+    options (`--server.port 8502` or `--server.port=8502`) become its environment settings (STREAMLIT_SERVER_PORT).
+
+    uvicorn binds its own socket, so every connection has TCP_NODELAY. `streamlit run` (1.67) binds one without the
+    TCP protocol number, which leaves Nagle's algorithm on: each answer after a connection's first, a rerun's
+    messages included, waits for the browser's delayed acknowledgement, about 40 ms.
+    """
+    settings: dict[str, str] = {}
+    rest = list(options)
+    while rest:
+        name, _, value = rest.pop(0).partition("=")
+        if not re.fullmatch(r"--[a-zA-Z]+\.[a-zA-Z]+", name) or (not value and not rest):
+            raise ValueError(f"not a Streamlit option: {name!r} (use --section.option VALUE, e.g. --server.port 8502)")
+        settings[name[2:]] = value or rest.pop(0)
+    env = {_setting_name(key): value for key, value in settings.items()}
+    address = settings.get("server.address") or _configured("server.address") or "localhost"
+    port = settings.get("server.port") or str(_configured("server.port"))
+    where = ["--uds", address.removeprefix("unix://")] if address.startswith("unix://") else [
+        "--host", address, "--port", port]
+    certificate, key = (settings.get(name) or _configured(name) for name in ("server.sslCertFile", "server.sslKeyFile"))
+    secure = ["--ssl-certfile", certificate, "--ssl-keyfile", key] if certificate and key else []
+    max_bytes = int(float(settings.get("server.maxMessageSize") or _configured("server.maxMessageSize")) * 1_000_000)
+    command = [sys.executable, "-m", "uvicorn", app, *where, *secure, "--ws", "websockets-sansio",
+               "--ws-max-size", str(max_bytes), "--ws-ping-interval", "30", "--ws-ping-timeout", "30",
+               "--ws-per-message-deflate", "false", "--no-access-log", "--log-level", "warning",
+               "--timeout-graceful-shutdown", "5"]
+    return command, env
+
+
+def _setting_name(option: str) -> str:
+    """The environment setting of a Streamlit option: server.maxUploadSize is STREAMLIT_SERVER_MAX_UPLOAD_SIZE."""
+    snake = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", re.sub(r"(.)([A-Z][a-z]+)", r"\1_\2", option.replace(".", "_")))
+    return f"STREAMLIT_{snake.upper()}"
+
+
+def _configured(option: str):
+    """A Streamlit option as its settings give it (.streamlit/config.toml in this folder, the environment)."""
+    from streamlit import config
+
+    return config.get_option(option)
+
+
+def _serve(arguments: list[str]) -> int:
+    """Become the server, in the repo root where Streamlit finds .streamlit/config.toml; signals reach it directly."""
+    os.chdir(ROOT)
+    try:
+        command, settings = server_command(SERVED, arguments)
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    os.environ.update(settings)
+    where = command[command.index("--uds") + 1] if "--uds" in command else \
+        f"http://{command[command.index('--host') + 1]}:{command[command.index('--port') + 1]}"
+    print(f"Zhejiang Indicators Dashboard: {where}", file=sys.stderr)
+    sys.stdout.flush()
+    sys.stderr.flush()
     if os.name == "posix" and hasattr(os, "execv"):
-        os.chdir(ROOT)
-        sys.stdout.flush()
-        sys.stderr.flush()
         os.execv(sys.executable, command)  # noqa: S606 (no return: this process becomes the server, same PID)
-    return subprocess.call(command, cwd=ROOT)  # where exec is unavailable: a child the user's Ctrl-C also reaches
+    return subprocess.call(command)  # where exec is unavailable: a child the user's Ctrl-C also reaches
 
 
 def _export(frame, sources, fmt: str, output: str) -> int:

@@ -84,31 +84,41 @@ def test_export_to_a_closed_pipe_is_quiet(root):
     assert done.stderr == ""
 
 
-def test_run_passes_every_argument_to_streamlit(monkeypatch):
-    import dashboard.cli as cli
-
+def test_run_serves_the_app_with_streamlits_options_as_its_settings(monkeypatch):
+    """`run --server.port 8502 --server.headless true`: uvicorn binds the port, Streamlit reads the rest as settings."""
     calls = []
+    monkeypatch.setattr(cli.os, "environ", dict(os.environ))  # the settings the server is given stay with it
     monkeypatch.setattr(cli.os, "chdir", lambda path: calls.append(("chdir", path)))
-    monkeypatch.setattr(cli.os, "execv", lambda path, command: calls.append(command))
-    monkeypatch.setattr(cli.subprocess, "call", lambda command, cwd: calls.append(command) or 0)
-    assert cli.main(["run", "--server.port", "8502", "--server.headless", "true"]) == 0
-    command = calls[-1]
-    assert command[1:4] == ["-m", "streamlit", "run"]
-    assert command[4].endswith("serve.py")
-    assert command[5:] == ["--server.port", "8502", "--server.headless", "true"]
+    monkeypatch.setattr(cli.os, "execv", lambda path, command: calls.append((command, dict(os.environ))))
+    monkeypatch.setattr(cli.subprocess, "call", lambda command: calls.append((command, dict(os.environ))) or 0)
+    monkeypatch.delenv("STREAMLIT_SERVER_HEADLESS", raising=False)
+    assert cli.main(["run", "--server.port", "8502", "--server.headless", "true", "--runner.postScriptGC=true"]) == 0
+    command, env = calls[-1]
+    assert command[1:4] == ["-m", "uvicorn", cli.SERVED]
+    assert command[command.index("--port") + 1] == "8502"
+    assert command[command.index("--host") + 1] == "localhost"  # .streamlit/config.toml: this machine only
+    assert env["STREAMLIT_SERVER_HEADLESS"] == "true" and env["STREAMLIT_RUNNER_POST_SCRIPT_GC"] == "true"
     if os.name == "posix":
         assert calls[0] == ("chdir", cli.ROOT) and (cli.ROOT / ".streamlit" / "config.toml").is_file()
+
+
+def test_run_refuses_what_is_not_a_streamlit_option(capsys, monkeypatch):
+    monkeypatch.setattr(cli.os, "chdir", lambda path: None)
+    assert cli.main(["run", "--port", "8502"]) == 2
+    assert cli.main(["run", "--server.port"]) == 2
+    assert "--server.port 8502" in capsys.readouterr().err
 
 
 def test_run_gives_the_server_the_data_paths_as_absolute(monkeypatch, tmp_path):
     """The server runs in the repo root: relative data paths are made absolute against the folder `run` was given in."""
     seen = []
+    monkeypatch.setattr(cli.os, "environ", dict(os.environ))
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("DASHBOARD_INDICATORS", "data/indicators.yaml")
     monkeypatch.setenv("DASHBOARD_SOURCES", "data/sources")
     monkeypatch.setattr(cli.os, "chdir", lambda path: None)
     monkeypatch.setattr(cli.os, "execv", lambda path, command: seen.append(dict(os.environ)))
-    monkeypatch.setattr(cli.subprocess, "call", lambda command, cwd: seen.append(dict(os.environ)) or 0)
+    monkeypatch.setattr(cli.subprocess, "call", lambda command: seen.append(dict(os.environ)) or 0)
     assert cli.main(["run", "--server.headless", "true"]) == 0
     assert seen[-1]["DASHBOARD_INDICATORS"] == str(tmp_path / "data" / "indicators.yaml")
     assert seen[-1]["DASHBOARD_SOURCES"] == str(tmp_path / "data" / "sources")
@@ -180,7 +190,7 @@ def test_run_becomes_the_server_and_sigterm_stops_it(tmp_path):
             assert time.monotonic() < deadline, log.read_text()
             time.sleep(0.3)
         cmdline = Path(f"/proc/{process.pid}/cmdline").read_bytes().split(b"\0")
-        assert b"streamlit" in cmdline and b"dashboard" not in cmdline[1:3], cmdline
+        assert b"uvicorn" in cmdline and b"dashboard" not in cmdline[1:3], cmdline
         assert Path(f"/proc/{process.pid}/cwd").resolve() == cli.ROOT
         os.kill(process.pid, signal.SIGTERM)
         assert process.wait(timeout=30) is not None

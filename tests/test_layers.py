@@ -33,9 +33,10 @@ def test_a_layer_imports_only_itself_and_the_layers_below(root, layer):
 
 
 def test_only_the_app_imports_streamlit_and_no_private_names(root):
+    """The app, serve.py, which makes it an ASGI app, and cli.py, whose `run` reads Streamlit's settings to serve it."""
     for path in sorted((root / "dashboard").rglob("*.py")):
         names = imports(path)
-        if "app" not in path.relative_to(root / "dashboard").parts[:1] and path.name != "serve.py":
+        if "app" not in path.relative_to(root / "dashboard").parts[:1] and path.name not in ("serve.py", "cli.py"):
             assert not any(name.split(".")[0] == "streamlit" for name in names), path
         assert not any(part.startswith("_") and part != "__future__" for name in names if name.startswith(
             ("streamlit", "plotly")) for part in name.split(".")), path

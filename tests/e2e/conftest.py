@@ -7,13 +7,14 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+
+from dashboard.cli import SERVED, server_command
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -67,24 +68,23 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(log_name: str = "server.log", script: Path = ROOT / "dashboard" / "serve.py"):
-    """Start `streamlit run <script>` (the app's pages) on a free loopback port and yield its address; always stop it."""
+def streamlit_server(log_name: str = "server.log"):
+    """Start the server as `python -m dashboard run` does (the pages and the take-away routes) on a free loopback
+    port and yield its address; always stop it."""
     port = _free_port()
     ARTIFACTS.mkdir(exist_ok=True)
     log = ARTIFACTS / log_name
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(script),
-        "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port),
-        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-    ]
+    command, settings = server_command(SERVED, ["--server.address", "127.0.0.1", "--server.port", str(port),
+                                                "--server.headless", "true"])
     with log.open("w") as out:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **settings}, stdout=out,
+                                   stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 90
         while True:
             if process.poll() is not None:
-                pytest.fail(f"streamlit exited with {process.returncode}: {log.read_text()[-2000:]}")
+                pytest.fail(f"the server exited with {process.returncode}: {log.read_text()[-2000:]}")
             try:
                 with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:  # noqa: S310
                     if response.status == 200:
@@ -92,7 +92,7 @@ def streamlit_server(log_name: str = "server.log", script: Path = ROOT / "dashbo
             except OSError:
                 pass
             if time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not answer /_stcore/health within 90 s: {log.read_text()[-2000:]}")
+                pytest.fail(f"the server did not answer /_stcore/health within 90 s: {log.read_text()[-2000:]}")
             time.sleep(0.5)
         yield url
     finally:
@@ -125,10 +125,9 @@ def server_url():
 
 
 @pytest.fixture(scope="session")
-def served_url():
-    """The server `python -m dashboard run` starts (dashboard/serve.py): the pages and the take-away routes."""
-    with streamlit_server("served.log", ROOT / "dashboard" / "serve.py") as url:
-        yield url
+def served_url(server_url):
+    """The server `python -m dashboard run` starts: the pages and the take-away routes (the shared one)."""
+    return server_url
 
 
 @pytest.fixture(scope="session")
