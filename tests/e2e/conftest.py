@@ -163,17 +163,18 @@ def settle():
 
 @pytest.fixture()
 def open_page(browser):
-    """open_page(viewport, theme, locale): a page in a fresh browser context, closed after the test.
+    """open_page(viewport, theme, locale, bypass_csp): a page in a fresh browser context, closed after the test.
 
     viewport is DESKTOP (default) or PHONE (a touch screen); theme "light" or "dark" is the system's colour scheme,
-    which the app's theme follows; locale is the browser's language ("en-US" by default, "zh-CN" for a Chinese one).
+    which the app's theme follows; locale is the browser's language ("en-US" by default, "zh-CN" for a Chinese one);
+    bypass_csp lets a test add its own script (axe) to a page whose Content-Security-Policy allows only the site's.
     """
     contexts = []
 
-    def make(viewport: dict = DESKTOP, theme: str = "light", locale: str = "en-US"):
+    def make(viewport: dict = DESKTOP, theme: str = "light", locale: str = "en-US", bypass_csp: bool = False):
         phone = viewport["width"] < 600
         context = browser.new_context(viewport=viewport, accept_downloads=True, is_mobile=phone, has_touch=phone,
-                                      color_scheme=theme, locale=locale)
+                                      color_scheme=theme, locale=locale, bypass_csp=bypass_csp)
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(TIMEOUT)

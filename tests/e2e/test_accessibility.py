@@ -57,6 +57,28 @@ def test_axe_finds_nothing_serious_on_the_chinese_pages(open_page, visit, server
     assert not any(seen.values()), {where: found for where, found in seen.items() if found}
 
 
+TAKE_AWAY = ("figures/zj-gdp-2024", "figures/zj-digital-key-project-average-2020", "figures/zj-ai-revenue-target-2027",
+             "charts/ai-target-against-china",
+             "charts/gdp", "charts/ai-plan-money?embed=1")
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("size", list(SIZES))
+def test_axe_finds_nothing_serious_on_the_take_away_pages(open_page, served_url, axe_script, size, theme):
+    """Figure pages, chart pages and an embed, in both languages (their CSP is bypassed only to add axe)."""
+    page = open_page(SIZES[size], theme, bypass_csp=True)
+    seen = {}
+    for path in TAKE_AWAY:
+        for lang in ("en", "zh"):
+            page.goto(f"{served_url}/{path}{'&' if '?' in path else '?'}lang={lang}")
+            page.locator("h1, #chart").first.wait_for()
+            if path.startswith("charts/"):
+                page.wait_for_selector("#chart .main-svg")
+            assert page.evaluate("() => document.documentElement.lang") in ("en", "zh-Hans"), path
+            seen[f"{path} ({lang})"] = _problems(page, axe_script)
+    assert not any(seen.values()), {where: found for where, found in seen.items() if found}
+
+
 def test_keyboard_focus_on_the_top_navigation_is_visible(open_page, visit, server_url):
     page = open_page()
     visit(page, f"{server_url}/data")
