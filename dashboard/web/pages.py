@@ -17,7 +17,7 @@ from markupsafe import Markup
 from dashboard import __version__
 from dashboard.charts import blocks
 from dashboard.charts.alt_text import chart_table
-from dashboard.charts.style import PLOTLY_CONFIG, POINT_FIELDS, wrap
+from dashboard.charts.style import POINT_FIELDS, plotly_config, wrap
 from dashboard.table.dataset import Dataset
 from dashboard.table.filters import by_indicator, rows_by_id
 from dashboard.text.citations import (
@@ -262,10 +262,11 @@ def _titled(chart: Chart) -> None:
         height=(layout.height or 400) + top - (layout.margin.t or 40), margin={"t": top}, autosize=True)
 
 
-def chart_config(chart: Chart) -> dict:
-    """The Plotly config of a chart page: the image button makes a PNG named after the chart; the width follows the page."""
-    return {**PLOTLY_CONFIG, "responsive": True,
-            "toImageButtonOptions": {**PLOTLY_CONFIG["toImageButtonOptions"], "filename": chart.id}}
+def chart_config(chart: Chart, lang: str) -> dict:
+    """The Plotly config of a chart page: the dashboard's in `lang`, with the image button making a PNG named after the
+    chart, and the width following the page."""
+    config = plotly_config(lang)
+    return {**config, "responsive": True, "toImageButtonOptions": {**config["toImageButtonOptions"], "filename": chart.id}}
 
 
 def embed_snippet(chart: Chart, site: str, lang: str) -> str:
@@ -281,7 +282,7 @@ def chart_page(chart: Chart, base: str, lang: str, embed: bool, site: str) -> di
     table = chart_table(chart.rows, lang)
     links = [address(base, figure_path(fid), lang) for fid in chart.rows["figure_id"]]
     snippet = embed_snippet(chart, site, lang)
-    spec = {"figure": json.loads(chart.figure.to_json()), "config": chart_config(chart), "filename": chart.id,
+    spec = {"figure": json.loads(chart.figure.to_json()), "config": chart_config(chart, lang), "filename": chart.id,
             "figure_base": address(base, "/figures/"), "figure_field": POINT_FIELDS.index("figure_id"), "lang": lang,
             "embed": embed}
     return {

@@ -93,3 +93,21 @@ def test_a_figure_page_needs_no_javascript(browser, served_url):
         assert page.locator("blockquote mark").inner_text() == "9 trillion"
     finally:
         context.close()
+
+
+def test_a_chinese_chart_page_speaks_chinese_in_plotlys_own_words_too(open_page, served_url):
+    """The toolbar's tooltip is Chinese on a Chinese chart page, English on an English one, with no file from elsewhere."""
+    tips = {}
+    for lang in ("en", "zh"):
+        page = open_page()
+        asked = []
+        page.on("request", lambda request, asked=asked: asked.append(request.url))
+        page.goto(f"{served_url}/charts/gdp?lang={lang}")
+        page.wait_for_selector("#chart .main-svg")
+        page.hover("#chart")
+        button = page.locator("#chart .modebar-btn").first
+        button.wait_for(state="attached")
+        tips[lang] = button.get_attribute("data-title") or ""
+        assert all(_own(url, served_url) for url in asked), [url for url in asked if not _own(url, served_url)]
+    assert tips["en"] and not any("\u4e00" <= ch <= "\u9fff" for ch in tips["en"])
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in tips["zh"]), tips
