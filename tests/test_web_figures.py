@@ -112,7 +112,7 @@ def test_link_previews_name_the_figure_its_value_and_its_source(web, loaded):
     assert meta["og:url"] == "/figures/zj-gdp-2024?lang=en" and meta["twitter:card"] == "summary"
     assert meta["og:locale"] == "en_US" and meta["og:locale:alternate"] == "zh_CN"
     chinese = page(web, "/figures/zj-gdp-2024?lang=zh").meta
-    assert chinese["og:title"].startswith("地区生产总值") and "9万亿元" in chinese["og:title"]
+    assert chinese["og:title"].startswith("地区生产总值") and "：超过9万亿元" in chinese["og:title"]  # the Chinese colon
     assert chinese["og:locale"] == "zh_CN"
 
 
