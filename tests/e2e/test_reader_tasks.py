@@ -91,3 +91,27 @@ def test_the_copy_button_never_covers_the_citation(open_page, visit, server_url,
         "el => { const r = document.createRange(); r.selectNodeContents(el);"
         " return Math.max(...[...r.getClientRects()].map(b => b.right)); }")
     assert button and text <= button["x"] + 1, (text, button)
+
+
+def test_back_from_a_figures_page_returns_to_the_sector_years_and_tab(open_page, visit, server_url, settle):
+    """A reader on a sector's Single figures tab opens a figure's own page, then goes Back: the same view is there."""
+    page = open_page()
+    visit(page, f"{server_url}/sectors?sector=digital_economy&year=2019-2021")
+    page.get_by_role("tab", name="Single figures").click()
+    settle(page)
+    before = _query(page)
+    assert before.get("tab") == ["Single figures"] and before.get("year") == ["2019-2021"], page.url
+    link = page.locator(".zi-card a.zi-more").first
+    target = link.get_attribute("href")
+    link.click()
+    page.wait_for_url(re.compile(r"/figures/"))
+    page.locator("h1").first.wait_for()
+    assert urlparse(page.url).path.endswith(urlparse(target).path)
+    page.go_back()
+    page.locator("h1", has_text="Sectors").wait_for()
+    settle(page)
+    after = _query(page)
+    assert {key: after.get(key) for key in ("sector", "year", "tab")} == \
+        {key: before.get(key) for key in ("sector", "year", "tab")}, page.url
+    assert page.get_by_role("tab", selected=True).inner_text() == "Single figures"
+    assert page.locator(".zi-card").first.is_visible()
