@@ -68,6 +68,7 @@ WORDS = {  # the pages' own words, translated where shown
     "embed_help": N_("Paste this into a web page to show the chart, with its sources, at any width from 320 pixels."),
     "needs_js": N_("The chart needs JavaScript; its figures are in the table below."),
     "open_figure": N_("open"),
+    "figure_page": N_("Figure's page"),
     "left_out": N_("Places left out of the chart (more than it holds) are on the Data page."),
 }
 
