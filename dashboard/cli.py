@@ -25,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
         return _serve(argv[1:])  # everything after `run` is a Streamlit option
     parser = argparse.ArgumentParser(prog="python -m dashboard", description="Zhejiang Indicators Dashboard")
     commands = parser.add_subparsers(dest="command", required=True)
-    run = commands.add_parser("run", help="open the dashboard (extra arguments go to streamlit)")
+    run = commands.add_parser("run", help="serve the dashboard (Streamlit options such as --server.port 8502 are its settings)")
     run.add_argument("streamlit_args", nargs=argparse.REMAINDER)
     for name, text in (("validate", "check the data files"), ("export", "write the tidy table"),
                        ("check-quotes", "check every quote against the captured article texts")):
@@ -183,5 +183,5 @@ def _export(frame, sources, fmt: str, output: str) -> int:
 
 
 def run_app() -> int:
-    """Console script `zhejiang-dashboard`: open the dashboard, passing any arguments to streamlit."""
+    """Console script `zhejiang-dashboard`: serve the dashboard, with any Streamlit options as its settings."""
     return main(["run", *sys.argv[1:]])
