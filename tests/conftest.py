@@ -19,6 +19,7 @@ from dashboard.data.load import load_catalog
 from dashboard.data.problems import DataError, Problem
 from dashboard.table.columns import NAMES, localised
 from dashboard.table.dataset import load_frame
+from dashboard.text.locale import locale
 from dashboard.text.messages import po_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,7 +77,7 @@ def root() -> Path:
 @pytest.fixture(scope="session")
 def real() -> pd.DataFrame:
     """The tidy table of the real data as an English page reads it (read-only: copy before changing)."""
-    return localised(load_frame(), "en")
+    return localised(load_frame(), locale("en"))
 
 
 @pytest.fixture
@@ -96,7 +97,7 @@ def _row(**fields) -> dict:
 
 
 def _frame(*rows: dict) -> pd.DataFrame:
-    return localised(pd.DataFrame([_row(**r) for r in rows], columns=list(NAMES)), "en")
+    return localised(pd.DataFrame([_row(**r) for r in rows], columns=list(NAMES)), locale("en"))
 
 
 @pytest.fixture(scope="session")

@@ -14,6 +14,7 @@ from dashboard.table.address import (
     to_query,
 )
 from dashboard.table.filters import Filters, Options, options
+from dashboard.text.locale import locale
 
 ONE_ROW = Options(years=(2020, 2020), sectors=(("s", "S"),), geos=("G",), statuses=("actual",))
 
@@ -23,13 +24,13 @@ def test_query_round_trip(real):
     chosen = Filters(years=(2020, 2025), sectors=("ai", "energy"), geos=("Hangzhou",), statuses=("target",))
     query = to_query(chosen, opts)
     assert query == {"year": ["2020-2025"], "sector": ["ai", "energy"], "geo": ["Hangzhou"], "status": ["target"]}
-    assert parse_query(query, opts) == (chosen, [])
+    assert parse_query(query, opts, locale("en")) == (chosen, [])
     assert to_query(Filters(years=opts.years), opts) == {}
 
 
 def test_query_accepts_labels_and_any_case(real):
     filters, notices = parse_query({"sector": ["AI policy and industry"], "geo": ["hangzhou"], "year": ["2024"]},
-                                   options(real))
+                                   options(real), locale("en"))
     assert filters.sectors == ("ai",) and filters.geos == ("Hangzhou",) and filters.years == (2024, 2024)
     assert notices == []
 
@@ -46,26 +47,26 @@ def test_query_accepts_labels_and_any_case(real):
 ])
 def test_bad_query_values_are_ignored_with_a_notice(real, query, fragment):
     opts = options(real)
-    filters, notices = parse_query(query, opts)
+    filters, notices = parse_query(query, opts, locale("en"))
     assert any(fragment in n for n in notices), notices
     assert filters.years == opts.years and filters.sectors == ()
 
 
 def test_good_values_survive_next_to_bad_ones(real):
-    filters, notices = parse_query({"sector": ["ai", "bogus"], "year": ["2000-2100"]}, options(real))
+    filters, notices = parse_query({"sector": ["ai", "bogus"], "year": ["2000-2100"]}, options(real), locale("en"))
     assert filters.sectors == ("ai",) and filters.years == (2003, 2027) and len(notices) == 1
 
 
 @given(st.dictionaries(st.text(max_size=8), st.lists(st.text(max_size=30), max_size=4), max_size=5))
 def test_parse_query_never_raises(query):
-    filters, notices = parse_query(query, ONE_ROW)
+    filters, notices = parse_query(query, ONE_ROW, locale("en"))
     assert isinstance(filters, Filters) and all(isinstance(n, str) for n in notices)
 
 
 def test_a_long_search_or_page_setting_never_costs_the_filters(real):
     opts = options(real)
     query = {"q": ["gdp " * 50_000], "figure": ["f" * 5_000], "tab": ["t"] * 3, "sector": ["ai"], "year": ["2024-2027"]}
-    filters, notices = parse_query(query, opts)
+    filters, notices = parse_query(query, opts, locale("en"))
     assert filters.sectors == ("ai",) and filters.years == (2024, 2027)
     assert f"the search is cut to its first {MAX_SEARCH_CHARS:,} characters" in notices
     assert "figure is longer than 100 characters and is ignored" in notices
@@ -74,7 +75,7 @@ def test_a_long_search_or_page_setting_never_costs_the_filters(real):
 
 def test_repeated_values_are_read_up_to_the_limit_and_the_cut_is_said(real):
     filters, notices = parse_query({"status": ["actual"] * 60, "sector": ["ai"] * 2_000, "geo": ["x" * 500, "Hangzhou"]},
-                                   options(real))
+                                   options(real), locale("en"))
     assert filters.statuses == ("actual",) and filters.sectors == ("ai",) and filters.geos == ("Hangzhou",)
     assert f"status is given 60 times: only the first {MAX_VALUES} are read" in notices
     assert "sector is given 2,000 times: only the first 50 are read" in notices
@@ -83,7 +84,7 @@ def test_repeated_values_are_read_up_to_the_limit_and_the_cut_is_said(real):
 
 def test_notices_are_bounded_however_many_settings_are_unknown(real):
     query = {f"junk{i}": ["x"] for i in range(1_000)} | {"sector": ["ai"]}
-    filters, notices = parse_query(query, options(real))
+    filters, notices = parse_query(query, options(real), locale("en"))
     assert filters.sectors == ("ai",)
     assert len(notices) == MAX_NOTICES + 1 and notices[-1] == f"and {1_000 - MAX_NOTICES:,} more"
 

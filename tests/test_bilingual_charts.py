@@ -16,7 +16,7 @@ from dashboard.table.columns import localised
 from dashboard.table.dataset import load_frame
 from dashboard.table.filters import by_indicator, rows_by_id, timeline_counts
 from dashboard.text.cards import articles, cards
-from dashboard.text.locale import in_language
+from dashboard.text.locale import locale
 
 TARGET_AND_ACTUAL = ["zj-ai-revenue-target-2027", "cn-ai-industry-2024"]  # a target beside a result, as the AI story sets them
 
@@ -37,7 +37,7 @@ def zh_app(open_app):
 @pytest.fixture(scope="module")
 def zh():
     """The tidy table as a Chinese page reads it."""
-    return localised(load_frame(), "zh")
+    return localised(load_frame(), locale("zh"))
 
 
 @pytest.fixture(scope="module")
@@ -123,8 +123,8 @@ def test_a_tab_named_in_english_opens_in_a_chinese_address(zh_app):
 
 
 def test_the_hover_is_in_chinese_and_the_english_one_is_unchanged(zh):
-    assert hover() == hover("en") == ENGLISH_HOVER
-    fig = indicator_chart(zh[zh["indicator_id"] == "gdp"], lang="zh")
+    assert hover(locale("en")) == ENGLISH_HOVER
+    fig = indicator_chart(zh[zh["indicator_id"] == "gdp"], loc=locale("zh"))
     template = fig.data[0].hovertemplate
     assert "限定词：%{customdata[3]}" in template and "状态：%{customdata[4]}" in template
     assert "来源：%{customdata[5]}，%{customdata[6]}" in template and "点击查看该数字的原文语句及引用方式" in template
@@ -134,28 +134,28 @@ def test_the_hover_is_in_chinese_and_the_english_one_is_unchanged(zh):
 
 
 def test_axes_legends_and_year_in_chinese(zh):
-    gdp = indicator_chart(zh[zh["indicator_id"] == "gdp"], lang="zh")
+    gdp = indicator_chart(zh[zh["indicator_id"] == "gdp"], loc=locale("zh"))
     assert gdp.layout.xaxis.title.text.startswith("万亿") and max(v for t in gdp.data for v in t.x) == pytest.approx(9.0)
     core = zh[zh["indicator_id"] == "digital_core_value_added"]
-    fig = indicator_chart(core, lang="zh")
+    fig = indicator_chart(core, loc=locale("zh"))
     assert fig.layout.yaxis.title.text.startswith("亿") and fig.layout.xaxis.title.text == "年份"
     assert max(v for t in fig.data for v in t.y) == pytest.approx(7020)
-    ai = indicator_chart(zh[zh["figure_id"].isin(TARGET_AND_ACTUAL)], lang="zh")
+    ai = indicator_chart(zh[zh["figure_id"].isin(TARGET_AND_ACTUAL)], loc=locale("zh"))
     assert {t.name for t in ai.data if t.type == "bar"} == {"实际", "目标（斜纹或空心）"}
-    assert year_axis([2020, 2024], 0.5, lang="zh")["title"]["text"] == "年份"
+    assert year_axis([2020, 2024], 0.5, loc=locale("zh"))["title"]["text"] == "年份"
     for rows in by_indicator(zh)[0]:  # every chart of the real data draws in Chinese
-        indicator_chart(rows, lang="zh")
+        indicator_chart(rows, loc=locale("zh"))
 
 
 def test_the_footer_in_chinese_with_the_date_as_chinese_writes_it(zh, stories):
     story = stories["ai-target-against-china"]
     rows = rows_by_id(zh, story.figures)
-    foot = footer(rows, in_language(story, "note", "zh"), "zh")
+    foot = footer(rows, locale("zh"), locale("zh").field(story, "note"))
     text = "".join(foot["text"].replace("<br>", "").split())
     assert text.startswith("来源：TechEdt(techedt.com)，“ZhejianglaunchesmajorAIinvestment")
     assert "”，2025年10月25日注：两者口径不同" in text and text.endswith(DASHBOARD_ZH)
-    assert footer(zh, lang="zh")["text"].startswith("来源：本看板“来源”页所列报道")
-    gdp = footer(zh[zh["indicator_id"] == "gdp"], lang="zh")["text"]
+    assert footer(zh, loc=locale("zh"))["text"].startswith("来源：本看板“来源”页所列报道")
+    gdp = footer(zh[zh["indicator_id"] == "gdp"], loc=locale("zh"))["text"]
     assert "2025年2月5日" in gdp and "；" in gdp and "2025-02-05" not in gdp
 
 
@@ -171,38 +171,38 @@ def test_chinese_lines_wrap_by_their_width():
 def test_story_charts_in_chinese(zh, stories):
     story = stories["ai-target-against-china"]
     rows = rows_by_id(zh, story.figures)
-    labels = story_labels(rows, "zh")
+    labels = story_labels(rows, locale("zh"))
     assert [label.split("，")[1] for label in labels] == ["2027年", "2024年"]
-    fig = story_chart(rows, story.kind, in_language(story, "note", "zh"), "zh")
+    fig = story_chart(rows, story.kind, locale("zh").field(story, "note"), locale("zh"))
     assert {t.name for t in fig.data if t.type == "bar"} == {"实际", "目标（斜纹或空心）"}
     assert fig.layout.xaxis.title.text.startswith("万亿")
     (foot,) = [a.text.replace("<br>", "") for a in fig.layout.annotations if a.name == "footer"]
     assert "柱条末端的箭头指向实际数值所在的方向" in foot  # the target is "more than 1 trillion yuan"
-    alt = describe_story("标题", "副标题", "图表注释。", labels, rows, "zh")
+    alt = describe_story("标题", "副标题", "图表注释。", labels, rows, locale("zh"))
     assert alt.startswith("标题。副标题。图表含2个数字。数值：") and alt.endswith("（实际）。注：图表注释。")
     pace = stories["hangzhou-daily-pace"]
     pace_rows = rows_by_id(zh, pace.figures)
-    multiples = story_chart(pace_rows, pace.kind, None, "zh")
+    multiples = story_chart(pace_rows, pace.kind, None, locale("zh"))
     assert not [t for t in multiples.data if t.type == "bar"]  # written as numbers, in Chinese
     assert [t.text[0].strip("\u00a0") for t in multiples.data] == pace_rows["value_label"].tolist()
     assert pace_rows["value_label"].str.startswith(("超过", "近")).all()  # qualifiers written as words
     labels = [a.text.replace("<br>", "") for a in multiples.layout.annotations if a.name == "label"]
-    assert labels == story_labels(pace_rows, "zh")
+    assert labels == story_labels(pace_rows, locale("zh"))
 
 
 def test_text_alternatives_and_tables_in_chinese(zh):
     rows = zh[zh["indicator_id"] == "gdp"]
-    text = describe_chart(rows, "years", "zh")
+    text = describe_chart(rows, locale("zh"), "years")
     first = rows.iloc[0]
     assert text.startswith(f"{first.indicator}（单位：{first.unit_label}）：历年数值柱状图，共{len(rows)}个数字，")
     assert "2024年：超过9万亿元（实际）" in text and "数值：" in text and text.endswith("。")
-    assert describe_chart(rows.iloc[0:0], lang="zh") == "空图表：没有符合筛选条件的数字。"
+    assert describe_chart(rows.iloc[0:0], loc=locale("zh")) == "空图表：没有符合筛选条件的数字。"
     sectors = list(zh.drop_duplicates("sector")[["sector", "sector_label"]].itertuples(index=False, name=None))
-    timeline = describe_timeline(timeline_counts(zh), sectors, "zh")
+    timeline = describe_timeline(timeline_counts(zh), sectors, locale("zh"))
     assert timeline.startswith(f"时间线共{zh['year_end'].count()}个数字") and "实际" in timeline and "个（" in timeline
-    table = chart_table(rows, "zh")
+    table = chart_table(rows, locale("zh"))
     assert list(table.columns) == ["数字", "时期", "数值", "地区", "状态", "领域"] and set(table["状态"]) == {"实际"}
-    counted = timeline_chart(timeline_counts(zh), sectors, counted=True, lang="zh")
+    counted = timeline_chart(timeline_counts(zh), sectors, counted=True, loc=locale("zh"))
     assert "年：%{customdata[1]:,}个数字" in counted.data[0].hovertemplate
     assert counted.layout.xaxis.title.text == "数字所属年份（时期取最后一年）"
 
@@ -212,15 +212,15 @@ def test_cards_and_article_cards_in_chinese():
                           value_text="超过9万亿元", qualifier="more than", period="2021-2023", status="target",
                           sector_label="经济", publisher="China Daily", published="2025-02-05", url=None,
                           source_kind=None, quoted_from="article", quote="Zhejiang's GDP exceeded 9 trillion yuan")
-    html = cards(pd.DataFrame([vars(row)]), show_sector=True, lang="zh")
+    html = cards(pd.DataFrame([vars(row)]), show_sector=True, loc=locale("zh"))
     for text in ("地区生产总值，浙江", ">2021—2023年 · 目标 · 经济", "China Daily，2025年2月5日（无已知链接）",
                  "<summary>报道原话（原文）</summary>", "原文语句、来源和引用"):
         assert text in html, text
-    assert "确切数字 ·" in cards(pd.DataFrame([{**vars(row), "qualifier": "exact"}]), lang="zh")
+    assert "确切数字 ·" in cards(pd.DataFrame([{**vars(row), "qualifier": "exact"}]), loc=locale("zh"))
     first = SimpleNamespace(source_title="Zhejiang becoming model", publisher="China Daily", published="2025-02-05",
                             url="https://www.chinadaily.com.cn/a/x.html")
     listed = articles([(first, 14, "摘要。", "China Daily. 2025-02-05."), (SimpleNamespace(**{**vars(first), "url": None}),
-                                                                        1, None, None)], lang="zh")
+                                                                        1, None, None)], loc=locale("zh"))
     for text in ("这篇报道有14个数字符合筛选条件", "这篇报道有1个数字符合筛选条件", ">打开原文</a>", "2025年2月5日 · 无已知链接",
                  "<summary>引用这篇报道</summary>"):
         assert text in listed, text

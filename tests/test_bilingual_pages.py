@@ -14,7 +14,7 @@ from dashboard.table.dataset import load_frame
 from dashboard.table.filters import options
 from dashboard.table.search import search
 from dashboard.text.citations import cite_csl, cite_source, cite_text
-from dashboard.text.locale import in_language
+from dashboard.text.locale import locale
 
 GBT = re.compile(r"^(?P<who>[^\n]+?)\. (?P<headline>[^\n]+)\[EB/OL\]\. (?:[^\n]+, )?\(\d{4}-\d{2}-\d{2}\)\[\d{4}-\d{2}-\d{2}\]\. "
                  r"(?:https?://\S+|无已知链接)$", re.M)
@@ -143,9 +143,9 @@ def test_a_bad_address_is_noticed_in_chinese(open_app, query, notice):
 def test_the_address_notices_in_both_languages(real):
     opts = options(real)
     query = {"year": ["2020", "2021"], "colour": ["red"], "geo": ["Atlantis"]}
-    assert parse_query(query, opts)[1] == ["year is given more than once", "unknown setting 'colour'",
+    assert parse_query(query, opts, locale("en"))[1] == ["year is given more than once", "unknown setting 'colour'",
                                            "geo 'Atlantis' is not in the data"]
-    assert parse_query(query, opts, "zh")[1] == ["参数 year 出现了不止一次", "未知参数 'colour'",
+    assert parse_query(query, opts, locale("zh"))[1] == ["参数 year 出现了不止一次", "未知参数 'colour'",
                                                  "geo 的值 'Atlantis' 不在数据中"]
 
 
@@ -184,17 +184,17 @@ ROW = SimpleNamespace(
 
 
 def test_a_figure_citation_in_chinese_follows_gbt_7714():
-    text = cite_text(ROW, "http://host/figure?figure=zj-gdp-2024", "2026-11-23", "zh")
+    text = cite_text(ROW, "http://host/figure?figure=zj-gdp-2024", locale("zh"), "2026-11-23")
     first, article, via = text.split("\n")
     assert first == "地区生产总值，浙江，2024年：超过9万亿元（实际）。"
     assert article == "China Daily. Zhejiang becoming model[EB/OL]. (2025-02-05)[2026-11-23]. 无已知链接"
     assert via.endswith("[DB/OL]. [2026-11-23]. http://host/figure?figure=zj-gdp-2024")
     english = SimpleNamespace(**{**vars(ROW), "indicator": "Gross domestic product", "place": "Zhejiang",
                                  "value_text": "more than 9 trillion yuan"})
-    assert cite_text(english, "http://host/f", "2026-11-23").startswith(
+    assert cite_text(english, "http://host/f", locale("en"), "2026-11-23").startswith(
         'Gross domestic product, Zhejiang, 2024: more than 9 trillion yuan (actual). China Daily, "Zhejiang becoming '
         'model", 2025-02-05, no link known, accessed 2026-11-23. Via Zhejiang Indicators Dashboard (version ')
-    assert json.loads(cite_csl(english, "http://host/f", "2026-11-23"))[0]["language"] == "en"
+    assert json.loads(cite_csl(english, "http://host/f", locale("en"), "2026-11-23"))[0]["language"] == "en"
 
 
 SOURCE = SimpleNamespace(
@@ -206,12 +206,13 @@ SOURCE = SimpleNamespace(
 
 
 def test_an_article_citation_and_summary_in_chinese():
-    assert cite_source(SOURCE, "zh") == ("人民网英文版. Digital economy drives high-quality development in E China's Zhejiang"
-                                         "[EB/OL]. (2021-09-26)[2026-11-23]. http://en.people.cn/n3/2021/0926/c90000-9901204.html")
-    assert GBT.fullmatch(cite_source(SimpleNamespace(**{**vars(SOURCE), "author": "Chen Ye", "url": None}), "zh"))
-    assert cite_source(SOURCE, "en").startswith('People\'s Daily Online (English). "Digital economy drives')
-    assert in_language(SOURCE, "summary", "zh") == "浙江数字经济发展情况。"
-    assert in_language(SOURCE, "summary", "en") == "Zhejiang's digital economy."
+    assert cite_source(SOURCE, locale("zh")) == (
+        "人民网英文版. Digital economy drives high-quality development in E China's Zhejiang"
+        "[EB/OL]. (2021-09-26)[2026-11-23]. http://en.people.cn/n3/2021/0926/c90000-9901204.html")
+    assert GBT.fullmatch(cite_source(SimpleNamespace(**{**vars(SOURCE), "author": "Chen Ye", "url": None}), locale("zh")))
+    assert cite_source(SOURCE, locale("en")).startswith('People\'s Daily Online (English). "Digital economy drives')
+    assert locale("zh").field(SOURCE, "summary") == "浙江数字经济发展情况。"
+    assert locale("en").field(SOURCE, "summary") == "Zhejiang's digital economy."
 
 
 def test_the_language_is_always_in_the_address_and_never_an_unknown_parameter(open_app):

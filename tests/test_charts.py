@@ -11,6 +11,7 @@ from dashboard.charts import timeline
 from dashboard.charts.style import NBSP, POINT_FIELDS, point_field, ref
 from dashboard.charts.timeline import COUNT_FIELDS, timeline_chart
 from dashboard.table.filters import by_indicator, timeline_counts
+from dashboard.text.locale import locale
 
 TARGET_AND_ACTUAL = ["zj-ai-revenue-target-2027", "cn-ai-industry-2024"]  # a target beside a result, as the AI story sets them
 
@@ -35,7 +36,7 @@ def drawn_ids(fig) -> list[str]:
 
 def test_years_are_whole_years_on_the_axis(real):
     rows = real[real["indicator_id"] == "digital_core_value_added"]
-    fig = charts.indicator_chart(rows)
+    fig = charts.indicator_chart(rows, locale("en"))
     axis = fig.layout.xaxis
     assert axis.tickformat == "d" and all(float(t).is_integer() for t in axis.tickvals)
     assert sorted(x for trace in fig.data for x in trace.x) == [2019, 2020]
@@ -54,13 +55,13 @@ def test_year_ticks_are_integers_and_few():
 
 def test_values_are_scaled_never_scientific(real):
     rows = real[real["indicator_id"] == "gdp"]
-    fig = charts.indicator_chart(rows)
+    fig = charts.indicator_chart(rows, locale("en"))
     assert fig.layout.xaxis.title.text == "trillion yuan" and fig.layout.xaxis.tickformat == ",~f"
     assert max(v for trace in fig.data for v in trace.x) == pytest.approx(9.0)
 
 
 def test_targets_are_drawn_apart_and_the_legend_names_them(real):
-    fig = charts.indicator_chart(real[real["figure_id"].isin(TARGET_AND_ACTUAL)])
+    fig = charts.indicator_chart(real[real["figure_id"].isin(TARGET_AND_ACTUAL)], locale("en"))
     by_name = {trace.name: trace for trace in fig.data if trace.type == "bar"}
     assert set(by_name) == {"Actual", "Target (hatched or hollow)"}
     assert by_name["Target (hatched or hollow)"].marker.pattern.shape == "/"
@@ -70,7 +71,7 @@ def test_targets_are_drawn_apart_and_the_legend_names_them(real):
 
 def test_hover_says_what_the_article_says(real):
     rows = real[real["indicator_id"] == "gdp"]
-    fig = charts.indicator_chart(rows)
+    fig = charts.indicator_chart(rows, locale("en"))
     points = [p for trace in fig.data for p in trace.customdata or ()]
     zj = next(p for p in points if figure_of(p) == "zj-gdp-2024")
     assert zj[:7] == ["more than 9 trillion yuan", "Zhejiang", "2024", "more than", "actual",
@@ -81,7 +82,7 @@ def test_hover_says_what_the_article_says(real):
 def test_a_chart_draws_exactly_its_rows(real):
     for rows in charted(real):
         drawn, _ = charts.drawn(rows)
-        assert sorted(drawn_ids(charts.indicator_chart(drawn))) == sorted(drawn["figure_id"])
+        assert sorted(drawn_ids(charts.indicator_chart(drawn, locale("en")))) == sorted(drawn["figure_id"])
 
 
 def test_series_draw_no_line_through_a_single_point(make_rows):
@@ -89,7 +90,7 @@ def test_series_draw_no_line_through_a_single_point(make_rows):
                      dict(figure_id="a2", geography="A", period="2022", year_start=2022, year_end=2022, value=2.0),
                      dict(figure_id="b1", geography="B", period="2021", year_start=2021, year_end=2021),
                      dict(figure_id="b2", geography="B", period="2025", year_start=2025, year_end=2025, status="target"))
-    fig = charts.indicator_chart(rows)
+    fig = charts.indicator_chart(rows, locale("en"))
     lines = [t for t in fig.data if t.mode == "lines"]
     assert len(lines) == 1 and list(lines[0].x) == [2020, 2022]  # B has one actual and one target: no line
     assert sorted(drawn_ids(fig)) == ["a1", "a2", "b1", "b2"]
@@ -102,19 +103,19 @@ def test_series_draw_no_line_through_a_single_point(make_rows):
 def test_data_text_is_escaped_for_plotly(make_rows):
     rows = make_rows(dict(figure_id="x", geography="<b>A</b>", value_label="<a href='x'>1</a>"),
                      dict(figure_id="y", geography="B", value=2.0))
-    fig = charts.indicator_chart(rows)
+    fig = charts.indicator_chart(rows, locale("en"))
     text = " ".join([*(str(v) for t in fig.data for v in t.text or ()), *(a.text for a in fig.layout.annotations)])
     assert "<b>" not in text and "<a " not in text and "&lt;b&gt;" in text
 
 
 def test_one_unit_per_axis(real):
     for rows in charted(real):
-        title = chart_style.axis_title(rows)
+        title = chart_style.axis_title(rows, locale("en"))
         assert "/" not in title and rows["unit_label"].iloc[0] in title
 
 
 def test_timeline_draws_every_figure_with_a_period_once(real):
-    fig = timeline_chart(real, SECTORS)
+    fig = timeline_chart(real, SECTORS, locale("en"))
     assert sorted(drawn_ids(fig)) == sorted(real.loc[real["year_end"].notna(), "figure_id"])
     assert "cixi-bull-group-shipments-before" not in drawn_ids(fig)  # no period: no place on a year axis
     axis = fig.layout.xaxis
@@ -125,7 +126,7 @@ def test_timeline_draws_every_figure_with_a_period_once(real):
 def test_timeline_counts_when_large(make_rows):
     rows = make_rows(*[dict(figure_id=f"f{i}", sector=f"s{i % 3}", sector_label=f"S{i % 3}", year_end=2000 + i % 20,
                             year_start=2000 + i % 20, status=("actual", "target")[i % 2]) for i in range(2000)])
-    fig = timeline_chart(timeline_counts(rows), [("s0", "S0"), ("s1", "S1"), ("s2", "S2")], counted=True)
+    fig = timeline_chart(timeline_counts(rows), [("s0", "S0"), ("s1", "S1"), ("s2", "S2")], locale("en"), counted=True)
     total = sum(c[COUNT_FIELDS.index("figures")] for trace in fig.data if trace.customdata is not None for c in trace.customdata)
     assert total == 2000 and sum(len(t.x) for t in fig.data if t.x is not None) < 200
 
@@ -138,29 +139,29 @@ def test_the_top_places_of_a_bar_chart_stay_a_bar_chart(make_rows):
     kind = charts.chart_kind(rows)
     kept, _ = charts.drawn(rows)
     assert kind == "places" and charts.chart_kind(kept) == "series"  # what the kept rows would say on their own
-    fig = charts.indicator_chart(kept, kind)
+    fig = charts.indicator_chart(kept, locale("en"), kind)
     assert [t.type for t in fig.data] == ["bar"] and fig.data[0].orientation == "h"
     assert len(fig.data[0].y) == charts.MAX_BARS
 
 
 def test_hover_shows_the_note_and_the_opening_words_of_the_quote(real):
     rows = real[real["indicator_id"] == "gdp"]
-    fig = charts.indicator_chart(rows)
+    fig = charts.indicator_chart(rows, locale("en"))
     points = {figure_of(p): p for trace in fig.data for p in trace.customdata or ()}
     wz = points["wz-gdp-2025"]
     assert ref("context") in fig.data[0].hovertemplate
     assert wz[8].startswith("<br>Article: “Wenzhou surpassed one trillion yuan in GDP in 2025, becoming<br>the 28th")
     noted = real[real["note"].notna()].iloc[[0]]
-    assert "<br>Note: " in charts.indicator_chart(noted).data[0].customdata[0][POINT_FIELDS.index("context")]
+    assert "<br>Note: " in charts.indicator_chart(noted, locale("en")).data[0].customdata[0][POINT_FIELDS.index("context")]
 
 
 def test_bar_labels_of_solid_places_bars_may_go_inside_and_hatched_ones_stay_outside(real):
     """On a phone's narrow chart a long bar holds its own label; a hatched bar never does, the stripes would hide it."""
     rows = real[real["figure_id"].isin(TARGET_AND_ACTUAL)]
-    fig = charts.indicator_chart(rows, "places")
+    fig = charts.indicator_chart(rows, locale("en"), "places")
     positions = {trace.name.split(" ")[0]: trace.textposition for trace in fig.data if trace.type == "bar"}
     assert positions["Actual"] == ("auto",) and positions["Target"] == ("outside",)
-    years = charts.indicator_chart(real[real["indicator_id"] == "gdp"], "years")
+    years = charts.indicator_chart(real[real["indicator_id"] == "gdp"], locale("en"), "years")
     assert {p for trace in years.data if trace.type == "bar" for p in trace.textposition} == {"outside"}
 
 
@@ -204,10 +205,10 @@ def every_chart(real) -> list[go.Figure]:
     from dashboard.data.load import load_catalog
     from dashboard.table.filters import rows_by_id
 
-    figures = [charts.indicator_chart(*((lambda rows: (charts.drawn(rows)[0], charts.chart_kind(rows)))(rows)))
-               for rows in charted(real)]
-    figures += [story_chart(rows_by_id(real, s.figures), s.kind, s.note) for s in load_catalog()[0].charts]
-    return [*figures, timeline_chart(real, SECTORS), timeline_chart(timeline_counts(real), SECTORS, counted=True)]
+    figures = [charts.indicator_chart(charts.drawn(rows)[0], locale("en"), charts.chart_kind(rows)) for rows in charted(real)]
+    figures += [story_chart(rows_by_id(real, s.figures), s.kind, s.note, locale("en")) for s in load_catalog()[0].charts]
+    return [*figures, timeline_chart(real, SECTORS, locale("en")),
+            timeline_chart(timeline_counts(real), SECTORS, locale("en"), counted=True)]
 
 
 def test_the_contrast_helper_agrees_with_wcag():
@@ -241,7 +242,7 @@ def test_every_text_colour_a_chart_sets_reads_at_4_5_to_1_on_both_themes(real):
 
 
 def test_axes_and_footer_take_the_theme_colour(real):
-    fig = charts.indicator_chart(real[real["indicator_id"] == "gdp"])
+    fig = charts.indicator_chart(real[real["indicator_id"] == "gdp"], locale("en"))
     for axis in (fig.layout.xaxis, fig.layout.yaxis):
         assert axis.tickfont.color == axis.title.font.color == chart_style.THEME_TEXT
     (foot,) = [a for a in fig.layout.annotations if a.name == "footer"]
@@ -256,7 +257,7 @@ def test_a_bound_is_marked_with_an_arrow_where_the_value_lies(make_rows):
     rows = make_rows(dict(figure_id="more", geography="A", value=9.0, qualifier="more than", value_label="> 9 yuan"),
                      dict(figure_id="upto", geography="B", value=5.0, qualifier="up to", value_label="≤ 5 yuan"),
                      dict(figure_id="exact", geography="C", value=3.0))
-    fig = charts.indicator_chart(rows, "places")
+    fig = charts.indicator_chart(rows, locale("en"), "places")
     (marks,) = bound_traces(fig)
     assert list(marks.x) == [9.0, 5.0] and list(marks.marker.symbol) == ["arrow-right", "arrow-left"]
     assert marks.customdata is None and marks.hoverinfo == "skip"  # the bar itself opens the figure, once
@@ -268,9 +269,9 @@ def test_a_bound_is_marked_with_an_arrow_where_the_value_lies(make_rows):
     assert "An arrow at a bar's end points where the value lies" in foot
     years = make_rows(dict(figure_id="y1", period="2020", year_start=2020, year_end=2020, qualifier="at least"),
                       dict(figure_id="y2", period="2021", year_start=2021, year_end=2021, qualifier="less than"))
-    (marks,) = bound_traces(charts.indicator_chart(years, "years"))
+    (marks,) = bound_traces(charts.indicator_chart(years, locale("en"), "years"))
     assert list(marks.x) == [2020, 2021] and list(marks.marker.symbol) == ["arrow-up", "arrow-down"]
-    exact = charts.indicator_chart(rows[rows["qualifier"] == "exact"], "places")
+    exact = charts.indicator_chart(rows[rows["qualifier"] == "exact"], locale("en"), "places")
     assert not bound_traces(exact)
     assert "An arrow" not in next(a.text for a in exact.layout.annotations if a.name == "footer")
 
@@ -280,7 +281,7 @@ def test_the_real_thresholds_are_drawn_as_bounds(real):
     from dashboard.charts.story import story_chart
 
     rows = real[real["figure_id"].isin(["zj-gdp-2024", "wz-gdp-2025"])]
-    fig = story_chart(rows, "bars", None)
+    fig = story_chart(rows, "bars", None, locale("en"))
     (marks,) = bound_traces(fig)
     assert list(marks.marker.symbol) == ["arrow-right", "arrow-right"]
     assert sorted(marks.x) == sorted(v for t in fig.data if t.type == "bar" for v in t.x)
@@ -291,17 +292,17 @@ def test_policy_rules_are_drawn_in_their_own_style(make_rows):
                      dict(figure_id="aim", geography="B", status="target", value=10.0),
                      dict(figure_id="done", geography="C", status="actual", value=5.0))
     name, colour, pattern, symbol = chart_style.STATUS_STYLE["policy"]
-    bars = {t.name: t for t in charts.indicator_chart(rows, "places").data if t.type == "bar"}
+    bars = {t.name: t for t in charts.indicator_chart(rows, locale("en"), "places").data if t.type == "bar"}
     rule = bars["Policy rule (cross-hatched or triangle)"]
     assert rule.marker.color == colour and rule.marker.pattern.shape == pattern == "x"
     assert len({(t.marker.color, t.marker.pattern.shape) for t in bars.values()}) == 3
-    dots = {t.name: t for t in timeline_chart(rows, [("s", "S")]).data if t.mode == "markers"}
+    dots = {t.name: t for t in timeline_chart(rows, [("s", "S")], locale("en")).data if t.mode == "markers"}
     assert dots["Policy rule (cross-hatched or triangle)"].marker.symbol == symbol == "triangle-up"
     assert len({(t.marker.color, t.marker.symbol) for t in dots.values()}) == 3
 
 
 def test_timeline_marks_of_one_sector_and_year_never_share_a_place(real):
-    fig = timeline_chart(real, SECTORS)
+    fig = timeline_chart(real, SECTORS, locale("en"))
     places = [(x, y) for t in fig.data if t.mode == "markers" for x, y in zip(t.x, t.y, strict=True)]
     assert len(places) == len(set(places))
     pixels = timeline.ROW_PX  # one unit of the row axis
@@ -317,19 +318,19 @@ def test_a_lone_early_figure_stands_beyond_a_break_and_the_text_says_so(real):
     from dashboard.charts.alt_text import describe_timeline
 
     assert timeline.lone_early(real) == (2003, 2019)
-    fig = timeline_chart(real, SECTORS)
+    fig = timeline_chart(real, SECTORS, locale("en"))
     axis = fig.layout.xaxis
     assert axis.ticktext[0] == "2003" and axis.range[0] > 2015  # no sixteen empty years
     early = [x for t in fig.data if t.mode == "markers" for x, p in zip(t.x, t.customdata, strict=True)
              if p[POINT_FIELDS.index("period")] == "2003"]
     assert early == [axis.tickvals[0]]
     assert any(s.line.dash == "dot" for s in fig.layout.shapes)  # the break
-    assert "The year axis starts in 2019; the one earlier figure, of 2003" in describe_timeline(real, SECTORS)
-    counted = timeline_chart(timeline_counts(real), SECTORS, counted=True)
+    assert "The year axis starts in 2019; the one earlier figure, of 2003" in describe_timeline(real, SECTORS, locale("en"))
+    counted = timeline_chart(timeline_counts(real), SECTORS, locale("en"), counted=True)
     assert counted.layout.xaxis.ticktext[0] == "2003" and ref("year", COUNT_FIELDS) in counted.data[0].hovertemplate
     spread = real[real["year_end"] != 2003]
     assert timeline.lone_early(spread) is None
-    assert "The year axis starts" not in describe_timeline(spread, SECTORS)
+    assert "The year axis starts" not in describe_timeline(spread, SECTORS, locale("en"))
 
 
 def test_a_phone_shows_the_footer_and_the_labels_whole(real):
@@ -342,7 +343,7 @@ def test_a_phone_shows_the_footer_and_the_labels_whole(real):
         if fig.layout.xaxis.visible is not False and fig.layout.xaxis.title.text:
             assert foot.yshift <= -60  # below the tick labels and the axis title
         assert all(chart_style._columns(html.unescape(line)) <= chart_style.FOOTER_LINE for line in foot.text.split("<br>"))
-    fig = timeline_chart(real, SECTORS)
+    fig = timeline_chart(real, SECTORS, locale("en"))
     assert all(chart_style._columns(line) <= timeline.LABEL_WIDTH + 2 for label in fig.layout.yaxis.ticktext
                for line in label.split("<br>"))
     assert fig.layout.margin.l <= 110
@@ -353,7 +354,7 @@ def test_horizontal_bars_stand_under_their_labels_with_the_whole_width(real):
     from dashboard.charts.story import story_chart
 
     rows = real[real["figure_id"].isin(TARGET_AND_ACTUAL)]
-    for fig in (charts.indicator_chart(rows, "places"), story_chart(rows, "target_vs_actual", None)):
+    for fig in (charts.indicator_chart(rows, locale("en"), "places"), story_chart(rows, "target_vs_actual", None, locale("en"))):
         labels = [a for a in fig.layout.annotations if a.name == "label"]
         bars = sorted(y for t in fig.data if t.type == "bar" for y in t.y)
         assert len(labels) == len(bars) == 2 and fig.layout.margin.l <= 16 and not fig.layout.yaxis.visible

@@ -13,7 +13,7 @@ from dashboard.table.address import MAX_SEARCH_CHARS
 from dashboard.table.dataset import current
 from dashboard.table.filters import by_indicator, rows_by_id
 from dashboard.text.escape import md_escape, md_link
-from dashboard.text.locale import LANGUAGES
+from dashboard.text.locale import LANGUAGES, locale
 
 LIVE_MARKDOWN = ("](http://evil", "**b**", ":red[", "$x", "<img", "<a href", "<b>")  # markup still read once escapes are gone
 LIVE_HTML = ("<img", '<a href="http://evil', "<b>b</b>", "onerror=alert(1)>")  # a tag the data put in a page
@@ -110,15 +110,15 @@ def test_every_chart_escapes_hostile_data(hostile, lang):
     data = current()
     frame = data.views[lang].frame
     for story in data.stories:
-        _chart_ok(blocks.story(story, rows_by_id(frame, story.figures), lang).figure)
+        _chart_ok(blocks.story(story, rows_by_id(frame, story.figures), locale(lang)).figure)
     charted, _singles = by_indicator(frame)
     assert charted
     for rows in charted:
-        chart = blocks.indicator(rows, lang).figure
+        chart = blocks.indicator(rows, locale(lang)).figure
         _chart_ok(chart)
         titles = [axis.title.text for axis in (chart.layout.xaxis, chart.layout.yaxis) if axis.title.text]
         assert any("&lt;b&gt;b&lt;/b&gt;" in title for title in titles), titles  # the unit's label, escaped
-    _chart_ok(blocks.timeline(frame, list(data.views[lang].options.sectors), lang).figure)
+    _chart_ok(blocks.timeline(frame, list(data.views[lang].options.sectors), locale(lang)).figure)
 
 
 def _no_tags(html: str) -> None:

@@ -8,6 +8,7 @@ import pytest
 
 from dashboard.data.quote_numbers import locate
 from dashboard.text.citations import cite_bibtex, cite_csl, cite_text, fragment_finds, marked_quote, sentence_link
+from dashboard.text.locale import locale
 
 
 @pytest.mark.parametrize("value, quote, found", [
@@ -62,12 +63,12 @@ def test_the_quote_marks_its_number_and_stays_text():
 
 
 def test_citations_in_three_forms():
-    text = cite_text(FIGURE, "http://host/figure?figure=zj-gdp-2024", "2026-01-02")
+    text = cite_text(FIGURE, "http://host/figure?figure=zj-gdp-2024", locale("en"), "2026-01-02")
     assert "more than 9 trillion yuan" in text and "Chen Ye (China Daily)" in text and "accessed 2026-01-02" in text
-    bib = cite_bibtex(FIGURE, "http://host/figure?figure=zj-gdp-2024", "2026-01-02")
+    bib = cite_bibtex(FIGURE, "http://host/figure?figure=zj-gdp-2024", locale("en"), "2026-01-02")
     assert bib.startswith("@misc{zj_gdp_2024,") and "url = {http://host/figure?figure=zj-gdp-2024}" in bib
     assert bib.count("{") == bib.count("}")
-    item = json.loads(cite_csl(FIGURE, "http://host/figure?figure=zj-gdp-2024", "2026-01-02"))[0]
+    item = json.loads(cite_csl(FIGURE, "http://host/figure?figure=zj-gdp-2024", locale("en"), "2026-01-02"))[0]
     assert item["id"] == "zj-gdp-2024" and item["issued"] == {"date-parts": [[2025, 2, 5]]}
     assert item["source"] == "https://example.org/a" and item["accessed"] == {"date-parts": [[2026, 1, 2]]}
 
@@ -91,18 +92,18 @@ def test_the_figures_page_explains_every_formula(root):
 def test_citations_name_the_article_its_author_and_the_curators_access_date(real):
     row = next(real[real["figure_id"] == "zj-gdp-2024"].itertuples())
     address = "https://example.org/figures/zj-gdp-2024"
-    text = cite_text(row, address)
+    text = cite_text(row, address, locale("en"))
     assert f"{row.url}, accessed {row.accessed}. Via " in text and text.endswith(f"{address}, accessed {row.accessed}.")
-    bib = cite_bibtex(row, address)
+    bib = cite_bibtex(row, address, locale("en"))
     assert f"author = {{{row.author}}}" in bib and row.url in bib and f"urldate = {{{row.accessed}}}" in bib
-    corporate = cite_bibtex(SimpleNamespace(**{**vars(FIGURE), "author": None}), address, "2026-01-02")
+    corporate = cite_bibtex(SimpleNamespace(**{**vars(FIGURE), "author": None}), address, locale("en"), "2026-01-02")
     assert "author = {{China Daily}}" in corporate
-    item = json.loads(cite_csl(row, address))[0]
+    item = json.loads(cite_csl(row, address, locale("en")))[0]
     assert item["author"] == [{"literal": row.author}] and item["source"] == row.url and item["URL"] == address
     assert item["accessed"] == {"date-parts": [[int(part) for part in row.accessed.split("-")]]}
 
 
 def test_the_chinese_citation_gives_the_curators_access_date_whatever_day_the_reader_reads_it(real):
     row = next(real[real["figure_id"] == "zj-gdp-2024"].itertuples())
-    article = cite_text(row, "https://example.org/figures/zj-gdp-2024", "2099-01-01", "zh").split("\n")[1]
+    article = cite_text(row, "https://example.org/figures/zj-gdp-2024", locale("zh"), "2099-01-01").split("\n")[1]
     assert f"[{row.accessed}]" in article and "2099" not in article

@@ -19,6 +19,7 @@ from dashboard.table.filters import (
     timeline_counts,
 )
 from dashboard.text.citations import cite_source as citation
+from dashboard.text.locale import locale
 from dashboard.text.wording import period_text
 
 CHARTED = ["digital_core_value_added", "logistics_daily_shipments", "gdp",
@@ -81,8 +82,8 @@ def test_a_figure_without_a_period_is_kept_only_while_the_years_filter_nothing(r
 def test_a_figure_without_a_period_reads_period_not_given(real):
     before = real.set_index("figure_id").loc["cixi-bull-group-shipments-before"]
     assert before["period"] is None and pd.isna(before["year_start"]) and pd.isna(before["year_end"])
-    assert period_text(before["period"]) == "period not given" and period_text(None, "zh") == "未说明时期"
-    assert period_text("2021-2023", "zh") == "2021—2023年"
+    assert period_text(before["period"], locale("en")) == "period not given" and period_text(None, locale("zh")) == "未说明时期"
+    assert period_text("2021-2023", locale("zh")) == "2021—2023年"
 
 
 def test_series_are_capped_to_the_top_places(make_rows):
@@ -102,10 +103,10 @@ def test_bars_are_capped_by_value(make_rows):
 
 def test_bar_labels_are_distinct(real):
     rows = real[real["indicator_id"] == "logistics_daily_shipments"]
-    labels = charts.bar_labels(rows)
+    labels = charts.bar_labels(rows, locale("en"))
     assert len(set(labels)) == len(labels)
     assert sorted(labels) == ["Cixi (Bull Group): after digitising", "Cixi (Bull Group): before digitising"]
-    gdp = charts.bar_labels(real[real["indicator_id"] == "gdp"])
+    gdp = charts.bar_labels(real[real["indicator_id"] == "gdp"], locale("en"))
     assert set(gdp) == {"Zhejiang, 2024", "Wenzhou, 2025"}
 
 
@@ -157,11 +158,11 @@ def test_rows_by_source_newest_article_first(real, make_rows):
 def test_citation():
     _, sources = load_catalog()
     no_link = [sid for sid, s in sources.items() if s.url is None]
-    assert no_link and "no link known" in citation(sources[no_link[0]])
-    text = citation(sources["techedt-2025-10-25-zhejiang-ai-plan"])
+    assert no_link and "no link known" in citation(sources[no_link[0]], locale("en"))
+    text = citation(sources["techedt-2025-10-25-zhejiang-ai-plan"], locale("en"))
     assert "2025-10-25" in text and "https://www.techedt.com/" in text
 
 
 def test_bar_labels_fall_back_to_the_figure_id_without_a_label(make_rows):
     rows = make_rows(dict(figure_id="a", label="before"), dict(figure_id="b"))
-    assert charts.bar_labels(rows) == ["G: before", "G: b"]
+    assert charts.bar_labels(rows, locale("en")) == ["G: before", "G: b"]

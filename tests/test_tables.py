@@ -6,6 +6,7 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from dashboard.table.page_tables import DATA_COLUMNS, FIGURE, PERIOD_WIDTH, SOURCE_COLUMNS, for_table
+from dashboard.text.locale import locale
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app" / "main.py")
 
@@ -21,18 +22,18 @@ def test_the_telling_columns_come_first_and_every_column_is_kept(real):
 
 
 def test_three_figures_of_one_indicator_read_differently(real):
-    shown = for_table(real, DATA_COLUMNS)
+    shown = for_table(real, DATA_COLUMNS, locale("en"))
     digital = shown[shown[FIGURE].str.startswith("Digital economy core industries")]
     assert len(digital) >= 3 and digital[FIGURE].str.len().min() > len("Digital economy core industries,")
     assert not shown.duplicated([FIGURE, "place", "period", "value_text"]).any()
-    assert "地区生产总值" in "".join(for_table(real.assign(indicator=real["indicator_zh"], label=real["label_zh"]),
-                                         SOURCE_COLUMNS, "zh")[FIGURE])
+    chinese = real.assign(indicator=real["indicator_zh"], label=real["label_zh"])
+    assert "地区生产总值" in "".join(for_table(chinese, SOURCE_COLUMNS, locale("zh"))[FIGURE])
 
 
 def test_missing_text_is_blank_and_numbers_stay_numbers(real):
     rows = real.head(4).copy()
     rows["label"] = [None, "before", float("nan"), pd.NA]
-    shown = for_table(rows, DATA_COLUMNS)
+    shown = for_table(rows, DATA_COLUMNS, locale("en"))
     assert shown["label"].tolist() == ["", "before", "", ""]
     assert pd.api.types.is_numeric_dtype(shown["value"]) and shown["value"].tolist() == rows["value"].tolist()
     assert list(shown.columns) == [name for name, *_ in DATA_COLUMNS]

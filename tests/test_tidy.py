@@ -4,6 +4,7 @@ import pytest
 
 from dashboard.data.schema import Display
 from dashboard.table.dataset import load_frame
+from dashboard.text.locale import locale
 from dashboard.text.wording import formatter
 
 CASES = [
@@ -28,7 +29,7 @@ CASES = [
 
 @pytest.mark.parametrize(("value", "display", "text"), CASES)
 def test_formatter(value, display, text):
-    assert formatter(display)(value) == text
+    assert formatter(display, locale("en"))(value) == text
 
 
 def test_real_figures_as_the_table_writes_them():

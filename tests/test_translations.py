@@ -11,7 +11,7 @@ import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from dashboard.text.locale import LOCALE_DIR, choose, translation
+from dashboard.text.locale import LOCALE_DIR, choose, locale
 from dashboard.text.messages import extract, po_file
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -64,7 +64,7 @@ def test_the_compiled_catalog_is_the_current_one(zh):
     fresh = io.BytesIO()
     write_mo(fresh, zh)
     fresh.seek(0)
-    current, committed = GNUTranslations(fresh), translation("zh")
+    current, committed = GNUTranslations(fresh), locale("zh").translations
     for message in zh:
         if not message.id:
             continue

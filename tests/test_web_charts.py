@@ -11,7 +11,7 @@ from plotly.offline import get_plotlyjs
 from dashboard.charts.indicator import drawn
 from dashboard.table.dataset import current
 from dashboard.table.filters import by_indicator
-from dashboard.text.locale import in_language
+from dashboard.text.locale import locale
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +49,7 @@ def test_every_chart_answers_in_both_languages_with_its_words_drawn_in(web, load
             layout = _spec(answer.text)["figure"]["layout"]
             if kind == "story":
                 story = next(s for s in loaded.stories if s.id == chart_id)
-                title = in_language(story, "title", lang)
+                title = locale(lang).field(story, "title")
             else:
                 title = loaded.views[lang].frame.set_index("indicator_id").loc[chart_id, "indicator"]
                 title = title if isinstance(title, str) else title.iat[0]

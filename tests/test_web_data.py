@@ -13,6 +13,7 @@ from dashboard.export import to_csv
 from dashboard.table.address import MAX_NOTICES, parse_query
 from dashboard.table.dataset import current
 from dashboard.table.filters import apply
+from dashboard.text.locale import locale
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +22,7 @@ def loaded():
 
 
 def _expected(loaded, query: str, lang: str = "en") -> tuple[pd.DataFrame, list[str]]:
-    filters, notices = parse_query(parse_qs(query, keep_blank_values=True), loaded.views[lang].options, lang)
+    filters, notices = parse_query(parse_qs(query, keep_blank_values=True), loaded.views[lang].options, locale(lang))
     return apply(loaded.frame, filters), notices
 
 

@@ -7,6 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.text.cards import article
+from dashboard.text.locale import locale
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app" / "main.py")
 
@@ -15,7 +16,7 @@ APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app" / "main.p
                                              (3, "3 figures from this article match the filters")])
 def test_article_card_counts(n, expected):
     first = SimpleNamespace(source_title="Headline", publisher="Xinhua", published="2025-01-02", url="https://x.test")
-    assert expected in article(first, n, None, None)
+    assert expected in article(first, n, None, None, locale("en"))
 
 
 def _texts(at: AppTest) -> str:

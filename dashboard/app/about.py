@@ -37,25 +37,26 @@ kept there too: `lang=en` for English, `lang=zh` for Chinese.""")
 def _columns() -> str:
     """The columns of the downloads as a list, a column a line with its type and meaning, in the reader's language:
     a list wraps on a phone where a three-column table would run off the screen."""
-    _ = state.ui().gettext
-    return "\n".join(_("- `{column}` ({type}): {meaning}").format(column=column.name, type=_(TYPES[column.type]),
-                                                                   meaning=md_escape(_(column.meaning)))
+    loc = state.locale()
+    return "\n".join(loc._("- `{column}` ({type}): {meaning}").format(column=column.name, type=loc._(TYPES[column.type]),
+                                                                   meaning=md_escape(loc._(column.meaning)))
                      for column in COLUMNS)
 
 
 def main() -> None:
     """Draw the About page."""
-    _ = state.ui().gettext
-    st.title(_("About"))
+    loc = state.locale()
+    st.title(loc._("About"))
     updated = components.updated_line()
     if updated:
         st.caption(updated)
-    citation = _(CITATION).format(version=__version__, date=_("(the date you downloaded it)"))
-    columns = _("**What the columns mean.** The CSV downloads and the data package hold these columns, one row per figure:")
+    citation = loc._(CITATION).format(version=__version__, date=loc._("(the date you downloaded it)"))
+    columns = loc._("**What the columns mean.** The CSV downloads and the data package hold these columns, one row per figure:")
     st.markdown("\n\n".join((
-        _(WHAT).format(figures=f"{len(components.data().frame):,}"), _(STATUSES), _(CHECKED).format(**CODE),
-        _("**How to cite.** {citation}").format(citation=citation), _("**Licence.** {licence}").format(licence=_(LICENCE)),
-        columns, _columns(), _(CHINESE), _(LINKS).format(**CODE))))
+        loc._(WHAT).format(figures=f"{len(components.data().frame):,}"), loc._(STATUSES), loc._(CHECKED).format(**CODE),
+        loc._("**How to cite.** {citation}").format(citation=citation),
+        loc._("**Licence.** {licence}").format(licence=loc._(LICENCE)),
+        columns, _columns(), loc._(CHINESE), loc._(LINKS).format(**CODE))))
 
 
 main()

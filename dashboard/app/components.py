@@ -19,8 +19,7 @@ from dashboard.table import dataset
 from dashboard.table.filters import apply, pages, rows_by_id
 from dashboard.table.page_tables import ROW_HEIGHT
 from dashboard.text.citations import figure_path, page_link
-from dashboard.text.locale import N_
-from dashboard.text.wording import date_text
+from dashboard.text.locale import N_, locale
 from dashboard.web.routes import base_url
 
 EMPTY = N_("No figures match these filters. Widen the year range or clear a filter in the sidebar.")
@@ -46,7 +45,7 @@ def data() -> dataset.Dataset:
 
 def view() -> dataset.View:
     """The data in the reader's language."""
-    return data().views[state.lang()]
+    return data().views[state.locale().code]
 
 
 def kept() -> pd.DataFrame:
@@ -68,50 +67,50 @@ def page_top(title: str, intro: str | None = None) -> tuple[dataset.View, pd.Dat
     if intro:
         st.markdown(intro)
     if rows.empty:
-        st.info(state.ui().gettext(EMPTY))
+        st.info(state.locale()._(EMPTY))
         return None
     return shown, rows
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
-def _built(version: str, lang: str, kind: str, ids: tuple[str, ...], _data: dataset.Dataset) -> blocks.Chart:
+def _built(version: str, code: str, kind: str, ids: tuple[str, ...], _data: dataset.Dataset) -> blocks.Chart:
     """A chart of these figures, built once per data version and language and shared read-only by every session."""
-    shown = _data.views[lang]
+    shown, loc = _data.views[code], locale(code)
     rows = rows_by_id(shown.frame, ids)
     if kind == "indicator":
-        return blocks.indicator(rows, lang)
+        return blocks.indicator(rows, loc)
     if kind == "timeline":
-        return blocks.timeline(rows, list(shown.options.sectors), lang)
+        return blocks.timeline(rows, list(shown.options.sectors), loc)
     story = next(chart for chart in _data.stories if f"story:{chart.id}" == kind)
-    return blocks.story(story, rows, lang)
+    return blocks.story(story, rows, loc)
 
 
 def built(kind: str, rows: pd.DataFrame) -> blocks.Chart:
     """The chart of these rows: `indicator`, `timeline`, or `story:<id>` for a story chart."""
     current = data()
-    return _built(current.version, state.lang(), kind, tuple(rows["figure_id"]), current)
+    return _built(current.version, state.locale().code, kind, tuple(rows["figure_id"]), current)
 
 
 def chart(block: blocks.Chart, key: str) -> None:
     """A Plotly chart with its text alternative, its rows as a table on request; clicking a mark opens its figure."""
-    event = st.plotly_chart(block.figure, width="stretch", config=plotly_config(state.lang()), key=key, alt=block.alt,
+    event = st.plotly_chart(block.figure, width="stretch", config=plotly_config(state.locale()), key=key, alt=block.alt,
                             on_select="rerun", selection_mode="points")
     drawn = set(block.rows["figure_id"])  # a selection is the reader's browser's to send: only a figure drawn is opened
     marks = (point_field(point, "figure_id") for point in event.selection.points)
     clicked = next((figure for figure in marks if isinstance(figure, str) and figure in drawn), None)
     if clicked:  # the figure's own page, in the reader's language; Back returns to this view, kept in the address
-        page = json.dumps(page_link(figure_path(clicked), state.lang()))  # no < or "
+        page = json.dumps(page_link(figure_path(clicked), state.locale()))  # no < or "
         st.html(f"<script>window.location.assign(new URL({page}, document.baseURI));</script>", unsafe_allow_javascript=True)
-    table = st.expander(state.ui().gettext("Chart data as a table"), key=f"{key}_table", on_change="rerun")
+    table = st.expander(state.locale()._("Chart data as a table"), key=f"{key}_table", on_change="rerun")
     if table.open:  # drawn only when opened
         with table:  # each row links to its figure's page: the chart's marks within a keyboard's and a screen reader's reach
-            _ = state.ui().gettext
-            link = st.column_config.LinkColumn(_(LINK_COLUMN), display_text=_("open"),
-                                               help=_("The figure's own page: its value, sentence, source and citation."))
-            widths = {_(TABLE_COLUMNS[name]): st.column_config.TextColumn(width=width)
+            loc = state.locale()
+            link = st.column_config.LinkColumn(loc._(LINK_COLUMN), display_text=loc._("open"),
+                                               help=loc._("The figure's own page: its value, sentence, source and citation."))
+            widths = {loc._(TABLE_COLUMNS[name]): st.column_config.TextColumn(width=width)
                       for name, width in CHART_TABLE_WIDTHS.items()}  # the three that tell, in a half-width chart
-            st.dataframe(chart_table(block.rows, state.lang(), links=True), hide_index=True, width="stretch",
-                         row_height=ROW_HEIGHT, column_config={**widths, _(LINK_COLUMN): link})
+            st.dataframe(chart_table(block.rows, state.locale(), links=True), hide_index=True, width="stretch",
+                         row_height=ROW_HEIGHT, column_config={**widths, loc._(LINK_COLUMN): link})
 
 
 def _csv(figure_ids: list[str]) -> bytes:
@@ -121,19 +120,19 @@ def _csv(figure_ids: list[str]) -> bytes:
 
 def csv_button(rows: pd.DataFrame, name: str, key: str, label: str | None = None, **options) -> None:
     """A download of exactly these rows, every column (sources included), formula-safe; built only when clicked."""
-    st.download_button(label or state.ui().gettext("Download CSV"), data=functools.partial(_csv, rows["figure_id"].tolist()),
+    st.download_button(label or state.locale()._("Download CSV"), data=functools.partial(_csv, rows["figure_id"].tolist()),
                        file_name=f"{name}.csv", mime="text/csv", key=key, on_click="ignore", icon=":material/download:",
                        **options)
 
 
 def updated_line() -> str:
     """'Data last updated 2026-11-23 (version 1a2b3c4d).', in the reader's language: the latest date a source was read."""
-    current, code = data(), state.lang()
+    current, loc = data(), state.locale()
     when = data_updated(current.sources)
     if when is None:
         return ""
-    return state.ui().gettext("Data last updated {date} (version {version}).").format(
-        date=date_text(when.isoformat(), code), version=current.version[:8])
+    return loc._("Data last updated {date} (version {version}).").format(
+        date=loc.date(when.isoformat()), version=current.version[:8])
 
 
 def zip_name() -> str:
@@ -149,39 +148,39 @@ def dataset_zip() -> bytes:
 
 def pager(label: str, count: int, per_page: int, key: str) -> int:
     """A page chooser when `count` items need more than one page; the page number chosen. `label`: translated."""
-    _ = state.ui().gettext
+    loc = state.locale()
     total = pages(count, per_page)
     if total == 1:
         return 1
     if st.session_state.get(key) not in range(1, total + 1):  # fewer pages than before: back to the first
         st.session_state[key] = 1
     if total <= 12:
-        return st.segmented_control(_("{label}: page ({per_page} a page)").format(label=label, per_page=per_page),
+        return st.segmented_control(loc._("{label}: page ({per_page} a page)").format(label=label, per_page=per_page),
                                     list(range(1, total + 1)), key=key, required=True) or 1
-    return int(st.number_input(_("{label}: page (1 to {total}, {per_page} a page)").format(
+    return int(st.number_input(loc._("{label}: page (1 to {total}, {per_page} a page)").format(
         label=label, total=total, per_page=per_page), 1, total, key=key, step=1) or 1)
 
 
 def _listed(problems) -> None:
     """Problems as plain text, one a line (FILE:LINE: field: message), the first MAX_PROBLEMS of them."""
-    _ = state.ui().gettext
+    loc = state.locale()
     lines = [str(p) for p in problems[:MAX_PROBLEMS]]
     if len(problems) > MAX_PROBLEMS:
-        lines.append(_("... and {n} more (run: {command})").format(n=len(problems) - MAX_PROBLEMS,
+        lines.append(loc._("... and {n} more (run: {command})").format(n=len(problems) - MAX_PROBLEMS,
                                                                   command="python -m dashboard validate"))
     st.code("\n".join(lines), language=None, wrap_lines=True)
 
 
 def problems_panel(exc: DataError) -> None:
     """What is wrong with the data files, when no version of them could be read."""
-    st.error(state.ui().gettext("The data files have {n} problem(s), so nothing can be drawn. Fix them and reload.")
+    st.error(state.locale()._("The data files have {n} problem(s), so nothing can be drawn. Fix them and reload.")
              .format(n=len(exc.problems)))
     _listed(exc.problems)
 
 
 def stale_notice(problems) -> None:
     """Say that the files on disk have problems and that the last version read without any is shown meanwhile."""
-    _ = state.ui().gettext
-    with st.expander(_("The data files on disk have {n} problem(s): the last version without any is shown.").format(
+    loc = state.locale()
+    with st.expander(loc._("The data files on disk have {n} problem(s): the last version without any is shown.").format(
             n=len(problems)), icon=":material/warning:"):
         _listed(problems)

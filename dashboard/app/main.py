@@ -46,15 +46,15 @@ def main() -> None:
     """One run: page settings, the language, the page list, then the filters and the page chosen."""
     # An emoji icon, set before the navigation, is drawn by the browser: no page asks another host for a favicon.
     st.set_page_config(page_title=APP_NAME, page_icon="📈", layout="wide")
-    code = state.language_switch()
-    _ = state.ui().gettext
-    pages = [st.Page(HERE / name, title=_(title), icon=icon, default=i == 0) for i, (name, title, icon) in enumerate(PAGES)]
+    state.language_switch()
+    loc = state.locale()
+    pages = [st.Page(HERE / name, title=loc._(title), icon=icon, default=i == 0) for i, (name, title, icon) in enumerate(PAGES)]
     page = st.navigation(pages, position="top")
-    st.set_page_config(page_title=f"{page.title} · {_(APP_NAME)}")
+    st.set_page_config(page_title=f"{page.title} · {loc._(APP_NAME)}")
     st.html(STYLE)
     _phone_pages(pages)
     # The page's language, for screen readers, search engines and the browser's fonts (zh-Hans: simplified Chinese).
-    st.html(f"<script>document.documentElement.lang = '{HTML_LANG[code]}';</script>", unsafe_allow_javascript=True)
+    st.html(f"<script>document.documentElement.lang = '{HTML_LANG[loc.code]}';</script>", unsafe_allow_javascript=True)
     try:
         current = components.look_up_data()
     except DataError as exc:

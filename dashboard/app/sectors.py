@@ -11,8 +11,7 @@ from dashboard.table.filters import apply, by_indicator, page_of, rows_by_id, so
 from dashboard.text.cards import cards
 from dashboard.text.citations import chart_path, page_link
 from dashboard.text.escape import md_escape, source_line
-from dashboard.text.locale import LANGUAGES, N_, in_language, translation
-from dashboard.text.wording import MARKS, number
+from dashboard.text.locale import LANGUAGES, N_, locale
 from dashboard.web import pages
 
 CHARTS, SINGLES = N_("Charts"), N_("Single figures")  # the tabs, named in the address (`tab`) as the reader reads them
@@ -23,34 +22,34 @@ SHOWN = "sector_shown"  # which of several sectors in the filter the page shows 
 
 def _heading(block, rows: pd.DataFrame, description: str) -> str:
     """An indicator chart's name, description, unit and sources, and how many places are left out, as Markdown."""
-    words, code = state.ui(), state.lang()
+    loc = state.locale()
     name, unit = rows["indicator"].iat[0], rows["unit_label"].iat[0]
-    about = words.gettext("{description} Unit: {unit}.").format(description=description, unit=unit)
+    about = loc._("{description} Unit: {unit}.").format(description=description, unit=unit)
     lines = [f"**{md_escape(name)}**", f":small[:gray[{md_escape(about)}]]",
-             f":small[{source_line(source_refs(block.rows), code)}]"]
+             f":small[{source_line(source_refs(block.rows), loc)}]"]
     if block.left_out:
-        drawn = words.ngettext(
+        drawn = loc.ngettext(
             "{shown} of {total} figures drawn: {n} more place is left out here and listed on the Data page.",
             "{shown} of {total} figures drawn: {n} more places are left out here and listed on the Data page.",
-            block.left_out).format(shown=number(len(block.rows), code), total=number(len(rows), code),
-                                   n=number(block.left_out, code))
+            block.left_out).format(shown=loc.number(len(block.rows)), total=loc.number(len(rows)),
+                                   n=loc.number(block.left_out))
         lines.append(f":small[:gray[{drawn}]]")
     return "  \n".join(lines)
 
 
 def _take_away(block, chart_id: str) -> None:
     """Beside a chart: the CSV of the rows it draws, a link to the chart's own page, and the code that embeds it."""
-    _, code = state.ui().gettext, state.lang()
+    loc = state.locale()
     with st.container(horizontal=True, vertical_alignment="center"):
         components.csv_button(block.rows, name=chart_id, key=f"csv_{chart_id}")
-        link = _("Link to this chart")
-        st.markdown(f"[{md_escape(link)}]({page_link(chart_path(chart_id), code)})")
-        embed = st.popover(_("Embed"), icon=":material/code:", key=f"embed_{chart_id}", on_change="rerun")
+        link = loc._("Link to this chart")
+        st.markdown(f"[{md_escape(link)}]({page_link(chart_path(chart_id), loc)})")
+        embed = st.popover(loc._("Embed"), icon=":material/code:", key=f"embed_{chart_id}", on_change="rerun")
     if embed.open:  # the embed code is made only when asked for
         with embed:
-            chart = pages.build_chart(components.data(), chart_id, code)
-            st.caption(_("Paste this into a web page to show the chart, with its sources, at any width from 320 pixels."))
-            st.code(pages.embed_snippet(chart, components.site(), code), language="html", wrap_lines=True)
+            chart = pages.build_chart(components.data(), chart_id, loc)
+            st.caption(loc._("Paste this into a web page to show the chart, with its sources, at any width from 320 pixels."))
+            st.code(pages.embed_snippet(chart, components.site(), loc), language="html", wrap_lines=True)
 
 
 def _indicator(rows: pd.DataFrame, descriptions: dict[str, str]) -> None:
@@ -66,7 +65,7 @@ def _indicator(rows: pd.DataFrame, descriptions: dict[str, str]) -> None:
 def _charts(charted: list[pd.DataFrame], sector: str, descriptions: dict[str, str]) -> None:
     """One page of indicator charts, two side by side."""
     columns = st.columns(2)
-    page = components.pager(state.ui().gettext(CHARTS), len(charted), CHARTS_PER_PAGE, f"chart_page_{sector}")
+    page = components.pager(state.locale()._(CHARTS), len(charted), CHARTS_PER_PAGE, f"chart_page_{sector}")
     for i, rows in enumerate(page_of(charted, page, CHARTS_PER_PAGE)):
         with columns[i % 2]:
             _indicator(rows, descriptions)
@@ -74,10 +73,10 @@ def _charts(charted: list[pd.DataFrame], sector: str, descriptions: dict[str, st
 
 def _stories(stories: list, frame: pd.DataFrame) -> None:
     """The sector's story charts, each under its title, with its note drawn in and the CSV of its figures."""
-    code = state.lang()
+    loc = state.locale()
     for story in stories:
         block = components.built(f"story:{story.id}", rows_by_id(frame, story.figures))
-        title, subtitle = in_language(story, "title", code), in_language(story, "subtitle", code)
+        title, subtitle = loc.field(story, "title"), loc.field(story, "subtitle")
         with st.container(border=True, key=f"chartbox_{story.id}"):
             st.markdown(f"**{md_escape(title)}**" + (f"  \n:small[{md_escape(subtitle)}]" if subtitle else ""))
             components.chart(block, key=f"story_{story.id}")
@@ -86,15 +85,15 @@ def _stories(stories: list, frame: pd.DataFrame) -> None:
 
 def _cards(singles: pd.DataFrame, sector: str) -> None:
     """One page of single-figure cards, and a CSV of exactly those figures."""
-    page = components.pager(state.ui().gettext("Cards"), len(singles), CARDS_PER_PAGE, f"card_page_{sector}")
+    page = components.pager(state.locale()._("Cards"), len(singles), CARDS_PER_PAGE, f"card_page_{sector}")
     shown = page_of(singles, page, CARDS_PER_PAGE)
-    st.html(cards(shown, lang=state.lang()))
+    st.html(cards(shown, loc=state.locale()))
     components.csv_button(shown, name=f"{sector}-single-figures", key=f"csv_singles_{sector}")
 
 
 def _named(text: object, sections: list[str]) -> str | None:
     """The section a tab's name stands for, in whichever language it is written (a shared address, a language switch)."""
-    return next((name for name in sections if text in {translation(code).gettext(name) for code in LANGUAGES}), None)
+    return next((name for name in sections if text in {locale(code)._(name) for code in LANGUAGES}), None)
 
 
 def _tabs(sections: list[str]) -> dict:
@@ -103,40 +102,39 @@ def _tabs(sections: list[str]) -> dict:
 
     The address is kept here rather than by Streamlit's binding, which drops a tab named in the other language.
     """
-    _ = state.ui().gettext
+    loc = state.locale()
     known = "tab" in st.session_state
     chosen = _named(st.session_state.get("tab"), sections) if known else _named(st.query_params.get("tab"), sections)
     if chosen is not None:
-        st.session_state["tab"] = _(chosen)
-    tabs = st.tabs([_(name) for name in sections], key="tab", on_change="rerun")
+        st.session_state["tab"] = loc._(chosen)
+    tabs = st.tabs([loc._(name) for name in sections], key="tab", on_change="rerun")
     opened = {name: tab for name, tab in zip(sections, tabs, strict=True) if tab.open}
     shown = next(iter(opened), sections[0])
     if shown == sections[0]:  # the first tab, open by default, is left out of the address
         if "tab" in st.query_params:
             del st.query_params["tab"]
-    elif st.query_params.get("tab") != _(shown):
-        st.query_params["tab"] = _(shown)
+    elif st.query_params.get("tab") != loc._(shown):
+        st.query_params["tab"] = loc._(shown)
     return opened
 
 
 def _summary(stories: list, charted: list, singles: pd.DataFrame) -> str:
     """What the sector's page holds: figures and indicators, story charts, charts and single figures."""
-    words, code = state.ui(), state.lang()
-    _, ngettext = words.gettext, words.ngettext
+    loc = state.locale()
     figures, indicators = sum(map(len, charted)) + len(singles), len(charted) + len(singles)
-    parts = [_("{figures} on {indicators}").format(
-        figures=ngettext("{n} figure", "{n} figures", figures).format(n=number(figures, code)),
-        indicators=ngettext("{n} indicator", "{n} indicators", indicators).format(n=number(indicators, code)))]
+    parts = [loc._("{figures} on {indicators}").format(
+        figures=loc.ngettext("{n} figure", "{n} figures", figures).format(n=loc.number(figures)),
+        indicators=loc.ngettext("{n} indicator", "{n} indicators", indicators).format(n=loc.number(indicators)))]
     if stories:
-        parts.append(ngettext("{n} story chart of comparisons the articles draw",
+        parts.append(loc.ngettext("{n} story chart of comparisons the articles draw",
                               "{n} story charts of comparisons the articles draw", len(stories)).format(n=len(stories)))
     if charted:
-        parts.append(_("{n} charted (hover over or tap a chart for each figure's wording, period, status and source)")
-                     .format(n=number(len(charted), code)))
+        parts.append(loc._("{n} charted (hover over or tap a chart for each figure's wording, period, status and source)")
+                     .format(n=loc.number(len(charted))))
     if len(singles):
-        parts.append(ngettext("{n} with a single figure, shown as a card", "{n} with a single figure, shown as cards",
-                              len(singles)).format(n=number(len(singles), code)))
-    marks = MARKS[code]
+        parts.append(loc.ngettext("{n} with a single figure, shown as a card", "{n} with a single figure, shown as cards",
+                              len(singles)).format(n=loc.number(len(singles))))
+    marks = loc.marks
     return marks.semicolon.join(parts) + marks.stop.strip()
 
 
@@ -146,8 +144,8 @@ def _pick_sector(labels: dict[str, str], offered: list[str], chosen: tuple[str, 
     With no sector or one in the filter, choosing here sets the Sector filter (and so the address). With several,
     the filter stays as the reader set it and the page shows one of them at a time.
     """
-    _ = state.ui().gettext
-    label = _("Show the sector")
+    loc = state.locale()
+    label = loc._("Show the sector")
     named = lambda sector: md_escape(labels[sector])  # noqa: E731 (a segmented control's options are Markdown)
     if len(chosen) > 1:
         if st.session_state.get(SHOWN) not in offered:
@@ -163,8 +161,8 @@ def _pick_sector(labels: dict[str, str], offered: list[str], chosen: tuple[str, 
 
 def main() -> None:
     """Draw the Sectors page."""
-    _ = state.ui().gettext
-    top = components.page_top(_("Sectors"))
+    loc = state.locale()
+    top = components.page_top(loc._("Sectors"))
     if top is None:
         return
     shown, rows = top

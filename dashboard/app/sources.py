@@ -9,8 +9,6 @@ from dashboard.table.page_tables import ROW_HEIGHT, SOURCE_COLUMNS, for_table, i
 from dashboard.text.cards import articles
 from dashboard.text.citations import cite_source
 from dashboard.text.escape import md_escape
-from dashboard.text.locale import in_language
-from dashboard.text.wording import date_text
 
 SOURCES_PER_PAGE = 25  # article cards a page
 SOURCE_ROWS = 50  # figures listed for the article chosen; the Data page lists them all
@@ -19,9 +17,9 @@ SOURCE_ROWS = 50  # figures listed for the article chosen; the Data page lists t
 def _behind(articles: int, figures: int) -> str:
     """'3 articles behind the 10 figures that match the filters.'"""
     if figures == 1:
-        text = state.ui().gettext("{articles} article behind the {figures} figure that matches the filters.")
+        text = state.locale()._("{articles} article behind the {figures} figure that matches the filters.")
     else:
-        text = state.ui().ngettext("{articles} article behind the {figures} figures that match the filters.",
+        text = state.locale().ngettext("{articles} article behind the {figures} figures that match the filters.",
                              "{articles} articles behind the {figures} figures that match the filters.", articles)
     return text.format(articles=f"{articles:,}", figures=f"{figures:,}")
 
@@ -33,26 +31,26 @@ def _chose() -> None:
 
 def _cards(groups: list[pd.DataFrame], found: dict) -> str:
     """The cards of these articles (each group: the rows of one article's figures), as one block of HTML."""
-    code, items = state.lang(), []
+    loc, items = state.locale(), []
     for rows in groups:
         first = rows.iloc[0]
         source = found.get(first.source_id)
-        summary, cited = (None, None) if source is None else (in_language(source, "summary", code),
-                                                              cite_source(source, code))
+        summary, cited = (None, None) if source is None else (loc.field(source, "summary"),
+                                                              cite_source(source, loc))
         items.append((first, len(rows), summary, cited))
-    return articles(items, lang=code)
+    return articles(items, loc=loc)
 
 
 def _one_article(found: dict, used: list[pd.DataFrame]) -> None:
     """The figures of the article chosen, and its citation with a copy button."""
-    _, code = state.ui().gettext, state.lang()
-    st.header(_("Figures from one article"), anchor=False)
+    loc = state.locale()
+    st.header(loc._("Figures from one article"), anchor=False)
     groups = {rows["source_id"].iloc[0]: rows for rows in used}
 
     def name(sid: str) -> str:
         first = groups[sid].iloc[0]
-        return _("{headline} ({publisher}, {published})").format(headline=first.source_title, publisher=first.publisher,
-                                                                  published=date_text(str(first.published), code))
+        return loc._("{headline} ({publisher}, {published})").format(headline=first.source_title, publisher=first.publisher,
+                                                                  published=loc.date(str(first.published)))
 
     asked = st.query_params.get("article")  # a shared address names the article
     if asked in groups and asked != st.session_state.get("article"):
@@ -60,35 +58,35 @@ def _one_article(found: dict, used: list[pd.DataFrame]) -> None:
     if st.session_state.get("article") not in groups:  # the newest article the filters keep
         st.session_state["article"] = next(iter(groups))
     if asked is not None and asked not in groups:
-        st.warning(_("The address names an article the filters do not keep ({article}): showing the newest.").format(
+        st.warning(loc._("The address names an article the filters do not keep ({article}): showing the newest.").format(
             article=md_escape(asked[:60])))
     if asked is not None and asked != st.session_state["article"]:
         st.query_params["article"] = st.session_state["article"]  # the address shows the article shown
-    chosen = st.selectbox(_("Article"), list(groups), key="article", format_func=name, on_change=_chose,
-                          placeholder=_("Choose an article"))
+    chosen = st.selectbox(loc._("Article"), list(groups), key="article", format_func=name, on_change=_chose,
+                          placeholder=loc._("Choose an article"))
     rows = groups[chosen]
-    table = in_words(for_table(rows.head(SOURCE_ROWS), SOURCE_COLUMNS, code), code)
+    table = in_words(for_table(rows.head(SOURCE_ROWS), SOURCE_COLUMNS, loc), loc)
     st.dataframe(table, hide_index=True, width="stretch", row_height=ROW_HEIGHT,
-                 column_config={column: st.column_config.TextColumn(_(label), width=width)
+                 column_config={column: st.column_config.TextColumn(loc._(label), width=width)
                                 for column, label, width in SOURCE_COLUMNS})
     components.csv_button(rows, name=f"zhejiang-{chosen}", key="csv_article",
-                          label=_("Download this article's {n} figures (CSV)").format(n=len(rows)),
-                          help=_("Every column, sources included. Cells that a spreadsheet would run as a formula are "
+                          label=loc._("Download this article's {n} figures (CSV)").format(n=len(rows)),
+                          help=loc._("Every column, sources included. Cells that a spreadsheet would run as a formula are "
                                  "neutralised."))
     if len(rows) > SOURCE_ROWS:
-        st.caption(_("{shown} of the {total} figures from this article are listed here; the Data page lists them all.")
+        st.caption(loc._("{shown} of the {total} figures from this article are listed here; the Data page lists them all.")
                    .format(shown=SOURCE_ROWS, total=f"{len(rows):,}"))
     source = found.get(chosen)
     if source is not None:
-        cited = cite_source(source, code)
-        st.caption(_("Citation (copy with the button at its right):"))
+        cited = cite_source(source, loc)
+        st.caption(loc._("Citation (copy with the button at its right):"))
         st.code(cited, language=None, wrap_lines=True)
 
 
 def main() -> None:
     """Draw the Sources page."""
-    _ = state.ui().gettext
-    top = components.page_top(_("Sources"), _("The articles the figures come from, newest first. Choose one below the "
+    loc = state.locale()
+    top = components.page_top(loc._("Sources"), loc._("The articles the figures come from, newest first. Choose one below the "
                                               "list to see its figures."))
     if top is None:
         return
@@ -98,7 +96,7 @@ def main() -> None:
     st.caption(_behind(len(used), len(rows)))
     if len(used) > SOURCES_PER_PAGE:
         total = pages(len(used), SOURCES_PER_PAGE)
-        page = int(st.number_input(_("Page (1 to {total})").format(total=total), 1, total, key="sources_page"))
+        page = int(st.number_input(loc._("Page (1 to {total})").format(total=total), 1, total, key="sources_page"))
     shown = list(page_of(used, page, SOURCES_PER_PAGE))
     st.html(_cards(shown, found))
     _one_article(found, shown)

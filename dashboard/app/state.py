@@ -6,29 +6,23 @@ filters are the address's own parameter names (table.address.PARAMS).
 
 from __future__ import annotations
 
-import gettext
-
 import streamlit as st
 
 from dashboard.table.address import PAGE_PARAMS, PARAMS, page_param, parse_query, to_query
 from dashboard.table.filters import Filters, Options
 from dashboard.text.escape import md_escape
-from dashboard.text.locale import DEFAULT, LANGUAGES, choose, translation
-from dashboard.text.wording import MARKS, status_word
+from dashboard.text.locale import DEFAULT, LANGUAGES, Locale, choose
+from dashboard.text.locale import locale as locale_of
+from dashboard.text.wording import status_word
 
 LANG = "lang"  # the language's session key and address parameter
 SWITCHED = "lang_switched"  # set by the switch's callback: the run writes the new language into the address first
 NOTICES = "notices"  # what the address held that was ignored, worded in each language
 
 
-def lang() -> str:
-    """The reader's language (the switch sets it on a session's first run)."""
-    return st.session_state.get(LANG, DEFAULT)
-
-
-def ui() -> gettext.NullTranslations:
-    """The interface's translations into the reader's language: `_ = ui().gettext`."""
-    return translation(lang())
+def locale() -> Locale:
+    """The reader's locale (the switch sets its language on a session's first run)."""
+    return locale_of(st.session_state.get(LANG, DEFAULT))
 
 
 def language_switch() -> str:
@@ -84,7 +78,7 @@ def _reset(opts: Options) -> None:
 def _from_address(opts: Options) -> None:
     """On a session's first run, set the filters from the address and word, in each language, what was ignored."""
     params = {key: st.query_params.get_all(key) for key in st.query_params}
-    read = {code: parse_query(params, opts, code) for code in LANGUAGES}
+    read = {code: parse_query(params, opts, locale_of(code)) for code in LANGUAGES}
     chosen = read[DEFAULT][0]
     st.session_state.update(year=chosen.years, sector=list(chosen.sectors), geo=list(chosen.geos),
                             status=list(chosen.statuses))
@@ -110,7 +104,7 @@ def _bound_page_params() -> None:
     for name in PAGE_PARAMS:
         values = st.query_params.get_all(name)
         if values:
-            value, _notice = page_param(name, values, ui().gettext)
+            value, _notice = page_param(name, values, locale()._)
             if value is None:
                 del st.query_params[name]
             elif values != [value]:
@@ -124,23 +118,23 @@ def sidebar(opts: Options, places: dict[str, str]) -> Filters:
     _bound_page_params()
     _keep_valid(opts)
     labels = dict(opts.sectors)
-    bar, _, code = st.sidebar, ui().gettext, lang()
+    bar, loc = st.sidebar, locale()
     if opts.years[0] < opts.years[1]:
-        bar.slider(_("Years"), min_value=opts.years[0], max_value=opts.years[1], key="year", step=1,
-                   on_change=_changed, help=_("A figure for a span of years is kept when the span overlaps."))
+        bar.slider(loc._("Years"), min_value=opts.years[0], max_value=opts.years[1], key="year", step=1,
+                   on_change=_changed, help=loc._("A figure for a span of years is kept when the span overlaps."))
     picking = {"select_all": False, "filter_mode": "contains", "on_change": _changed}  # typing adds no option
-    bar.multiselect(_("Sector"), list(labels), key="sector", format_func=labels.get, placeholder=_("All sectors"),
+    bar.multiselect(loc._("Sector"), list(labels), key="sector", format_func=labels.get, placeholder=loc._("All sectors"),
                     **picking)
-    bar.multiselect(_("Geography"), list(opts.geos), key="geo", format_func=places.get, placeholder=_("All places"),
+    bar.multiselect(loc._("Geography"), list(opts.geos), key="geo", format_func=places.get, placeholder=loc._("All places"),
                     **picking)
-    bar.multiselect(_("Status"), list(opts.statuses), key="status", format_func=lambda s: status_word(s, code),
-                    placeholder=_("Actual, target, forecast, policy rule, derived"), **picking)
+    bar.multiselect(loc._("Status"), list(opts.statuses), key="status", format_func=lambda s: status_word(s, loc),
+                    placeholder=loc._("Actual, target, forecast, policy rule, derived"), **picking)
     chosen = filters(opts)
-    bar.button(_("Reset filters"), on_click=_reset, args=(opts,), disabled=chosen == Filters(years=opts.years))
-    notices = st.session_state.get(NOTICES, {}).get(code)
+    bar.button(loc._("Reset filters"), on_click=_reset, args=(opts,), disabled=chosen == Filters(years=opts.years))
+    notices = st.session_state.get(NOTICES, {}).get(loc.code)
     if notices:
-        listed = MARKS[code].semicolon.join(md_escape(n) for n in notices)
-        bar.warning(_("Ignored in the address: {notices}.").format(notices=listed))
+        listed = loc.marks.semicolon.join(md_escape(n) for n in notices)
+        bar.warning(loc._("Ignored in the address: {notices}.").format(notices=listed))
     query = to_query(chosen, opts)
     for key in PARAMS:  # only the filters' own parameters: a page keeps its own (figure, q, tab)
         if key in query and st.query_params.get_all(key) != query[key]:

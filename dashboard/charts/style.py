@@ -9,8 +9,8 @@ import unicodedata
 
 import pandas as pd
 
-from dashboard.text.locale import DEFAULT, N_, translation
-from dashboard.text.wording import DASHBOARD, MARKS, QUALIFIER_SIGNS, SCALES, date_text, period_text, qualifier_word, status_word
+from dashboard.text.locale import DEFAULT, N_, Locale
+from dashboard.text.wording import DASHBOARD, QUALIFIER_SIGNS, SCALES, period_text, qualifier_word, status_word
 
 # The Plotly toolbar keeps one button, the image download (its footer names the source), at the chart's right edge,
 # clear of the legend; on a phone's narrow chart it is hidden (app/style.css). Zoom by dragging; a double click resets.
@@ -66,17 +66,16 @@ NO_LINE_START = set("，。；：、）”！？")  # Chinese marks that never b
 PIECES = re.compile(r"\d+年\d+月\d+日|[^\s\u2e80-\uffff]+(?:万亿|[年月日万亿元个])?|\s+|.")
 
 
-def plotly_config(lang: str = DEFAULT) -> dict:
-    """The Plotly config of a chart in `lang`: the toolbar's tooltip and Plotly's messages in Chinese on a Chinese page."""
-    if lang == DEFAULT:
+def plotly_config(loc: Locale) -> dict:
+    """The Plotly config of a chart in the reader's language: the toolbar's tooltip and Plotly's messages in Chinese."""
+    if loc.code == DEFAULT:
         return PLOTLY_CONFIG
     return {**PLOTLY_CONFIG, "locale": "zh-CN", "locales": {"zh-CN": {"dictionary": PLOTLY_ZH}}}
 
 
-def styles(lang: str = DEFAULT) -> dict[str, tuple[str, str, str, str]]:
+def styles(loc: Locale) -> dict[str, tuple[str, str, str, str]]:
     """STATUS_STYLE with each legend name in the reader's language."""
-    _ = translation(lang).gettext
-    return {status: (_(name), *rest) for status, (name, *rest) in STATUS_STYLE.items()}
+    return {status: (loc._(name), *rest) for status, (name, *rest) in STATUS_STYLE.items()}
 
 
 def bar_marker(colour: str, pattern: str) -> dict:
@@ -97,10 +96,10 @@ def point_field(point: dict, name: str, fields: tuple[str, ...] = POINT_FIELDS) 
     return data[index] if len(data) > index else None
 
 
-def hover(lang: str = DEFAULT) -> str:
+def hover(loc: Locale) -> str:
     """The hover template of a mark (hover_data gives its fields), in the reader's language."""
     named = {name: ref(name) for name in POINT_FIELDS if name != "indicator"}
-    return translation(lang).gettext(HOVER).format(**named) + "<extra></extra>"
+    return loc._(HOVER).format(**named) + "<extra></extra>"
 
 
 def inert(values) -> list[str]:
@@ -133,40 +132,40 @@ def wrap(text: str, width: int = 24) -> str:
     return "<br>".join(inert(lines(str(text), width) or [""]))
 
 
-def _context(note: object, quote: object, lang: str = DEFAULT) -> str:
+def _context(note: object, quote: object, loc: Locale) -> str:
     """The hover's last lines: the curator's note and the opening words of the quote (the same in every chart)."""
-    _ = translation(lang).gettext
     words = str(quote).split()
     opening = " ".join(words[:QUOTE_WORDS]) + (" …" if len(words) > QUOTE_WORDS else "")
-    said = [_("Note: {note}").format(note=wrap(note, 60))] if isinstance(note, str) and note else []
-    return "".join(f"<br>{line}" for line in [*said, _("Article: “{opening}”").format(opening=wrap(opening, 60))])
+    said = [loc._("Note: {note}").format(note=wrap(note, 60))] if isinstance(note, str) and note else []
+    return "".join(f"<br>{line}" for line in [*said, loc._("Article: “{opening}”").format(opening=wrap(opening, 60))])
 
 
-def hover_data(rows: pd.DataFrame, lang: str = DEFAULT) -> list[list[str]]:
+def hover_data(rows: pd.DataFrame, loc: Locale) -> list[list[str]]:
     """The POINT_FIELDS of each row, escaped, in their order: what each mark carries."""
-    said = {"qualifier": qualifier_word, "status": status_word, "period": period_text, "published": date_text}
-    context = [_context(note, quote, lang) for note, quote in zip(rows["note"], rows["quote"], strict=True)]
-    columns = [context if name == "context" else inert(said[name](v, lang) for v in rows[name]) if name in said
+    said = {"qualifier": lambda q: qualifier_word(q, loc), "status": lambda s: status_word(s, loc),
+            "period": lambda p: period_text(p, loc), "published": loc.date}
+    context = [_context(note, quote, loc) for note, quote in zip(rows["note"], rows["quote"], strict=True)]
+    columns = [context if name == "context" else inert(said[name](v) for v in rows[name]) if name in said
                else inert(rows[name]) for name in POINT_FIELDS]
     return [list(values) for values in zip(*columns, strict=True)]
 
 
-def scale(rows: pd.DataFrame, lang: str = DEFAULT) -> tuple[float, str]:
+def scale(rows: pd.DataFrame, loc: Locale) -> tuple[float, str]:
     """Divisor and word for the value axis, so it reads '9 trillion' (9万亿), never 9e12 or 9T."""
     top = rows["value"].abs().max() if len(rows) else 0
     top = 0 if top != top else top
-    return next(((size, word) for size, word in SCALES[lang] if top >= size), (1.0, ""))
+    return next(((size, word) for size, word in SCALES[loc.code] if top >= size), (1.0, ""))
 
 
-def scaled_unit(word: str, unit: object, lang: str = DEFAULT) -> str:
+def scaled_unit(word: str, unit: object, loc: Locale) -> str:
     """A unit after its scale word: 'billion yuan'; 亿元."""
-    return f"{word}{unit}" if lang != DEFAULT else f"{word} {unit}".strip()
+    return f"{word}{unit}" if loc.code != DEFAULT else f"{word} {unit}".strip()
 
 
-def axis_title(rows: pd.DataFrame, lang: str = DEFAULT) -> str:
+def axis_title(rows: pd.DataFrame, loc: Locale) -> str:
     """The value axis title, escaped: the unit, with the scale word ('billion yuan'; 亿元)."""
-    _, word = scale(rows, lang)
-    return scaled_unit(word, " / ".join(inert(dict.fromkeys(str(u) for u in rows["unit_label"]))), lang)
+    _, word = scale(rows, loc)
+    return scaled_unit(word, " / ".join(inert(dict.fromkeys(str(u) for u in rows["unit_label"]))), loc)
 
 
 def year_ticks(low: int, high: int, most: int = 7) -> list[int]:
@@ -179,10 +178,10 @@ def year_ticks(low: int, high: int, most: int = 7) -> list[int]:
     return list(range(first, high + 1, step)) or [low]
 
 
-def year_axis(years, pad: float, title: str | None = None, lang: str = DEFAULT) -> dict:
+def year_axis(years, pad: float, loc: Locale, title: str | None = None) -> dict:
     """A year axis with whole-year ticks, padded by `pad` years on each side; titled 'year' unless told."""
     low, high = int(min(years)), int(max(years))
-    return {"title": {"text": title or translation(lang).gettext("year")}, "tickmode": "array",
+    return {"title": {"text": title or loc._("year")}, "tickmode": "array",
             "tickvals": year_ticks(low, high), "tickformat": "d", "tickangle": 0, "automargin": True,
             "range": [low - pad, high + pad]}
 
@@ -217,41 +216,41 @@ def padded(labels: list[str], qualifiers, horizontal: bool) -> list[str]:
             for label, q in zip(labels, qualifiers, strict=True)]
 
 
-def sign_legend(rows: pd.DataFrame, lang: str = DEFAULT) -> str:
+def sign_legend(rows: pd.DataFrame, loc: Locale) -> str:
     """What each sign before a value label means, for the signs these rows' labels use: '~ about, ≈ nearly'.
 
     Labels on a chart are short ('~ 620 billion yuan'); cards and tables say the words. Chinese labels use words, so
     they need no legend.
     """
-    if "qualifier" not in rows or lang != DEFAULT:
+    if "qualifier" not in rows or loc.code != DEFAULT:
         return ""
     used = [q for q in QUALIFIER_SIGNS if QUALIFIER_SIGNS[q] and q in set(rows["qualifier"])]
     if not used:
         return ""
-    listed = MARKS[lang].comma.join(f"{QUALIFIER_SIGNS[q]} {qualifier_word(q, lang)}" for q in used)
-    return translation(lang).gettext("Signs: {signs}").format(signs=listed)
+    listed = loc.marks.comma.join(f"{QUALIFIER_SIGNS[q]} {qualifier_word(q, loc)}" for q in used)
+    return loc._("Signs: {signs}").format(signs=listed)
 
 
-def footer(rows: pd.DataFrame, note: str | None = None, lang: str = DEFAULT, bars: bool = False) -> dict:
+def footer(rows: pd.DataFrame, loc: Locale, note: str | None = None, bars: bool = False) -> dict:
     """The source line drawn under a chart, so a downloaded image carries it: sources, any note, the dashboard.
 
     `bars`: the chart draws bars, so a bounded value has an arrow at its bar's end, which the footer explains.
 
     Headlines stay as published; dates, the note and the dashboard's name are in the reader's language.
     """
-    words, marks = translation(lang), MARKS[lang]
+    marks = loc.marks
     if "source_id" in rows and rows["source_id"].nunique() <= MAX_FOOTER_SOURCES:
         refs = rows.drop_duplicates("source_id")
         cited = zip(refs["publisher"], refs["source_title"], refs["published"], strict=True)
-        listed = marks.semicolon.join(marks.comma.join((publisher, f"“{title}”", date_text(published, lang)))
+        listed = marks.semicolon.join(marks.comma.join((publisher, f"“{title}”", loc.date(published)))
                                       for publisher, title, published in cited)
-        sources = words.ngettext("Source: {sources}", "Sources: {sources}", len(refs)).format(sources=listed)
+        sources = loc.ngettext("Source: {sources}", "Sources: {sources}", len(refs)).format(sources=listed)
     else:
-        sources = words.gettext("Sources: the articles listed on the dashboard's Sources page")
+        sources = loc._("Sources: the articles listed on the dashboard's Sources page")
     bounds = bars and "qualifier" in rows and any(bound_way(q) for q in rows["qualifier"])
-    signs = sign_legend(rows, lang)
-    parts = [sources, *([words.gettext("Note: {note}").format(note=note)] if note else []),
-             *([words.gettext(BOUND_NOTE)] if bounds else []), *([signs] if signs else []), words.gettext(DASHBOARD)]
+    signs = sign_legend(rows, loc)
+    parts = [sources, *([loc._("Note: {note}").format(note=note)] if note else []),
+             *([loc._(BOUND_NOTE)] if bounds else []), *([signs] if signs else []), loc._(DASHBOARD)]
     shown = [line for part in parts for line in lines(part, FOOTER_LINE)]
     return {"text": "<br>".join(inert(shown)), "xref": "paper", "yref": "paper",
             "x": 0, "y": 0, "xanchor": "left", "yanchor": "top", "yshift": -64, "showarrow": False, "align": "left",

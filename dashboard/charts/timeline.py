@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from dashboard.charts.style import footer, hover, hover_data, inert, label_room, layout, ref, styles, wrap, year_axis
 from dashboard.table.filters import dated
-from dashboard.text.locale import DEFAULT, translation
+from dashboard.text.locale import Locale
 
 COUNT_FIELDS = ("sector_label", "figures", "year")  # what a circle of the counted timeline carries
 STEP = 0.2  # rows between marks of one sector and year, stacked (a row is ROW_PX high: marks never overlap)
@@ -60,15 +60,14 @@ def _spread(rows: pd.DataFrame, centres: dict[str, float]) -> pd.Series:
     return pd.Series(ys, index=rows.index)
 
 
-def timeline_chart(rows: pd.DataFrame, sectors: list[tuple[str, str]], counted: bool = False,
-                   lang: str = DEFAULT) -> go.Figure:
+def timeline_chart(rows: pd.DataFrame, sectors: list[tuple[str, str]], loc: Locale,
+                   counted: bool = False) -> go.Figure:
     """Every figure on one year axis, a row per sector; or, when `counted`, circles sized by figures per year.
 
-    `rows` are figures, or the counts of views.selection.timeline_counts when `counted`; `lang` the reader's language.
+    `rows` are figures, or the counts of views.selection.timeline_counts when `counted`; `loc` the reader's.
     A figure without a period has no place on the axis and is left out; a lone figure far earlier than the others
     stands beyond a break at the axis's left edge (lone_early).
     """
-    _ = translation(lang).gettext
     rows = dated(rows)
     order = [s for s, _ in sectors if s in set(rows["sector"])]
     centres, heights = _bands(rows, order)
@@ -81,7 +80,7 @@ def timeline_chart(rows: pd.DataFrame, sectors: list[tuple[str, str]], counted: 
 
     top = rows["figures"].max() if counted else 1
     traces = []
-    for status, (name, colour, _pattern, symbol) in styles(lang).items():
+    for status, (name, colour, _pattern, symbol) in styles(loc).items():
         part = rows[rows["status"] == status]
         if part.empty:
             continue
@@ -92,7 +91,7 @@ def timeline_chart(rows: pd.DataFrame, sectors: list[tuple[str, str]], counted: 
                 x=x_of(part["year_end"]), y=ys[part.index], mode="markers", name=name, marker=marker,
                 customdata=[list(c) for c in zip(inert(part["sector_label"]), part["figures"],
                                                  [int(y) for y in part["year_end"]], strict=True)],
-                hovertemplate=_("{sector}, {year}: {count} figures").format(
+                hovertemplate=loc._("{sector}, {year}: {count} figures").format(
                     sector=ref("sector_label", COUNT_FIELDS), year=ref("year", COUNT_FIELDS),
                     count=ref("figures", COUNT_FIELDS, ":,"))
                 + f"<extra>{name}</extra>"))
@@ -105,13 +104,14 @@ def timeline_chart(rows: pd.DataFrame, sectors: list[tuple[str, str]], counted: 
                                legendgroup=status, showlegend=False, hoverinfo="skip"))
         traces.append(dict(type="scatter",
             x=x_of(part["year_end"]), y=ys[part.index], mode="markers", name=name, legendgroup=status, marker=marker,
-            hovertemplate=f"<b>{ref('indicator')}</b><br>" + hover(lang), customdata=hover_data(part, lang),
+            hovertemplate=f"<b>{ref('indicator')}</b><br>" + hover(loc), customdata=hover_data(part, loc),
         ))
     low = rows["year_end"].min() if counted else rows["year_start"].min()
     low = early[1] if early else low
     labels = dict(sectors)
-    title = _("year the figures are for (the last year of a period)") if counted else _("year (a bar spans a period of years)")
-    xaxis = {**year_axis([low, rows["year_end"].max()], 0.7, title), "showgrid": True}
+    title = (loc._("year the figures are for (the last year of a period)") if counted
+             else loc._("year (a bar spans a period of years)"))
+    xaxis = {**year_axis([low, rows["year_end"].max()], 0.7, loc, title), "showgrid": True}
     shapes = [{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": y, "y1": y,
                "line": {"width": 1, "color": "rgba(128,128,128,0.3)"}}
               for y in [centres[s] + heights[s] / 2 for s in order[:-1]]]
@@ -126,5 +126,5 @@ def timeline_chart(rows: pd.DataFrame, sectors: list[tuple[str, str]], counted: 
              "ticktext": [wrap(labels[s], LABEL_WIDTH) for s in order], "automargin": True, "showgrid": False,
              "zeroline": False}
     ticks = yaxis["ticktext"]
-    return go.Figure(data=traces, layout=layout(120 + ROW_PX * sum(heights.values()), footer=footer(rows, lang=lang),
+    return go.Figure(data=traces, layout=layout(120 + ROW_PX * sum(heights.values()), footer=footer(rows, loc),
                                                 left=label_room(ticks), xaxis=xaxis, yaxis=yaxis, shapes=shapes))

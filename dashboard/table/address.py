@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from dashboard.table.filters import Filters, Options
 from dashboard.table.search import MAX_CHARS
-from dashboard.text.locale import translation
+from dashboard.text.locale import Locale
 
 PARAMS = ("year", "sector", "geo", "status")
 PAGE_PARAMS = ("figure", "q", "tab", "article", "sector_shown", "lang")  # a page's own, and the language
@@ -87,10 +87,9 @@ def _bounded(name: str, values: list[str], budget: int, _) -> tuple[list[str], i
     return kept, budget, notices
 
 
-def parse_query(params: Mapping[str, list[str]], opts: Options, lang: str = "en") -> tuple[Filters, list[str]]:
-    """Filters from URL parameters (each a list of values) and notices, in `lang`, about what was ignored or cut; never
+def parse_query(params: Mapping[str, list[str]], opts: Options, loc: Locale) -> tuple[Filters, list[str]]:
+    """Filters from URL parameters (each a list of values) and notices, in `loc`'s language, about what was ignored or cut; never
     raises. Every parameter is bounded on its own, so a long search or a bad value never costs the other filters."""
-    _ = translation(lang).gettext
     filters = Filters(years=opts.years)
     allowed = {
         "sector": {k.casefold(): k for pair in opts.sectors for k in pair} | {v.casefold(): k for k, v in opts.sectors},
@@ -103,31 +102,31 @@ def parse_query(params: Mapping[str, list[str]], opts: Options, lang: str = "en"
     budget = MAX_QUERY_CHARS
     for name, values in params.items():
         if name in PAGE_PARAMS:
-            notice = page_param(name, list(values), _)[1]
+            notice = page_param(name, list(values), loc._)[1]
             notices += [notice] if notice else []
         elif name not in PARAMS:
             unknown += 1
             if unknown <= MAX_NOTICES:
-                notices.append(_("unknown setting {name}").format(name=repr(_clip(name))))
+                notices.append(loc._("unknown setting {name}").format(name=repr(_clip(name))))
         elif budget <= 0:
             continue  # already said: the rest is not read
         else:
-            values, budget, cut = _bounded(name, list(values), budget, _)
+            values, budget, cut = _bounded(name, list(values), budget, loc._)
             notices += cut
             if not values:
                 continue
             if name == "year":
-                years, notice = _years(values, opts.years, _)
+                years, notice = _years(values, opts.years, loc._)
                 notices += [notice] if notice else []
                 if years:
                     found["years"] = years
             else:
-                chosen, more = _choices(name, values, allowed[name], _)
+                chosen, more = _choices(name, values, allowed[name], loc._)
                 notices += more
                 found[{"sector": "sectors", "geo": "geos", "status": "statuses"}[name]] = chosen
     more = len(notices) - MAX_NOTICES + max(unknown - MAX_NOTICES, 0)
     if more > 0:
-        notices = [*notices[:MAX_NOTICES], _("and {n} more").format(n=f"{more:,}")]
+        notices = [*notices[:MAX_NOTICES], loc._("and {n} more").format(n=f"{more:,}")]
     return Filters(**{**filters.__dict__, **found}), notices
 
 

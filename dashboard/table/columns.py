@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.text.locale import DEFAULT, N_
+from dashboard.text.locale import DEFAULT, N_, Locale
 
 
 @dataclass(frozen=True)
@@ -95,9 +95,9 @@ NAMES = tuple(column.name for column in COLUMNS)
 BY_NAME = {column.name: column for column in COLUMNS}
 
 
-def localised(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The frame in `lang`: translated columns hold their Chinese twins; `place` is `geography` in the language."""
-    if lang == DEFAULT:
+def localised(frame: pd.DataFrame, loc: Locale) -> pd.DataFrame:
+    """The frame in `loc`'s language: translated columns hold their Chinese twins; `place` is `geography` in the language."""
+    if loc.code == DEFAULT:
         return frame.assign(place=frame["geography"])
-    twins = {column.name: frame[f"{column.name}_{lang}"] for column in COLUMNS if column.translated}
-    return frame.assign(place=frame[f"geography_{lang}"], **twins)
+    twins = {column.name: frame[f"{column.name}_{loc.code}"] for column in COLUMNS if column.translated}
+    return frame.assign(place=frame[f"geography_{loc.code}"], **twins)

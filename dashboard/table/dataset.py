@@ -15,7 +15,7 @@ from dashboard.table import search
 from dashboard.table.columns import localised
 from dashboard.table.filters import Options, options
 from dashboard.table.tidy import build_frame
-from dashboard.text.locale import LANGUAGES, in_language
+from dashboard.text.locale import LANGUAGES, Locale, locale
 
 
 @dataclass(frozen=True)
@@ -55,9 +55,9 @@ class Dataset:
         return tuple(self.catalog.charts)
 
 
-def _view(catalog: Catalog, frame: pd.DataFrame, lang: str) -> View:
-    frame = localised(frame, lang)
-    described = {item.id: in_language(item, "description", lang) for item in (*catalog.sectors, *catalog.indicators)}
+def _view(catalog: Catalog, frame: pd.DataFrame, loc: Locale) -> View:
+    frame = localised(frame, loc)
+    described = {item.id: loc.field(item, "description") for item in (*catalog.sectors, *catalog.indicators)}
     return View(frame, described, options(frame), dict(zip(frame["geography"], frame["place"], strict=True)))
 
 
@@ -65,7 +65,7 @@ def _view(catalog: Catalog, frame: pd.DataFrame, lang: str) -> View:
 def _load(indicators: str, sources: str, version: str) -> Dataset:
     catalog, found, _ = load(Path(indicators), Path(sources), version)  # the data of exactly this version
     frame = build_frame(catalog, found)
-    return Dataset(version, catalog, found, frame, {code: _view(catalog, frame, code) for code in LANGUAGES})
+    return Dataset(version, catalog, found, frame, {code: _view(catalog, frame, locale(code)) for code in LANGUAGES})
 
 
 def load_frame(indicators: Path | None = None, sources: Path | None = None) -> pd.DataFrame:

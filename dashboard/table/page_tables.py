@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.text.locale import DEFAULT, N_
+from dashboard.text.locale import DEFAULT, N_, Locale
 from dashboard.text.wording import aside, status_word
 
 # (column, heading, width in pixels or None for Streamlit's choice). The columns that tell one figure from another
@@ -28,21 +28,21 @@ DATA_COLUMNS = (
 SOURCE_COLUMNS = (*TELLING, ("status", N_("Status"), None), ("quote", N_("In the article's words"), 320))
 
 
-def figure_names(rows: pd.DataFrame, lang: str = DEFAULT) -> list[str]:
+def figure_names(rows: pd.DataFrame, loc: Locale) -> list[str]:
     """Each row's figure: its indicator with its label in brackets, 'GDP (nominal)', 地区生产总值（名义）."""
     labels = rows["label"] if "label" in rows else [None] * len(rows)
-    return [f"{name}{aside(label, lang)}" for name, label in zip(rows["indicator"], labels, strict=True)]
+    return [f"{name}{aside(label, loc)}" for name, label in zip(rows["indicator"], labels, strict=True)]
 
 
-def for_table(rows: pd.DataFrame, columns, lang: str = DEFAULT) -> pd.DataFrame:
+def for_table(rows: pd.DataFrame, columns, loc: Locale) -> pd.DataFrame:
     """These columns of the rows, in order, with missing text shown as an empty cell rather than "None"."""
-    rows = rows.assign(**{FIGURE: figure_names(rows, lang)}) if FIGURE not in rows else rows
+    rows = rows.assign(**{FIGURE: figure_names(rows, loc)}) if FIGURE not in rows else rows
     shown = rows[[name for name, *_ in columns]]
     return shown.fillna({name: "" for name in shown.columns if not pd.api.types.is_numeric_dtype(shown[name])})
 
 
-def in_words(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+def in_words(table: pd.DataFrame, loc: Locale) -> pd.DataFrame:
     """A table with its statuses as the reader's language says them (实际, 目标...); an English table as it is."""
-    if lang == DEFAULT or "status" not in table:
+    if loc.code == DEFAULT or "status" not in table:
         return table
-    return table.assign(status=table["status"].map(lambda status: status_word(status, lang)))
+    return table.assign(status=table["status"].map(lambda status: status_word(status, loc)))

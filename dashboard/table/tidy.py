@@ -7,23 +7,24 @@ import pandas as pd
 from dashboard.data.fields import period_bounds
 from dashboard.data.schema import Catalog, Source
 from dashboard.table.columns import NAMES
+from dashboard.text.locale import Locale, locale
 from dashboard.text.wording import formatter, qualified, source_kind_word, status_word
 
 NO_YEARS = (None, None)  # the first and last year of a figure whose period the article does not give
 
 
-def _values(catalog: Catalog, lang: str) -> dict[str, list]:
-    """The value columns of every figure as `lang` writes them: the value, its short label and the dollars stated."""
+def _values(catalog: Catalog, loc: Locale) -> dict[str, list]:
+    """The value columns of every figure as `loc` writes them: the value, its short label and the dollars stated."""
     units = {u.id: u for u in catalog.units}
     unit_of = {i.id: i.unit for i in catalog.indicators}
-    write = {u.id: formatter(u.display, lang) for u in catalog.units}
-    write_usd = formatter(units["USD"].display, lang) if "USD" in units else "US${:,.0f}".format
+    write = {u.id: formatter(u.display, loc) for u in catalog.units}
+    write_usd = formatter(units["USD"].display, loc) if "USD" in units else "US${:,.0f}".format
     texts = [write[unit_of[fig.indicator]](fig.value) for fig in catalog.figures]
     return {
-        "value_text": [qualified(text, fig.qualifier, lang=lang) for fig, text in zip(catalog.figures, texts, strict=True)],
-        "value_label": [qualified(text, fig.qualifier, short=True, lang=lang)
+        "value_text": [qualified(text, fig.qualifier, loc) for fig, text in zip(catalog.figures, texts, strict=True)],
+        "value_label": [qualified(text, fig.qualifier, loc, short=True)
                         for fig, text in zip(catalog.figures, texts, strict=True)],
-        "usd_text": [qualified(write_usd(fig.usd.value), fig.usd_qualifier, lang=lang) if fig.usd else None
+        "usd_text": [qualified(write_usd(fig.usd.value), fig.usd_qualifier, loc) if fig.usd else None
                      for fig in catalog.figures],
     }
 
@@ -41,7 +42,8 @@ def build_frame(catalog: Catalog, sources: dict[str, Source]) -> pd.DataFrame:
                  str(s.url) if s.url else None)
            for sid, s in sources.items()}
     src_of = [src[fig.source] for fig in figures]
-    english, chinese = _values(catalog, "en"), _values(catalog, "zh")
+    zh = locale("zh")
+    english, chinese = _values(catalog, locale("en")), _values(catalog, zh)
     columns = {
         "figure_id": [fig.id for fig in figures],
         "indicator_id": [ind.id for ind in inds],
@@ -78,10 +80,10 @@ def build_frame(catalog: Catalog, sources: dict[str, Source]) -> pd.DataFrame:
         "label_zh": [fig.label_zh for fig in figures],
         "unit_label_zh": [unit.label_zh for unit in unit_of],
         **{f"{name}_zh": values for name, values in chinese.items()},
-        "status_zh": [status_word(fig.status, "zh") for fig in figures],
+        "status_zh": [status_word(fig.status, zh) for fig in figures],
         "note_zh": [fig.note_zh for fig in figures],
         "publisher_zh": [sources[fig.source].publisher_zh or sources[fig.source].publisher for fig in figures],
-        "source_kind_zh": [source_kind_word(sources[fig.source].kind, "zh") for fig in figures],
+        "source_kind_zh": [source_kind_word(sources[fig.source].kind, zh) for fig in figures],
     }
     # Int64 holds the years of a figure without a period as missing (<NA>), where int64 cannot.
     numbers = {"year_start": "Int64", "year_end": "Int64", "period_stated": "bool", "value": "float64",

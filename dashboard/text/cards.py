@@ -10,17 +10,8 @@ from html import escape
 import pandas as pd
 
 from dashboard.text.citations import figure_path, page_link
-from dashboard.text.locale import DEFAULT, translation
-from dashboard.text.wording import (
-    MARKS,
-    TOPIC_SUMMARY,
-    aside,
-    date_text,
-    number,
-    period_text,
-    source_kind_word,
-    status_word,
-)
+from dashboard.text.locale import Locale
+from dashboard.text.wording import TOPIC_SUMMARY, aside, period_text, source_kind_word, status_word
 
 STYLE = """<style>
 .zi-cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:1rem;margin:.25rem 0 1rem}
@@ -48,33 +39,33 @@ def _present(value: object) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
-def _link(text: str, url: object, lang: str = DEFAULT) -> str:
+def _link(text: str, url: object, loc: Locale) -> str:
     """The text linked to the address, or followed by "(no link known)" in the reader's language."""
     if _present(url):
         return f'<a href="{escape(url, quote=True)}" target="_blank">{_text(text)}</a>'
-    return translation(lang).gettext("{text} (no link known)").format(text=_text(text))
+    return loc._("{text} (no link known)").format(text=_text(text))
 
 
-def card(row, show_sector: bool = False, lang: str = DEFAULT) -> str:
+def card(row, loc: Locale, show_sector: bool = False) -> str:
     """One figure: what and where, the value as worded, qualifier, period, status, source link, the article's words.
 
     The quote stays in the article's language (English), marked as such for screen readers.
     """
-    _, marks = translation(lang).gettext, MARKS[lang]
-    what = f"{row.indicator}{marks.comma}{row.place}" + aside(row.label, lang)
+    marks = loc.marks
+    what = f"{row.indicator}{marks.comma}{row.place}" + aside(row.label, loc)
     # The value already says its qualifier in words ("nearly 30,000 apps"); an exact figure says so here.
-    facts = [*([_("exact figure")] if row.qualifier == "exact" else []), period_text(row.period, lang),
-             status_word(row.status, lang)]
+    facts = [*([loc._("exact figure")] if row.qualifier == "exact" else []), period_text(row.period, loc),
+             status_word(row.status, loc)]
     if show_sector:
         facts.append(row.sector_label)
-    kind = aside(source_kind_word(row.source_kind, lang), lang) if _present(row.source_kind) else ""
-    source = _link(f"{row.publisher}{kind}{marks.comma}{date_text(row.published, lang)}", row.url, lang)
-    summary = (f'<div class="zi-facts">{escape(_(TOPIC_SUMMARY), quote=False)}</div>'
+    kind = aside(source_kind_word(row.source_kind, loc), loc) if _present(row.source_kind) else ""
+    source = _link(f"{row.publisher}{kind}{marks.comma}{loc.date(row.published)}", row.url, loc)
+    summary = (f'<div class="zi-facts">{escape(loc._(TOPIC_SUMMARY), quote=False)}</div>'
                if row.quoted_from == "topic page summary" else "")
-    words = escape(_("In the article's words"), quote=False)
-    more = escape(_("Sentence, source and citation"), quote=False)
-    named = escape(_("Sentence, source and citation of {figure}").format(figure=what), quote=True)
-    page = escape(page_link(figure_path(str(row.figure_id)), lang), quote=True)
+    words = escape(loc._("In the article's words"), quote=False)
+    more = escape(loc._("Sentence, source and citation"), quote=False)
+    named = escape(loc._("Sentence, source and citation of {figure}").format(figure=what), quote=True)
+    page = escape(page_link(figure_path(str(row.figure_id)), loc), quote=True)
     return (f'<div class="zi-card"><div class="zi-what">{_text(what)}</div>'
             f'<div class="zi-value">{_text(row.value_text)}</div>'
             f'<div class="zi-facts">{" · ".join(_text(f) for f in facts)}</div>'
@@ -83,29 +74,28 @@ def card(row, show_sector: bool = False, lang: str = DEFAULT) -> str:
             f'<a class="zi-more" href="{page}" target="_self" aria-label="{named}">{more} →</a></div>')
 
 
-def cards(rows: pd.DataFrame, show_sector: bool = False, lang: str = DEFAULT) -> str:
+def cards(rows: pd.DataFrame, loc: Locale, show_sector: bool = False) -> str:
     """A responsive grid of cards, one per row of the tidy frame, in the reader's language."""
-    return f'<div class="zi-cards">{STYLE}{"".join(card(r, show_sector, lang) for r in rows.itertuples())}</div>'
+    return f'<div class="zi-cards">{STYLE}{"".join(card(r, loc, show_sector) for r in rows.itertuples())}</div>'
 
 
-def article(first, count: int, summary: str | None, cited: str | None, lang: str = DEFAULT) -> str:
+def article(first, count: int, summary: str | None, cited: str | None, loc: Locale) -> str:
     """One source article: headline, publisher, date and link, its summary, how many figures match, how to cite it."""
-    words = translation(lang)
-    _ = words.gettext
-    link = _link(_("open the article"), first.url) if _present(first.url) else escape(_("no link known"), quote=False)
+    link = (_link(loc._("open the article"), first.url, loc) if _present(first.url)
+            else escape(loc._("no link known"), quote=False))
     parts = [f'<div class="zi-card"><div class="zi-what">{_text(first.source_title)}</div>',
-             f'<div class="zi-source">{_text(first.publisher)} · {_text(date_text(first.published, lang))} · {link}</div>']
+             f'<div class="zi-source">{_text(first.publisher)} · {_text(loc.date(first.published))} · {link}</div>']
     if summary:
         parts.append(f'<div class="zi-summary">{_text(summary)}</div>')
-    matches = words.ngettext("{n} figure from this article matches the filters",
-                             "{n} figures from this article match the filters", count).format(n=number(count, lang))
+    matches = loc.ngettext("{n} figure from this article matches the filters",
+                             "{n} figures from this article match the filters", count).format(n=loc.number(count))
     parts.append(f'<div class="zi-facts">{escape(matches, quote=False)}</div>')
     if cited:
-        cite = escape(_("Cite this article"), quote=False)
+        cite = escape(loc._("Cite this article"), quote=False)
         parts.append(f"<details><summary>{cite}</summary><code>{_text(cited)}</code></details>")
     return "".join(parts) + "</div>"
 
 
-def articles(items, lang: str = DEFAULT) -> str:
+def articles(items, loc: Locale) -> str:
     """A grid of article cards; `items` are (first record, figure count, summary, citation) tuples."""
-    return f'<div class="zi-cards zi-articles">{STYLE}{"".join(article(*item, lang=lang) for item in items)}</div>'
+    return f'<div class="zi-cards zi-articles">{STYLE}{"".join(article(*item, loc=loc) for item in items)}</div>'

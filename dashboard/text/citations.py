@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 from dashboard import __version__
 from dashboard.data.quote_numbers import locate
-from dashboard.text.locale import DEFAULT, translation
+from dashboard.text.locale import DEFAULT, Locale
 from dashboard.text.wording import DASHBOARD, period_text, status_word
 
 CSL_LANGUAGES = {"en": "en", "zh": "zh-CN"}  # the language of a CSL item's title, as citation styles read it
@@ -27,9 +27,9 @@ def chart_path(chart_id: str) -> str:
     return f"/charts/{percent(chart_id, safe='')}"
 
 
-def page_link(path: str, lang: str) -> str:
-    """A page of this site in `lang`, relative to the page that links to it (so it works under any base path)."""
-    return f"{path.lstrip('/')}?{urlencode({'lang': lang})}"
+def page_link(path: str, loc: Locale) -> str:
+    """A page of this site in the reader's language, relative to the linking page (so it works under any base path)."""
+    return f"{path.lstrip('/')}?{urlencode({'lang': loc.code})}"
 
 
 def _encode(text: str) -> str:
@@ -72,14 +72,14 @@ def marked_quote(row) -> str:
     return f"{html.escape(quote[:start])}<mark>{html.escape(quote[start:end])}</mark>{html.escape(quote[end:])}"
 
 
-def figure_name(row, lang: str) -> str:
+def figure_name(row, loc: Locale) -> str:
     """What a figure is about: '{indicator}, {place}, {period}' in the reader's language."""
-    return translation(lang).gettext("{indicator}, {place}, {period}").format(
-        indicator=row.indicator, place=row.place, period=period_text(row.period, lang))
+    return loc._("{indicator}, {place}, {period}").format(
+        indicator=row.indicator, place=row.place, period=period_text(row.period, loc))
 
 
-def _title(row, lang: str) -> str:
-    return translation(lang).gettext("{figure}: {value}").format(figure=figure_name(row, lang), value=row.value_text)
+def _title(row, loc: Locale) -> str:
+    return loc._("{figure}: {value}").format(figure=figure_name(row, loc), value=row.value_text)
 
 
 def _text(value: object) -> str | None:
@@ -87,10 +87,10 @@ def _text(value: object) -> str | None:
 
 
 def gbt_reference(author: object, publisher: str, headline: str, published: str, accessed: str, url: object,
-                  lang: str = "zh") -> str:
+                  loc: Locale) -> str:
     """An online article as GB/T 7714-2015 lists it: `人民网. Headline[EB/OL]. (2021-09-26)[2026-11-23]. http://...`."""
     who, by = (author, f"{publisher}, ") if _text(author) else (publisher, "")  # an author first, the publisher after
-    where = _text(url) or translation(lang).gettext("no link known")
+    where = _text(url) or loc._("no link known")
     return f"{who}. {headline}[EB/OL]. {by}({published})[{accessed}]. {where}"
 
 
@@ -99,14 +99,14 @@ def _author(author: object, publisher: str) -> str:
     return f"{author} ({publisher})" if _text(author) else publisher
 
 
-def cite_source(source, lang: str = "en") -> str:
+def cite_source(source, loc: Locale) -> str:
     """A plain-text citation of one source article: GB/T 7714 in Chinese."""
-    if lang == DEFAULT:
+    if loc.code == DEFAULT:
         where = str(source.url) if source.url else "no link known"
         return (f'{_author(source.author, source.publisher)}. "{source.headline}". {source.published.isoformat()}. '
                 f"{where} (accessed {source.accessed.isoformat()}).")
     return gbt_reference(source.author, source.publisher_zh or source.publisher, source.headline, source.published.isoformat(),
-                         source.accessed.isoformat(), str(source.url) if source.url else None, lang)
+                         source.accessed.isoformat(), str(source.url) if source.url else None, loc)
 
 
 def _dates(row, accessed: str | None) -> tuple[str, str]:
@@ -119,17 +119,16 @@ def _dates(row, accessed: str | None) -> tuple[str, str]:
     return article, accessed or article
 
 
-def cite_text(row, address: str, accessed: str | None = None, lang: str = "en") -> str:
+def cite_text(row, address: str, loc: Locale, accessed: str | None = None) -> str:
     """A plain-text citation of one figure: the figure, its article (GB/T 7714 in Chinese), the dashboard, its address."""
-    _ = translation(lang).gettext
     article_date, read = _dates(row, accessed)
-    figure = _("{figure}: {value} ({status}).").format(figure=figure_name(row, lang), value=row.value_text,
-                                                         status=status_word(row.status, lang))
-    via = _("Via {dashboard} (version {version}), {address}, accessed {accessed}.").format(
-        dashboard=_(DASHBOARD), version=__version__, address=address, accessed=read)
-    if lang != DEFAULT:  # one line each: the figure, its article, the dashboard (an address ends each of the last two)
+    figure = loc._("{figure}: {value} ({status}).").format(figure=figure_name(row, loc), value=row.value_text,
+                                                         status=status_word(row.status, loc))
+    via = loc._("Via {dashboard} (version {version}), {address}, accessed {accessed}.").format(
+        dashboard=loc._(DASHBOARD), version=__version__, address=address, accessed=read)
+    if loc.code != DEFAULT:  # one line each: the figure, its article, the dashboard (an address ends each of the last two)
         return "\n".join((figure, gbt_reference(row.author, row.publisher, row.source_title, row.published, article_date,
-                                                row.url, lang), via))
+                                                row.url, loc), via))
     where = _text(row.url) or "no link known"
     return (f'{figure} {_author(row.author, row.publisher)}, "{row.source_title}", {row.published}, {where}, '
             f"accessed {article_date}. {via}")
@@ -140,38 +139,37 @@ def _braced(text: object) -> str:
     return "{" + str(text).replace("\\", "").replace("{", "").replace("}", "") + "}"
 
 
-def cite_bibtex(row, address: str, accessed: str | None = None, lang: str = "en") -> str:
+def cite_bibtex(row, address: str, loc: Locale, accessed: str | None = None) -> str:
     """A BibTeX @misc entry for one figure, keyed by its id: the article's author, else its publisher as a body."""
     key = re.sub(r"[^A-Za-z0-9]+", "_", str(row.figure_id))
-    dashboard = translation(lang).gettext(DASHBOARD)
+    dashboard = loc._(DASHBOARD)
     article_date, read = _dates(row, accessed)
     article = ", ".join(str(part) for part in (row.source_title, row.publisher, row.published, _text(row.url)) if part)
     fields = {
-        "title": _braced(_title(row, lang)),
+        "title": _braced(_title(row, loc)),
         # a corporate author in double braces, so BibTeX does not read "China Daily" as a person named Daily
         "author": _braced(row.author) if _text(row.author) else "{" + _braced(row.publisher) + "}",
         "howpublished": _braced(article),
         "year": _braced(str(row.published)[:4]),
         "url": _braced(address),
         "urldate": _braced(read),
-        "note": _braced(translation(lang).gettext("{status}; quoted: {quote}; via {dashboard} {version}; accessed {accessed}")
-                        .format(status=status_word(row.status, lang), quote=row.quote, dashboard=dashboard,
+        "note": _braced(loc._("{status}; quoted: {quote}; via {dashboard} {version}; accessed {accessed}")
+                        .format(status=status_word(row.status, loc), quote=row.quote, dashboard=dashboard,
                                 version=__version__, accessed=article_date)),
     }
     return f"@misc{{{key},\n" + ",\n".join(f"  {name} = {value}" for name, value in fields.items()) + "\n}"
 
 
-def cite_csl(row, address: str, accessed: str | None = None, lang: str = "en") -> str:
-    """A CSL-JSON item (as used by Zotero and pandoc) for one figure, titled in `lang`, which its `language` says."""
+def cite_csl(row, address: str, loc: Locale, accessed: str | None = None) -> str:
+    """A CSL-JSON item (as Zotero and pandoc use) for one figure, titled in the reader's language, which `language` says."""
     year, month, day = (int(part) for part in str(row.published).split("-"))
     read = _dates(row, accessed)[1]
     item = {
-        "id": str(row.figure_id), "type": "dataset", "title": _title(row, lang),
+        "id": str(row.figure_id), "type": "dataset", "title": _title(row, loc),
         "author": [{"literal": str(_text(row.author) or row.publisher)}], "container-title": str(row.source_title),
         "issued": {"date-parts": [[year, month, day]]}, "URL": address,
-        "note": translation(lang).gettext("{status}; quoted: {quote}").format(status=status_word(row.status, lang),
-                                                                              quote=row.quote),
-        "publisher": translation(lang).gettext(DASHBOARD), "version": __version__, "language": CSL_LANGUAGES.get(lang, lang),
+        "note": loc._("{status}; quoted: {quote}").format(status=status_word(row.status, loc), quote=row.quote),
+        "publisher": loc._(DASHBOARD), "version": __version__, "language": CSL_LANGUAGES.get(loc.code, loc.code),
         "accessed": {"date-parts": [[int(part) for part in read.split("-")]]},
     }
     if _text(row.url):

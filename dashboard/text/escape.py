@@ -6,8 +6,7 @@ import re
 
 import pandas as pd
 
-from dashboard.text.locale import translation
-from dashboard.text.wording import MARKS, date_text
+from dashboard.text.locale import Locale
 
 # What Streamlit's Markdown turns into a link even with every mark escaped: its autolinking reads the text after
 # escapes are resolved, so a bare address (http://, https://, www.) or an e-mail address is set as inline code instead.
@@ -40,17 +39,16 @@ def md_link(text: object, url: object) -> str:
     return f"[{md_escape(text)}]({safe})"
 
 
-def source_line(refs: pd.DataFrame, code: str) -> str:
-    """The sources as one line of Markdown in language `code`: publisher, linked headline and date of each."""
-    words = translation(code)
+def source_line(refs: pd.DataFrame, loc: Locale) -> str:
+    """The sources as one line of Markdown in the reader's language: publisher, linked headline and date of each."""
 
     def one(publisher, title, url, published) -> str:
         linked = isinstance(url, str) and url
-        text = words.gettext("{publisher}, {headline}, {published}") if linked else words.gettext(
+        text = loc._("{publisher}, {headline}, {published}") if linked else loc._(
             "{publisher}, {headline}, {published} (no link known)")
         return text.format(publisher=md_escape(publisher), headline=md_link(title, url),
-                           published=md_escape(date_text(str(published), code)))
+                           published=md_escape(loc.date(str(published))))
 
     columns = (refs[name] for name in ("publisher", "source_title", "url", "published"))
-    return words.ngettext("Source: {sources}.", "Sources: {sources}.", len(refs)).format(
-        sources=MARKS[code].semicolon.join(one(*ref) for ref in zip(*columns, strict=True)))
+    return loc.ngettext("Source: {sources}.", "Sources: {sources}.", len(refs)).format(
+        sources=loc.marks.semicolon.join(one(*ref) for ref in zip(*columns, strict=True)))

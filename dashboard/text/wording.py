@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
-from typing import NamedTuple
-
-from babel.dates import format_date
 
 from dashboard.data.quote_numbers import SCALES as ENGLISH_SCALES
 from dashboard.data.quote_numbers import ordinal
 from dashboard.data.schema import Display
-from dashboard.text.locale import BABEL_LOCALE, DEFAULT, N_, translation
+from dashboard.text.locale import N_, Locale
 
 DASHBOARD = N_("Zhejiang Indicators Dashboard")
 # The scale words of each language: English counts in thousands, Chinese in 万 (10^4) and 亿 (10^8).
@@ -32,14 +28,14 @@ NO_PERIOD = N_("period not given")  # a figure whose period the article does not
 TOPIC_SUMMARY = N_("quoted from the topic page's summary")  # a quote read on a listing page, not in the article
 
 
-def formatter(display: Display, lang: str = "en") -> Callable[[float], str]:
+def formatter(display: Display, loc: Locale) -> Callable[[float], str]:
     """How to write a value of one unit the way a reader says it: '702 billion yuan', '13%', '410,000 enterprises'.
 
     In Chinese: 7020亿元, 13%, 41万家, 第4位, 第28个 (every large number in 万 and 亿, no space before the unit).
     """
-    zh = lang == "zh"
+    zh = loc.code == "zh"
     in_order = display.scale == "ordinal"
-    scales = SCALES[lang] if display.scale == "words" or (zh and not in_order) else ()
+    scales = SCALES[loc.code] if display.scale == "words" or (zh and not in_order) else ()
     prefix, suffix = (display.prefix_zh, display.suffix_zh) if zh else (display.prefix, display.suffix)
     if suffix and not (zh or suffix.startswith("%")):
         suffix = " " + suffix
@@ -65,74 +61,46 @@ def formatter(display: Display, lang: str = "en") -> Callable[[float], str]:
     return write
 
 
-def qualified(text: str, qualifier: str, short: bool = False, lang: str = "en") -> str:
+def qualified(text: str, qualifier: str, loc: Locale, short: bool = False) -> str:
     """Put the qualifier before a written value: 'more than 9 trillion yuan', '> 9 trillion yuan' when short; 超过9万亿元."""
     if qualifier == "exact":
         return text
-    if lang == "zh":
-        return translation(lang).gettext(QUALIFIER_WORDS[qualifier]) + text
+    if loc.code == "zh":
+        return loc._(QUALIFIER_WORDS[qualifier]) + text
     return f"{QUALIFIER_SIGNS[qualifier] if short else qualifier} {text}"
 
 
-def status_word(status: object, lang: str = "en") -> str:
+def status_word(status: object, loc: Locale) -> str:
     """A status as the reader's language says it: 'target', 目标; a value the interface does not know, as it is."""
-    return translation(lang).gettext(STATUS_WORDS[status]) if status in STATUS_WORDS else str(status)
+    return loc._(STATUS_WORDS[status]) if status in STATUS_WORDS else str(status)
 
 
-def source_kind_word(kind: object, lang: str = "en") -> str:
+def source_kind_word(kind: object, loc: Locale) -> str:
     """A source's kind as the reader's language says it: 'news summary', 新闻摘要; an unknown value as it is."""
-    return translation(lang).gettext(SOURCE_KIND_WORDS[kind]) if kind in SOURCE_KIND_WORDS else str(kind)
+    return loc._(SOURCE_KIND_WORDS[kind]) if kind in SOURCE_KIND_WORDS else str(kind)
 
 
-def qualifier_word(qualifier: object, lang: str = "en") -> str:
+def qualifier_word(qualifier: object, loc: Locale) -> str:
     """A qualifier as the reader's language says it: 'more than', 超过; a value the interface does not know, as it is."""
-    return translation(lang).gettext(QUALIFIER_WORDS[qualifier]) if qualifier in QUALIFIER_WORDS else str(qualifier)
+    return loc._(QUALIFIER_WORDS[qualifier]) if qualifier in QUALIFIER_WORDS else str(qualifier)
 
 
-def date_text(iso: str, lang: str = "en") -> str:
-    """A date as the reader's language writes it: '2025-02-05' in English, 2025年2月5日 in Chinese."""
-    if lang == "en":
-        return iso
-    return format_date(dt.date.fromisoformat(iso), format="long", locale=BABEL_LOCALE[lang])
-
-
-def period_text(period: object, lang: str = "en") -> str:
+def period_text(period: object, loc: Locale) -> str:
     """A period as the reader's language writes it: '2021-2023'; 2021—2023年; a missing one 'period not given'."""
     if not isinstance(period, str) or not period:
-        return translation(lang).gettext(NO_PERIOD)
-    return period if lang == "en" else period.replace("-", "—") + "年"
+        return loc._(NO_PERIOD)
+    return period if loc.code == "en" else period.replace("-", "—") + "年"
 
 
-class Marks(NamedTuple):
-    """The punctuation between pieces of data: 'Hangzhou (a), 2024: 7 (actual)'; 杭州（a），2024年：7（实际）."""
-
-    comma: str
-    semicolon: str
-    colon: str
-    open: str  # before an aside in brackets
-    close: str
-    stop: str  # ends a sentence followed by another
-    gap: str  # between one whole sentence and the next
-
-
-MARKS = {"en": Marks(", ", "; ", ": ", " (", ")", ". ", " "), "zh": Marks("，", "；", "：", "（", "）", "。", "")}
-
-
-def aside(text: object, lang: str = DEFAULT) -> str:
+def aside(text: object, loc: Locale) -> str:
     """A bracketed aside after a name, or nothing when there is no text: ' (after digitising)', （数字化后）."""
     if not isinstance(text, str) or not text.strip():
         return ""
-    marks = MARKS[lang]
-    return f"{marks.open}{text}{marks.close}"
+    return f"{loc.marks.open}{text}{loc.marks.close}"
 
 
-def number(n: int, lang: str = DEFAULT) -> str:
-    """A count as the language writes it: 1,200 in English, 1200 in Chinese."""
-    return f"{n:,}" if lang == DEFAULT else str(n)
-
-
-def years_text(low: int, high: int, lang: str = DEFAULT) -> str:
+def years_text(low: int, high: int, loc: Locale) -> str:
     """A span of years in prose: '2019 to 2024' (2019—2024年), or the one year: '2019' (2019年)."""
     if low == high:
-        return period_text(str(low), lang)
-    return translation(lang).gettext("{low} to {high}").format(low=low, high=high)
+        return period_text(str(low), loc)
+    return loc._("{low} to {high}").format(low=low, high=high)

@@ -30,8 +30,8 @@ from dashboard.text.citations import (
     marked_quote,
     sentence_link,
 )
-from dashboard.text.locale import LANGUAGES, N_, in_language, translation
-from dashboard.text.wording import DASHBOARD, FORMULAS, MARKS, aside, date_text, period_text, qualifier_word, status_word
+from dashboard.text.locale import LANGUAGES, N_, Locale
+from dashboard.text.wording import DASHBOARD, FORMULAS, aside, period_text, qualifier_word, status_word
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 HTML_LANG = {"en": "en", "zh": "zh-Hans"}  # <html lang> and hreflang of each language
@@ -79,10 +79,9 @@ def environment() -> Environment:
     return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
 
 
-def words(lang: str) -> dict[str, str]:
-    """WORDS in `lang`."""
-    _ = translation(lang).gettext
-    return {key: _(text) for key, text in WORDS.items()}
+def words(loc: Locale) -> dict[str, str]:
+    """WORDS in the reader's language."""
+    return {key: loc._(text) for key, text in WORDS.items()}
 
 
 def script_json(value: object, **options) -> Markup:
@@ -111,22 +110,22 @@ def _number(value: float) -> float | int:
     return int(value) if float(value).is_integer() else float(value)
 
 
-def figure_row(data: Dataset, figure_id: str, lang: str):
-    """The figure's row in `lang` (a named tuple), or None for an id the data does not hold."""
-    rows = rows_by_id(data.views[lang].frame, [figure_id])
+def figure_row(data: Dataset, figure_id: str, loc: Locale):
+    """The figure's row in the reader's language (a named tuple), or None for an id the data does not hold."""
+    rows = rows_by_id(data.views[loc.code].frame, [figure_id])
     return next(rows.itertuples(index=False), None) if len(rows) else None
 
 
-def figure_title(row, lang: str) -> str:
+def figure_title(row, loc: Locale) -> str:
     """A figure's name: indicator, place, period (and its label)."""
-    return figure_name(row, lang) + aside(row.label, lang)
+    return figure_name(row, loc) + aside(row.label, loc)
 
 
-def summary(row, lang: str) -> str:
+def summary(row, loc: Locale) -> str:
     """One sentence for a card or a link preview: the value, status, period and the article."""
-    return translation(lang).gettext("{value} ({status}), {period}. Source: {publisher}, “{headline}”, {published}.").format(
-        value=row.value_text, status=status_word(row.status, lang), period=period_text(str(row.period), lang),
-        publisher=row.publisher, headline=row.source_title, published=date_text(str(row.published), lang))
+    return loc._("{value} ({status}), {period}. Source: {publisher}, “{headline}”, {published}.").format(
+        value=row.value_text, status=status_word(row.status, loc), period=period_text(str(row.period), loc),
+        publisher=row.publisher, headline=row.source_title, published=loc.date(str(row.published)))
 
 
 def _article(row) -> dict:
@@ -143,7 +142,7 @@ def _article(row) -> dict:
 CLAIMS = ("target", "forecast", "policy")  # what a policy or a forecaster says will be, not what was measured
 
 
-def json_ld(data: Dataset, row, base: str, lang: str) -> dict:
+def json_ld(data: Dataset, row, base: str, loc: Locale) -> dict:
     """The figure as schema.org data: an Observation for a result, a Claim for a target or a forecast."""
     here = address(base, figure_path(row.figure_id))
     article = _article(row)
@@ -151,53 +150,52 @@ def json_ld(data: Dataset, row, base: str, lang: str) -> dict:
     # ISO 8601 writes a span of years as 2021/2023; a figure whose article gives no period has no date
     dated = {"temporalCoverage" if row.status in CLAIMS else "observationDate": str(row.period).replace("-", "/")}
     dated = dated if _text(row.period) else {}
-    common = {"@context": "https://schema.org", "@id": here, "url": here, "name": figure_title(row, lang),
-              "description": summary(row, lang), "inLanguage": HTML_LANG[lang],
+    common = {"@context": "https://schema.org", "@id": here, "url": here, "name": figure_title(row, loc),
+              "description": summary(row, loc), "inLanguage": HTML_LANG[loc.code],
               "isBasedOn": article, "citation": {"@type": "Quotation", "text": row.quote, "isPartOf": article}}
     if row.status in CLAIMS:
         return {**common, **dated, "@type": "Claim", "appearance": article, "spatialCoverage": place,
                 "about": {"@type": "PropertyValue", "name": row.indicator, "value": _number(row.value),
-                          "unitText": row.unit_label, "description": qualifier_word(row.qualifier, lang)},
+                          "unitText": row.unit_label, "description": qualifier_word(row.qualifier, loc)},
                 "text": row.quote}
     observation = {**common, "@type": "Observation", "observationAbout": place,
                    "variableMeasured": {"@type": "StatisticalVariable", "name": row.indicator},
                    "value": _number(row.value), "unitText": row.unit_label, **dated,
-                   "measurementQualifier": qualifier_word(row.qualifier, lang)}
+                   "measurementQualifier": qualifier_word(row.qualifier, loc)}
     if _text(row.derived_formula):
-        observation["measurementMethod"] = translation(lang).gettext(FORMULAS[row.derived_formula])
+        observation["measurementMethod"] = loc._(FORMULAS[row.derived_formula])
         observation["isBasedOn"] = [article, *({"@id": address(base, figure_path(fid))}
                                                for fid in str(row.derived_inputs).split())]
     return observation
 
 
-def figure_page(data: Dataset, row, base: str, lang: str) -> dict:
-    """Everything the figure's page shows, in `lang`."""
-    _ = translation(lang).gettext
+def figure_page(data: Dataset, row, base: str, loc: Locale) -> dict:
+    """Everything the figure's page shows, in the reader's language."""
     path = figure_path(row.figure_id)
     cited = address(base, path)  # the figure's address, the same in both languages
-    stated = (_("{period}, period stated in the article") if row.period_stated else
-              _("{period}, period inferred by us (see the note)")).format(period=period_text(str(row.period), lang))
+    stated = (loc._("{period}, period stated in the article") if row.period_stated else
+              loc._("{period}, period inferred by us (see the note)")).format(period=period_text(str(row.period), loc))
     inputs = []
     if _text(row.derived_formula):
         for fid in str(row.derived_inputs).split():
-            found = figure_row(data, fid, lang)
-            inputs.append({"href": address(base, figure_path(fid), lang),
-                           "name": f"{figure_title(found, lang)}: {found.value_text}" if found is not None else fid})
-    explore = address(base, "/sectors", lang, sector=row.sector, year=f"{row.year_start}-{row.year_end}")
-    article = _("{publisher}, “{headline}”, {published}").format(
-        publisher=row.publisher, headline=row.source_title, published=date_text(str(row.published), lang))
-    article += MARKS[lang].stop.strip()
-    title = figure_title(row, lang)
+            found = figure_row(data, fid, loc)
+            inputs.append({"href": address(base, figure_path(fid), loc.code),
+                           "name": f"{figure_title(found, loc)}: {found.value_text}" if found is not None else fid})
+    explore = address(base, "/sectors", loc.code, sector=row.sector, year=f"{row.year_start}-{row.year_end}")
+    article = loc._("{publisher}, “{headline}”, {published}").format(
+        publisher=row.publisher, headline=row.source_title, published=loc.date(str(row.published)))
+    article += loc.marks.stop.strip()
+    title = figure_title(row, loc)
     return {
-        "title": title, "row": row, "period": stated, "status": status_word(row.status, lang), "article": article,
-        "qualifier": qualifier_word(row.qualifier, lang), "quote": Markup(marked_quote(row)),  # noqa: S704 (escaped by marked_quote)
+        "title": title, "row": row, "period": stated, "status": status_word(row.status, loc), "article": article,
+        "qualifier": qualifier_word(row.qualifier, loc), "quote": Markup(marked_quote(row)),  # noqa: S704 (escaped by marked_quote)
         "quote_lang": "zh" if HAN.search(str(row.quote)) else "en",
         "sentence": sentence_link(row.url, row.quote), "url": _text(row.url), "label": _text(row.label),
         "note": _text(row.note), "usd": _text(row.usd_text), "inputs": inputs, "explore": explore,
-        "formula": _(FORMULAS[row.derived_formula]) if _text(row.derived_formula) else None,
-        "cite_text": cite_text(row, cited, lang=lang), "cite_bibtex": cite_bibtex(row, cited, lang=lang),
-        "cite_csl": cite_csl(row, cited, lang=lang), "json_ld": script_json(json_ld(data, row, base, lang)),
-        "description": summary(row, lang), "canonical": address(base, path, lang),
+        "formula": loc._(FORMULAS[row.derived_formula]) if _text(row.derived_formula) else None,
+        "cite_text": cite_text(row, cited, loc), "cite_bibtex": cite_bibtex(row, cited, loc),
+        "cite_csl": cite_csl(row, cited, loc), "json_ld": script_json(json_ld(data, row, base, loc)),
+        "description": summary(row, loc), "canonical": address(base, path, loc.code),
         "alternates": alternates(base, path),
         "downloads": [(address(base, f"{path}.{kind}"), label) for kind, label in
                       (("json", "JSON-LD"), ("csv", "CSV"), ("bib", "BibTeX"))],
@@ -225,19 +223,19 @@ def chart_ids(data: Dataset) -> dict[str, str]:
     return {**found, **{story.id: "story" for story in data.stories}}
 
 
-def build_chart(data: Dataset, chart_id: str, lang: str) -> Chart | None:
-    """A chart by id in `lang`, its title, subtitle, sources, note and the dashboard's name drawn in; None if unknown."""
+def build_chart(data: Dataset, chart_id: str, loc: Locale) -> Chart | None:
+    """A chart by id in the reader's language, its title, subtitle, sources, note and the dashboard's name drawn in; or None."""
     kind = chart_ids(data).get(chart_id)
-    frame = data.views[lang].frame
+    frame = data.views[loc.code].frame
     if kind == "story":
         story = next(s for s in data.stories if s.id == chart_id)
-        drawn = blocks.story(story, rows_by_id(frame, story.figures), lang)
-        title, subtitle, note = (in_language(story, field, lang) for field in ("title", "subtitle", "note"))
+        drawn = blocks.story(story, rows_by_id(frame, story.figures), loc)
+        title, subtitle, note = (loc.field(story, name) for name in ("title", "subtitle", "note"))
     elif kind == "indicator":
-        drawn = blocks.indicator(frame[frame["indicator_id"] == chart_id], lang)
+        drawn = blocks.indicator(frame[frame["indicator_id"] == chart_id], loc)
         title, note = str(drawn.rows["indicator"].iat[0]), None
-        subtitle = translation(lang).gettext("{description} Unit: {unit}.").format(
-            description=data.views[lang].descriptions.get(chart_id, ""), unit=drawn.rows["unit_label"].iat[0])
+        subtitle = loc._("{description} Unit: {unit}.").format(
+            description=data.views[loc.code].descriptions.get(chart_id, ""), unit=drawn.rows["unit_label"].iat[0])
     else:
         return None
     chart = Chart(chart_id, title, subtitle, note, drawn.rows, drawn.figure, drawn.alt, drawn.left_out)
@@ -263,33 +261,33 @@ def _titled(chart: Chart) -> None:
         height=(layout.height or 400) + top - (layout.margin.t or 40), margin={"t": top}, autosize=True)
 
 
-def chart_config(chart: Chart, lang: str) -> dict:
-    """The Plotly config of a chart page: the dashboard's in `lang`, with the image button making a PNG named after the
-    chart, and the width following the page."""
-    config = plotly_config(lang)
+def chart_config(chart: Chart, loc: Locale) -> dict:
+    """The Plotly config of a chart page: the dashboard's in the reader's language, with the image button making a PNG
+    named after the chart, and the width following the page."""
+    config = plotly_config(loc)
     return {**config, "responsive": True, "toImageButtonOptions": {**config["toImageButtonOptions"], "filename": chart.id}}
 
 
-def embed_snippet(chart: Chart, site: str, lang: str) -> str:
+def embed_snippet(chart: Chart, site: str, loc: Locale) -> str:
     """The HTML that frames a chart's embed view, served from `site`, in another page."""
-    frame = {"src": address(site, chart_path(chart.id), lang, embed="1"), "title": chart.title,
+    frame = {"src": address(site, chart_path(chart.id), loc.code, embed="1"), "title": chart.title,
              "height": int(chart.figure.layout.height or 400) + 8}  # the embed view's page adds no margin
     return environment().get_template("embed_snippet.html").render(frame=frame).strip()
 
 
-def chart_page(chart: Chart, base: str, lang: str, embed: bool, site: str) -> dict:
-    """A chart page's content in `lang`: chart, linked table, CSV and an embed snippet framing it from `site`."""
+def chart_page(chart: Chart, base: str, loc: Locale, embed: bool, site: str) -> dict:
+    """A chart page's content in the reader's language: chart, linked table, CSV and an embed snippet framing it from `site`."""
     path = chart_path(chart.id)
-    table = chart_table(chart.rows, lang)
-    links = [address(base, figure_path(fid), lang) for fid in chart.rows["figure_id"]]
-    snippet = embed_snippet(chart, site, lang)
-    spec = {"figure": json.loads(chart.figure.to_json()), "config": chart_config(chart, lang), "filename": chart.id,
-            "figure_base": address(base, "/figures/"), "figure_field": POINT_FIELDS.index("figure_id"), "lang": lang,
+    table = chart_table(chart.rows, loc)
+    links = [address(base, figure_path(fid), loc.code) for fid in chart.rows["figure_id"]]
+    snippet = embed_snippet(chart, site, loc)
+    spec = {"figure": json.loads(chart.figure.to_json()), "config": chart_config(chart, loc), "filename": chart.id,
+            "figure_base": address(base, "/figures/"), "figure_field": POINT_FIELDS.index("figure_id"), "lang": loc.code,
             "embed": embed}
     return {
         "title": chart.title, "chart": chart, "spec": script_json(spec), "alt": chart.alt, "embed": embed,
         "columns": list(table.columns), "table": list(zip(table.itertuples(index=False), links, strict=True)),
-        "csv": address(base, f"{path}.csv"), "snippet": snippet, "canonical": address(base, path, lang),
+        "csv": address(base, f"{path}.csv"), "snippet": snippet, "canonical": address(base, path, loc.code),
         "alternates": alternates(base, path), "description": chart.alt,
     }
 
@@ -302,25 +300,24 @@ def sitemap(data: Dataset, base: str) -> str:
     return environment().get_template("sitemap.xml").render(pages=pages)
 
 
-def error_page(status: int, lang: str, base: str, asked: str = "") -> dict:
+def error_page(status: int, loc: Locale, base: str, asked: str = "") -> dict:
     """A readable page for an address the data does not hold (404), bad data files (503) or a fault (500)."""
-    _ = translation(lang).gettext
     said = {
-        404: (_("Not found"), _("The dashboard holds no figure or chart at this address: {asked}.").format(asked=asked)),
-        503: (_("The data cannot be shown"), _("The data files have problems, so no figure can be served until they "
+        404: (loc._("Not found"), loc._("The dashboard holds no figure or chart at this address: {asked}.").format(asked=asked)),
+        503: (loc._("The data cannot be shown"), loc._("The data files have problems, so no figure can be served until they "
                                                "are fixed. The dashboard's check ({command}) names each one.")
                    .format(command="python -m dashboard validate")),
-        414: (_("The address is too long"), _("The address holds more than the dashboard reads: shorten its query "
+        414: (loc._("The address is too long"), loc._("The address holds more than the dashboard reads: shorten its query "
                                               "(the part after ?).")),
-        500: (_("Something went wrong"), _("This page could not be made. Please try again later.")),
+        500: (loc._("Something went wrong"), loc._("This page could not be made. Please try again later.")),
     }
     title, text = said.get(status, said[500])
-    return {"title": title, "text": text, "home": address(base, "/", lang), "canonical": None,
+    return {"title": title, "text": text, "home": address(base, "/", loc.code), "canonical": None,
             "alternates": [], "status": status}
 
 
-def render(template: str, lang: str, **context) -> str:
-    """A page in `lang` from its template, with the pages' words."""
+def render(template: str, loc: Locale, **context) -> str:
+    """A page in the reader's language from its template, with the pages' words."""
     return environment().get_template(template).render(
-        lang=lang, html_lang=HTML_LANG[lang], marks=MARKS[lang], og_locale=OG_LOCALE[lang], w=words(lang), version=__version__,
-        other_locales=[OG_LOCALE[code] for code in LANGUAGES if code != lang], **context)
+        lang=loc.code, html_lang=HTML_LANG[loc.code], marks=loc.marks, og_locale=OG_LOCALE[loc.code], w=words(loc),
+        version=__version__, other_locales=[OG_LOCALE[code] for code in LANGUAGES if code != loc.code], **context)

@@ -27,7 +27,7 @@ from dashboard.table.address import parse_query
 from dashboard.table.dataset import Dataset, current
 from dashboard.table.filters import apply, rows_by_id
 from dashboard.text.citations import cite_bibtex
-from dashboard.text.locale import choose
+from dashboard.text.locale import Locale, choose, locale
 from dashboard.web import pages
 
 BASE_SETTING = "DASHBOARD_BASE_URL"  # the site's address (https://example.org), for canonical links and citations
@@ -64,11 +64,11 @@ def base_url() -> str:
     return os.environ.get(BASE_SETTING, "").strip().rstrip("/")
 
 
-def reader_language(request: Request, read_query: bool = True) -> str:
-    """The page's language: the address's `lang` (unless told not to read the query), else the browser's first choice,
+def reader_locale(request: Request, read_query: bool = True) -> Locale:
+    """The page's locale: the address's `lang` (unless told not to read the query), else the browser's first choice,
     else English."""
     accepted = request.headers.get("accept-language", "")[:200].split(",")[0].split(";")[0].strip()
-    return choose(request.query_params.get("lang") if read_query else None, accepted)
+    return locale(choose(request.query_params.get("lang") if read_query else None, accepted))
 
 
 def _etag(*parts: object) -> str:
@@ -109,13 +109,13 @@ def _remember(key: str, make: Callable[[], Answer]) -> Answer:
     return answer
 
 
-def _error(status: int, lang: str, asked: str = "") -> Answer:
-    context = pages.error_page(status, lang, base_url(), asked[:MAX_PATH_CHARS])
-    return Answer(pages.render("error.html", lang, **context), HTML, status,
+def _error(status: int, loc: Locale, asked: str = "") -> Answer:
+    context = pages.error_page(status, loc, base_url(), asked[:MAX_PATH_CHARS])
+    return Answer(pages.render("error.html", loc, **context), HTML, status,
                   {"Content-Security-Policy": PAGE_SECURITY, "X-Content-Type-Options": "nosniff"})
 
 
-Made = Callable[[Dataset, Request, str, str], Answer]
+Made = Callable[[Dataset, Request, Locale, str], Answer]
 
 
 def _key(version: str, request: Request, lang: str, reads: tuple[str, ...] | None, daily: bool) -> str:
@@ -135,11 +135,11 @@ def _kept(etag: str) -> Answer | None:
     return None
 
 
-def _answer(make: Made, request: Request, lang: str, reads: tuple[str, ...] | None, daily: bool) -> tuple[Answer, str]:
+def _answer(make: Made, request: Request, loc: Locale, reads: tuple[str, ...] | None, daily: bool) -> tuple[Answer, str]:
     """The answer to a request of the data as it is now, and its ETag; made once per data version and request."""
     data = current()
-    etag = _key(data.version, request, lang, reads, daily)
-    return _remember(etag, lambda: make(data, request, lang, base_url())), etag
+    etag = _key(data.version, request, loc.code, reads, daily)
+    return _remember(etag, lambda: make(data, request, loc, base_url())), etag
 
 
 def served(make: Made, *, reads: tuple[str, ...] | None = (), vary: bool = True,
@@ -151,21 +151,21 @@ def served(make: Made, *, reads: tuple[str, ...] | None = (), vary: bool = True,
     async def endpoint(request: Request) -> Response:
         query_string = request.scope.get("query_string", b"")
         if len(query_string) > MAX_QUERY_BYTES or query_string.count(b"&") >= MAX_QUERY_FIELDS:
-            lang = reader_language(request, read_query=False)
-            return _respond(request, _error(414, lang), _etag("414", lang), cache="no-store")
-        lang = reader_language(request)
-        etag = _key(data_version(), request, lang, reads, daily)  # the files' stamps: no read when they are unchanged
+            loc = reader_locale(request, read_query=False)
+            return _respond(request, _error(414, loc), _etag("414", loc.code), cache="no-store")
+        loc = reader_locale(request)
+        etag = _key(data_version(), request, loc.code, reads, daily)  # the files' stamps: no read when they are unchanged
         answer = _kept(etag)
         if answer is not None:
             return _respond(request, answer, etag, vary=vary)
         try:  # a new answer, or new data, is made in a worker thread: the server answers others meanwhile
-            answer, etag = await run_in_threadpool(_answer, make, request, lang, reads, daily)
+            answer, etag = await run_in_threadpool(_answer, make, request, loc, reads, daily)
         except DataError as exc:
             log.warning("the data files have %d problem(s), the first: %s", len(exc.problems), exc.problems[:1])
-            return _respond(request, _error(503, lang), _etag("503", lang), cache="no-store")
+            return _respond(request, _error(503, loc), _etag("503", loc.code), cache="no-store")
         except Exception:  # a fault: a readable page, never a traceback
             log.exception("cannot answer %s", request.url.path)
-            return _respond(request, _error(500, lang), _etag("500", lang), cache="no-store")
+            return _respond(request, _error(500, loc), _etag("500", loc.code), cache="no-store")
         return _respond(request, answer, etag, vary=vary)
 
     return endpoint
@@ -178,49 +178,49 @@ def _page_headers(embed: bool = False) -> dict[str, str]:
             "X-Content-Type-Options": "nosniff"}
 
 
-def _figure(data: Dataset, request: Request, lang: str, base: str) -> Answer:
+def _figure(data: Dataset, request: Request, loc: Locale, base: str) -> Answer:
     """/figures/{name}: the page, or .json (JSON-LD), .csv, .bib."""
     name = request.path_params["name"][:MAX_PATH_CHARS]
     stem, _, suffix = name.rpartition(".")
     figure_id, kind = (stem, suffix) if suffix in ("json", "csv", "bib") else (name, "html")
-    row = pages.figure_row(data, figure_id, lang)
+    row = pages.figure_row(data, figure_id, loc)
     if row is None:
-        return _error(404, lang, request.url.path)
+        return _error(404, loc, request.url.path)
     if kind == "json":
-        return Answer(json.dumps(pages.json_ld(data, row, base, lang), ensure_ascii=False, indent=2),
+        return Answer(json.dumps(pages.json_ld(data, row, base, loc), ensure_ascii=False, indent=2),
                       "application/ld+json")
     if kind == "csv":
         return Answer(to_csv(rows_by_id(data.frame, [figure_id])), CSV,
                       headers={"Content-Disposition": f'attachment; filename="{figure_id}.csv"'})
     if kind == "bib":
         cited = pages.address(base, pages.figure_path(figure_id))
-        return Answer(cite_bibtex(row, cited, lang=lang) + "\n", "application/x-bibtex; charset=utf-8",
+        return Answer(cite_bibtex(row, cited, loc) + "\n", "application/x-bibtex; charset=utf-8",
                       headers={"Content-Disposition": f'attachment; filename="{figure_id}.bib"'})
-    return Answer(pages.render("figure.html", lang, **pages.figure_page(data, row, base, lang)), HTML,
+    return Answer(pages.render("figure.html", loc, **pages.figure_page(data, row, base, loc)), HTML,
                   headers=_page_headers())
 
 
-def _chart(data: Dataset, request: Request, lang: str, base: str) -> Answer:
+def _chart(data: Dataset, request: Request, loc: Locale, base: str) -> Answer:
     """/charts/{name}: the chart's page (?embed=1: the chart alone, for a frame), or .csv of its rows."""
     name = request.path_params["name"][:MAX_PATH_CHARS]
     chart_id, kind = (name[:-4], "csv") if name.endswith(".csv") else (name, "html")
-    chart = pages.build_chart(data, chart_id, lang)
+    chart = pages.build_chart(data, chart_id, loc)
     if chart is None:
-        return _error(404, lang, request.url.path)
+        return _error(404, loc, request.url.path)
     if kind == "csv":
         return Answer(to_csv(rows_by_id(data.frame, chart.rows["figure_id"])), CSV,
                       headers={"Content-Disposition": f'attachment; filename="{chart_id}.csv"'})
     embed = request.query_params.get("embed") == "1"
-    context = pages.chart_page(chart, base, lang, embed, base or str(request.base_url).rstrip("/"))
-    return Answer(pages.render("chart.html", lang, **context), HTML, headers=_page_headers(embed))
+    context = pages.chart_page(chart, base, loc, embed, base or str(request.base_url).rstrip("/"))
+    return Answer(pages.render("chart.html", loc, **context), HTML, headers=_page_headers(embed))
 
 
-def _selection(data: Dataset, request: Request, lang: str):
+def _selection(data: Dataset, request: Request, loc: Locale):
     """The rows the dashboard's own filter parameters keep, and its notices about what it could not read."""
     params: dict[str, list[str]] = {}
     for key, value in request.query_params.multi_items():
         params.setdefault(key, []).append(value)
-    filters, notices = parse_query(params, data.views[lang].options, lang)
+    filters, notices = parse_query(params, data.views[loc.code].options, loc)
     return apply(data.frame, filters), filters, notices
 
 
@@ -229,14 +229,14 @@ def _notices(notices: list[str]) -> dict[str, str]:
     return {NOTICES_HEADER: json.dumps(notices)} if notices else {}
 
 
-def _figures_csv(data: Dataset, request: Request, lang: str, base: str) -> Answer:
-    rows, _, notices = _selection(data, request, lang)
+def _figures_csv(data: Dataset, request: Request, loc: Locale, base: str) -> Answer:
+    rows, _, notices = _selection(data, request, loc)
     return Answer(to_csv(rows), CSV, headers={"Content-Disposition": 'attachment; filename="figures.csv"',
                                               **_notices(notices)})
 
 
-def _figures_json(data: Dataset, request: Request, lang: str, base: str) -> Answer:
-    rows, filters, notices = _selection(data, request, lang)
+def _figures_json(data: Dataset, request: Request, loc: Locale, base: str) -> Answer:
+    rows, filters, notices = _selection(data, request, loc)
     body = {"version": data.version, "notices": notices,
             "filters": {"year": list(filters.years), "sector": list(filters.sectors), "geo": list(filters.geos),
                         "status": list(filters.statuses)},
@@ -244,20 +244,20 @@ def _figures_json(data: Dataset, request: Request, lang: str, base: str) -> Answ
     return Answer(json.dumps(body, ensure_ascii=False), JSON, headers=_notices(notices))
 
 
-def _package_zip(data: Dataset, request: Request, lang: str, base: str) -> Answer:
+def _package_zip(data: Dataset, request: Request, loc: Locale, base: str) -> Answer:
     return Answer(package_zip(data.frame, data.sources), "application/zip",
                   headers={"Content-Disposition": 'attachment; filename="zhejiang-indicators.zip"'})
 
 
-def _package_json(data: Dataset, request: Request, lang: str, base: str) -> Answer:
+def _package_json(data: Dataset, request: Request, loc: Locale, base: str) -> Answer:
     return Answer(json.dumps(datapackage(data.frame, data.sources), ensure_ascii=False, indent=2), JSON)
 
 
-def _sitemap(data: Dataset, request: Request, lang: str, base: str) -> Answer:
+def _sitemap(data: Dataset, request: Request, loc: Locale, base: str) -> Answer:
     return Answer(pages.sitemap(data, base or str(request.base_url).rstrip("/")), "application/xml")
 
 
-def _robots(data: Dataset, request: Request, lang: str, base: str) -> Answer:
+def _robots(data: Dataset, request: Request, loc: Locale, base: str) -> Answer:
     site = base or str(request.base_url).rstrip("/")
     return Answer(f"User-agent: *\nAllow: /\nDisallow: /_stcore/\nSitemap: {site}/sitemap.xml\n", "text/plain; charset=utf-8")
 
@@ -273,7 +273,7 @@ async def asset(request: Request) -> Response:
     """/assets/plotly.min.js and /assets/chart.js, served by this process: a page asks no other host."""
     name = request.path_params["name"]
     if name not in ("plotly.min.js", "chart.js"):
-        return _respond(request, _error(404, reader_language(request), request.url.path), _etag("404"), vary=True)
+        return _respond(request, _error(404, reader_locale(request), request.url.path), _etag("404"), vary=True)
     body, etag = await run_in_threadpool(_asset, name)
     return _respond(request, Answer(body, "text/javascript; charset=utf-8"), etag, cache=ASSET_CACHE, vary=False)
 
