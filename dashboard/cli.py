@@ -112,13 +112,18 @@ def server_command(app: str, options: list[str]) -> tuple[list[str], dict[str, s
             raise ValueError(f"not a Streamlit option: {name!r} (use --section.option VALUE, e.g. --server.port 8502)")
         settings[name[2:]] = value or rest.pop(0)
     env = {_setting_name(key): value for key, value in settings.items()}
-    address = settings.get("server.address") or _configured("server.address") or "localhost"
-    port = settings.get("server.port") or str(_configured("server.port"))
+    from streamlit import get_option  # here: the other commands need not load Streamlit
+
+    def option(name: str):
+        """An option as given here, else as Streamlit's settings give it (.streamlit/config.toml, the environment)."""
+        return settings.get(name) or get_option(name)
+
+    address = option("server.address") or "localhost"
     where = ["--uds", address.removeprefix("unix://")] if address.startswith("unix://") else [
-        "--host", address, "--port", port]
-    certificate, key = (settings.get(name) or _configured(name) for name in ("server.sslCertFile", "server.sslKeyFile"))
+        "--host", address, "--port", str(option("server.port"))]
+    certificate, key = option("server.sslCertFile"), option("server.sslKeyFile")
     secure = ["--ssl-certfile", certificate, "--ssl-keyfile", key] if certificate and key else []
-    max_bytes = int(float(settings.get("server.maxMessageSize") or _configured("server.maxMessageSize")) * 1_000_000)
+    max_bytes = int(float(option("server.maxMessageSize")) * 1_000_000)
     command = [sys.executable, "-m", "uvicorn", app, *where, *secure, "--ws", "websockets-sansio",
                "--ws-max-size", str(max_bytes), "--ws-ping-interval", "30", "--ws-ping-timeout", "30",
                "--ws-per-message-deflate", "false", "--no-access-log", "--log-level", "warning",
@@ -130,13 +135,6 @@ def _setting_name(option: str) -> str:
     """The environment setting of a Streamlit option: server.maxUploadSize is STREAMLIT_SERVER_MAX_UPLOAD_SIZE."""
     snake = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", re.sub(r"(.)([A-Z][a-z]+)", r"\1_\2", option.replace(".", "_")))
     return f"STREAMLIT_{snake.upper()}"
-
-
-def _configured(option: str):
-    """A Streamlit option as its settings give it (.streamlit/config.toml in this folder, the environment)."""
-    from streamlit import config
-
-    return config.get_option(option)
 
 
 def _serve(arguments: list[str]) -> int:

@@ -71,7 +71,7 @@ def read_whole(indicators: Path, sources: Path) -> tuple[Files, str | None]:
 class _Hashed(NamedTuple):
     """The version of the data files' bytes, with the files' stamps and the time they were read."""
 
-    stamps: tuple
+    stamps: tuple[Stamp, tuple[Stamp, ...] | None]
     read_at: int
     version: str
 
@@ -79,16 +79,26 @@ class _Hashed(NamedTuple):
 _hashed: dict[tuple[Path, Path], _Hashed] = {}  # the last version hashed, by the data files' paths
 
 
-def _stamp(path: str) -> tuple:
-    """What changes whenever a file's bytes do: its inode, size, modification and change times (or why stat failed)."""
+class Stamp(NamedTuple):
+    """What changes whenever a file's bytes do: its inode, size, modification and change times (a failed stat: its
+    error number as the inode, and no times)."""
+
+    path: str
+    inode: int
+    size: int = -1
+    mtime_ns: int = 0
+    ctime_ns: int = 0
+
+
+def _stamp(path: str) -> Stamp:
     try:
         info = os.stat(path)
     except OSError as exc:
-        return (path, exc.errno)
-    return (path, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+        return Stamp(path, exc.errno or 0)
+    return Stamp(path, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
-def stamps(indicators: Path, sources: Path) -> tuple:
+def stamps(indicators: Path, sources: Path) -> tuple[Stamp, tuple[Stamp, ...] | None]:
     """The stamps of every data file, and of the sources folder's listing (plain strings: this runs on every look)."""
     try:
         names = sorted(name for name in os.listdir(sources) if _is_source(name))
@@ -97,10 +107,9 @@ def stamps(indicators: Path, sources: Path) -> tuple:
     return _stamp(str(indicators)), tuple(_stamp(os.path.join(sources, name)) for name in names)
 
 
-def _newest(stamps: tuple) -> int:
+def _newest(found: tuple[Stamp, tuple[Stamp, ...] | None]) -> int:
     """The latest modification or change time among these stamps (0 when there is none)."""
-    flat = [stamps[0], *(stamps[1] or ())]
-    return max((max(s[3], s[4]) for s in flat if len(s) == 5), default=0)
+    return max(max(s.mtime_ns, s.ctime_ns) for s in (found[0], *(found[1] or ())))
 
 
 def current_version(indicators: Path, sources: Path) -> str:
