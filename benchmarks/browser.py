@@ -1,23 +1,29 @@
 """In headless Chromium, the dashboard's Sectors page against the minimal app: first chart painted, and a filter
-change until the chart is redrawn. The two apps' tries take turns, and each row gives the ratio of the medians.
+change until the charts are redrawn. The apps' tries take turns, and each row gives the ratio of the medians.
 
 Usage: python3 benchmarks/browser.py [--tries 7] [--output FILE]
 
-Both apps are served as `python -m dashboard run` serves the dashboard, from the repository root, so the same
-`.streamlit/config.toml` applies to both. What is timed:
+The apps are served as `python -m dashboard run` serves the dashboard, from the repository root, so the same
+`.streamlit/config.toml` applies to all. What is timed:
 
 - first chart painted: from navigation to the first Plotly chart's SVG being visible, each try in a fresh browser
   context (a new session) with the server already warm (one untimed visit each first);
-- filter change to chart redrawn: in one open session per app, by keyboard. On /sectors the sidebar's Sector
-  filter: "Economic output" typed and chosen with Enter (the page's charts become that sector's), then removed
-  with Backspace on the next try (back to the first sector's charts), and so on. On the minimal app its slider,
-  focused, one step with ArrowLeft, then back with ArrowRight. Timed from the key press (a keydown listener) to
-  the last change inside a Plotly chart, or the end of the rerun if later (the app's `data-test-script-state`),
-  once nothing has changed for a while and the script is not running: a MutationObserver, set up before the key
-  press, sees every change inside a `.js-plotly-plot` and every such node added or removed. A change that redraws
-  no chart is not counted (there is a note then). The Years slider is not used: on the real data, steps of its
-  upper thumb from 2027 down to 2023 changed no chart on /sectors (the first sector's charted figures are from
-  2019-2021), so there was no redraw to time.
+- filter change to charts redrawn: in one open session per app, by keyboard, timed from the key press (a keydown
+  listener) to the last change inside a Plotly chart, or the end of the rerun if later (the app's
+  `data-test-script-state`), once nothing has changed for a while and the script is not running: a
+  MutationObserver, set up before the key press, sees every change inside a `.js-plotly-plot` and every such node
+  added or removed. A change that redraws no chart is not counted (there is a note then). The changes:
+  - the minimal app (the bound's reference): its slider, focused, one step with ArrowLeft, then back with ArrowRight;
+  - the dashboard's Years slider, the same kind of change: /sectors opened with the years 2019-2027 (the first
+    sector's charted figures are from 2019-2021), its lower thumb one step right (2020: the 2019 figures leave the
+    charts), then back on the next try;
+  - the dashboard's Sector filter, as information: "Economic output" typed and chosen with Enter (the page's charts
+    become that sector's), then removed with Backspace on the next try (back to the first sector's charts);
+  - the minimal app with a sidebar multiselect for its slider, the same change, as information: what Streamlit's
+    multiselect costs on its own;
+  - the minimal app with as many elements as the Sectors page sends in a run, the extra ones lines of text that
+    never change, its slider step, as information: what the number of elements alone costs (each element is a
+    message the browser draws as it comes).
 """
 
 from __future__ import annotations
@@ -42,7 +48,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 CHART = ".js-plotly-plot .main-svg"
 PAGE = "sectors"  # the dashboard's page with charts at the top
 PAINT_LIMIT = 1.3  # first chart painted on Sectors, as a multiple of the minimal app's
-REDRAW_LIMIT = 1.5  # sidebar filter change to chart redrawn, as a multiple of the minimal app's slider change
+REDRAW_LIMIT = 1.5  # sidebar slider step to charts redrawn, as a multiple of the minimal app's slider step
 SETTLE_MS = 1000  # a redraw is over when no chart has changed for this long after the rerun ended
 GRACE_MS = 3000  # after the rerun ended, how long to wait for a chart change before calling the step "no redraw"
 VIEWPORT = {"width": 1280, "height": 900}
@@ -97,19 +103,13 @@ def redraw(key: float, states: list[tuple[float, str]], charts: list[float]) -> 
     return (max(drawn[-1], end or drawn[-1]) - key) / 1000
 
 
-def turns(tries: int, names: tuple[str, str] = ("minimal", "app")) -> list[str]:
-    """Whose try comes next, taking turns, the one going first swapped each round: a busy moment weighs on both."""
-    order = []
-    for i in range(tries):
-        order += list(names) if i % 2 == 0 else list(reversed(names))
-    return order
+def slider_step(selector: str, first: str = "ArrowLeft"):
+    """A change of a slider: its thumb focused, then one step (left, or `first`), and back on the next change."""
+    back = {"ArrowLeft": "ArrowRight", "ArrowRight": "ArrowLeft"}[first]
 
-
-def slider_step(selector: str):
-    """A change of a slider: its thumb focused, then one step left, and back right on the next change."""
     def prepare(page, i: int) -> str:
         page.locator(selector).focus()
-        return "ArrowLeft" if i % 2 == 0 else "ArrowRight"
+        return first if i % 2 == 0 else back
     return prepare
 
 
@@ -197,59 +197,94 @@ def measured_change(target: Target, attempts: int = 4) -> float:
 
 
 SECTOR_OPTION = "Economic output"  # the sector chosen in the sidebar: its charts replace the first sector's
+YEARS_FROM = 2019  # /sectors opened from this year: one step of the lower thumb takes figures out of the first charts
+SIDEBAR_SLIDER = '[data-testid="stSidebar"] [data-testid="stSlider"] input[type="range"] >> nth=0'
+SIDEBAR_MULTISELECT = '[data-testid="stSidebar"] [data-testid="stMultiSelect"] >> nth=0'
+
+
+def turns(tries: int, names: tuple[str, ...]) -> list[str]:
+    """Whose try comes next, taking turns, the order turned by one each round: a busy moment weighs on all."""
+    order = []
+    for i in range(tries):
+        shift = i % len(names)
+        order += list(names[shift:] + names[:shift])
+    return order
 
 
 def measure(tries: int) -> tuple[list[Row], list[str]]:
-    """Both apps served from the repository root, tries taken in turns; the table rows and notes."""
+    """The apps served from the repository root, tries taken in turns; the table rows and notes."""
     from playwright.sync_api import sync_playwright
 
     os.chdir(servers.ROOT)
-    started = [servers.start(servers.MINIMAL), servers.start(servers.APP)]
+    started = [servers.start(name) for name in (servers.MINIMAL, servers.MINIMAL_CHOICES, servers.MINIMAL_LINES,
+                                                servers.APP)]
+    minimal, choices, lines, app = started
+    minimal_slider = '[data-testid="stSlider"] input[type="range"] >> nth=0'
     targets = {
-        "minimal": Target("minimal", started[0].url, slider_step('[data-testid="stSlider"] input[type="range"] >> nth=0')),
-        "app": Target("app", f"{started[1].url}/{PAGE}", multiselect_step(
-            '[data-testid="stSidebar"] [data-testid="stMultiSelect"] >> nth=0', SECTOR_OPTION)),
+        "minimal": Target("minimal", minimal.url, slider_step(minimal_slider)),
+        "years": Target("years", f"{app.url}/{PAGE}?year={YEARS_FROM}-{app_last_year()}", slider_step(SIDEBAR_SLIDER,
+                                                                                                    first="ArrowRight")),
+        "sector": Target("sector", f"{app.url}/{PAGE}", multiselect_step(SIDEBAR_MULTISELECT, SECTOR_OPTION)),
+        "choices": Target("choices", choices.url, multiselect_step(SIDEBAR_MULTISELECT, SECTOR_OPTION)),
+        "lines": Target("lines", lines.url, slider_step(minimal_slider)),
     }
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             try:
-                for target in targets.values():  # warm-up: the server's first session fills its caches
-                    paint(browser, target.url)
-                for name in turns(tries):
+                for name in ("minimal", "sector"):  # warm-up: the server's first session fills its caches
+                    paint(browser, targets[name].url)
+                for name in turns(tries, ("minimal", "sector")):
                     targets[name].paints.append(paint(browser, targets[name].url))
                 for target in targets.values():
                     open_for_changes(browser, target)
                     for _ in range(2):  # warm-up, not counted: there and back once
                         measured_change(target)
                     target.missed = 0
-                for name in turns(tries):
+                for name in turns(tries, tuple(targets)):
                     targets[name].redraws.append(measured_change(targets[name]))
             finally:
                 browser.close()
     finally:
         for server in started:
             server.stop()
-    return rows(targets["minimal"], targets["app"], tries)
+    return rows(targets, tries)
 
 
-def rows(minimal: Target, app: Target, tries: int) -> tuple[list[Row], list[str]]:
+def app_last_year() -> int:
+    """The last year of the dashboard's data, the Years slider's upper end."""
+    from dashboard.table import dataset
+
+    return dataset.current().views["en"].options.years[1]
+
+
+def rows(targets: dict[str, Target], tries: int) -> tuple[list[Row], list[str]]:
     """The table's rows, ratios of the medians with their goals, and notes with every try."""
+    minimal = targets["minimal"]
+    median = lambda values: statistics.median(values)  # noqa: E731
+    step = median(minimal.redraws)
     table_rows = [
         Row(f"Sectors page: first chart painted, fresh context (median of {tries})", "real",
-            statistics.median(app.paints), statistics.median(minimal.paints), PAINT_LIMIT),
-        Row(f"Sectors page: Sector filter changed to chart redrawn (median of {tries}; minimal app: slider step)",
-            "real", statistics.median(app.redraws), statistics.median(minimal.redraws), REDRAW_LIMIT),
+            median(targets["sector"].paints), median(minimal.paints), PAINT_LIMIT),
+        Row(f"Sectors page: Years slider step to charts redrawn (median of {tries}; minimal app: slider step)",
+            "real", median(targets["years"].redraws), step, REDRAW_LIMIT),
+        Row(f"Sectors page: Sector filter changed to charts redrawn (median of {tries}; minimal app: slider step)",
+            "real", median(targets["sector"].redraws), step),
+        Row(f"Minimal app with a sidebar multiselect: the same change (median of {tries}; minimal app: slider step)",
+            "none", median(targets["choices"].redraws), step),
+        Row(f"Minimal app with as many elements as the Sectors page: slider step (median of {tries}; minimal app: "
+            "slider step)", "none", median(targets["lines"].redraws), step),
     ]
-    notes = [f"Each measure alternates between the two apps ({tries} tries each), the one going first swapped "
-             "each round; the ratio is of the two medians.",
+    notes = [f"Each measure takes turns between the apps ({tries} tries each), the order turned each round; the "
+             "ratio is of the two medians.",
              "All tries, in seconds: " + "; ".join(
                  f"{t.name} {label} " + ", ".join(f"{v:.3f}" for v in values)
-                 for t in (minimal, app) for label, values in (("paint", t.paints), ("redraw", t.redraws)))]
-    notes += [f"{t.name}: the rerun was over after {statistics.median(t.reruns) * 1000:.0f} ms (median); the rest of "
-              "a redraw is the browser drawing the charts" for t in (minimal, app) if t.reruns]
-    if minimal.missed or app.missed:
-        notes.append(f"Changes that redrew no chart, not counted: minimal app {minimal.missed}, dashboard {app.missed}.")
+                 for t in targets.values() for label, values in (("paint", t.paints), ("redraw", t.redraws)) if values)]
+    notes += [f"{t.name}: the rerun was over after {median(t.reruns) * 1000:.0f} ms (median); the rest of a redraw is "
+              "the browser drawing the charts" for t in targets.values() if t.reruns]
+    missed = {t.name: t.missed for t in targets.values() if t.missed}
+    if missed:
+        notes.append("Changes that redrew no chart, not counted: " + ", ".join(f"{k} {v}" for k, v in missed.items()))
     return table_rows, notes
 
 

@@ -1,5 +1,6 @@
 """The minimal app served as the dashboard is (an st.App under uvicorn), with one route beside it that answers fixed
-bytes: the ceiling of a route beside Streamlit."""
+bytes: the ceiling of a route beside Streamlit. `choices` is the minimal app with a
+multiselect for its slider, `lines` the minimal app with as many elements as the Sectors page."""
 
 from pathlib import Path
 
@@ -16,4 +17,7 @@ async def fixed(request):
                     headers={"ETag": 'W/"fixed"', "Cache-Control": "public, no-cache", "Vary": "Accept-Language"})
 
 
-app = st.App(str(Path(__file__).resolve().parent / "minimal_app.py"), routes=[Route("/figures/{name}", fixed)])
+HERE = Path(__file__).resolve().parent
+app = st.App(str(HERE / "minimal_app.py"), routes=[Route("/figures/{name}", fixed)])
+choices = st.App(str(HERE / "minimal_choices_app.py"))
+lines = st.App(str(HERE / "minimal_lines_app.py"))

@@ -18,6 +18,8 @@ from dashboard.cli import server_command
 ROOT = Path(__file__).resolve().parent.parent
 APP = "dashboard.serve:app"  # what `python -m dashboard run` serves: the pages and the take-away routes
 MINIMAL = "benchmarks.minimal_server:app"  # the minimal app, served the same way, with a route of fixed bytes
+MINIMAL_CHOICES = "benchmarks.minimal_server:choices"  # the minimal app with a sidebar multiselect for its slider
+MINIMAL_LINES = "benchmarks.minimal_server:lines"  # the minimal app with as many elements as the Sectors page
 TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 

@@ -110,12 +110,16 @@ def test_year_ranges_are_distinct_and_never_the_full_range():
     assert all(2003 <= low <= high <= 2027 for low, high in ranges)
 
 
-def test_turns_alternate_and_swap_who_goes_first():
+def test_turns_alternate_and_turn_who_goes_first():
     from benchmarks.browser import turns
 
-    assert turns(3) == ["minimal", "app", "app", "minimal", "minimal", "app"]
-    assert turns(7).count("app") == turns(7).count("minimal") == 7
-    assert turns(0) == []
+    pair = ("minimal", "app")
+    assert turns(3, pair) == ["minimal", "app", "app", "minimal", "minimal", "app"]
+    assert turns(7, pair).count("app") == turns(7, pair).count("minimal") == 7
+    assert turns(0, pair) == []
+    four = turns(4, ("a", "b", "c", "d"))
+    assert [four[i * 4] for i in range(4)] == ["a", "b", "c", "d"]  # each goes first once
+    assert all(four.count(name) == 4 for name in "abcd")
 
 
 def test_redraw_ends_at_the_last_chart_change_or_the_end_of_the_rerun():

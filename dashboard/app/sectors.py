@@ -12,7 +12,6 @@ from dashboard.text.cards import cards
 from dashboard.text.citations import chart_path, page_link
 from dashboard.text.escape import md_escape, source_line
 from dashboard.text.locale import LANGUAGES, N_, locale
-from dashboard.web import pages
 
 CHARTS, SINGLES = N_("Charts"), N_("Single figures")  # the tabs, named in the address (`tab`) as the reader reads them
 CHARTS_PER_PAGE = 4  # two rows of two: about what one screen shows
@@ -20,8 +19,16 @@ CARDS_PER_PAGE = 12
 SHOWN = "sector_shown"  # which of several sectors in the filter the page shows (its own setting, in the address)
 
 
-def _heading(block, rows: pd.DataFrame, description: str) -> str:
-    """An indicator chart's name, description, unit and sources, and how many places are left out, as Markdown."""
+def _chart_page(chart_id: str) -> str:
+    """A link, as Markdown, to the chart's own page: its image, CSV, table and the code that embeds it."""
+    loc = state.locale()
+    text = md_escape(loc._("This chart's page: image, CSV and embed code"))
+    return f":small[[{text}]({page_link(chart_path(chart_id), loc)})]"
+
+
+def _heading(block, rows: pd.DataFrame, description: str, chart_id: str) -> str:
+    """An indicator chart's name, description, unit and sources, how many places are left out, and its page, as
+    Markdown."""
     loc = state.locale()
     name, unit = rows["indicator"].iat[0], rows["unit_label"].iat[0]
     about = loc._("{description} Unit: {unit}.").format(description=description, unit=unit)
@@ -34,22 +41,8 @@ def _heading(block, rows: pd.DataFrame, description: str) -> str:
             block.left_out).format(shown=loc.number(len(block.rows)), total=loc.number(len(rows)),
                                    n=loc.number(block.left_out))
         lines.append(f":small[:gray[{drawn}]]")
+    lines.append(_chart_page(chart_id))
     return "  \n".join(lines)
-
-
-def _take_away(block, chart_id: str) -> None:
-    """Beside a chart: the CSV of the rows it draws, a link to the chart's own page, and the code that embeds it."""
-    loc = state.locale()
-    with st.container(horizontal=True, vertical_alignment="center"):
-        components.csv_button(block.rows, name=chart_id, key=f"csv_{chart_id}")
-        link = loc._("Link to this chart")
-        st.markdown(f"[{md_escape(link)}]({page_link(chart_path(chart_id), loc)})")
-        embed = st.popover(loc._("Embed"), icon=":material/code:", key=f"embed_{chart_id}", on_change="rerun")
-    if embed.open:  # the embed code is made only when asked for
-        with embed:
-            chart = pages.build_chart(components.data(), chart_id, loc)
-            st.caption(loc._("Paste this into a web page to show the chart, with its sources, at any width from 320 pixels."))
-            st.code(pages.embed_snippet(chart, components.site(), loc), language="html", wrap_lines=True)
 
 
 def _indicator(rows: pd.DataFrame, descriptions: dict[str, str]) -> None:
@@ -57,9 +50,9 @@ def _indicator(rows: pd.DataFrame, descriptions: dict[str, str]) -> None:
     block = components.built("indicator", rows)
     indicator_id = str(rows["indicator_id"].iat[0])
     with st.container(border=True, key=f"chartbox_{indicator_id}"):
-        st.markdown(_heading(block, rows, descriptions.get(indicator_id, "")))
+        st.markdown(_heading(block, rows, descriptions.get(indicator_id, ""), indicator_id))
         components.chart(block, key=f"chart_{indicator_id}")
-        _take_away(block, indicator_id)
+        components.csv_button(block.rows, name=indicator_id, key=f"csv_{indicator_id}")
 
 
 def _charts(charted: list[pd.DataFrame], sector: str, descriptions: dict[str, str]) -> None:
@@ -78,9 +71,10 @@ def _stories(stories: list, frame: pd.DataFrame) -> None:
         block = components.built(f"story:{story.id}", rows_by_id(frame, story.figures))
         title, subtitle = loc.field(story, "title"), loc.field(story, "subtitle")
         with st.container(border=True, key=f"chartbox_{story.id}"):
-            st.markdown(f"**{md_escape(title)}**" + (f"  \n:small[{md_escape(subtitle)}]" if subtitle else ""))
+            st.markdown("  \n".join([f"**{md_escape(title)}**", *([f":small[{md_escape(subtitle)}]"] if subtitle else []),
+                                      _chart_page(story.id)]))
             components.chart(block, key=f"story_{story.id}")
-            _take_away(block, story.id)
+            components.csv_button(block.rows, name=story.id, key=f"csv_{story.id}")
 
 
 def _cards(singles: pd.DataFrame, sector: str) -> None:
