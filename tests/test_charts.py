@@ -1,6 +1,10 @@
 """Plotly figures (dashboard.charts.indicator, timeline_chart): axes, statuses, labels, hover, no data drawn as HTML."""
 
 import html
+import json
+import subprocess
+import sys
+from pathlib import Path
 
 import plotly.graph_objects as go
 import pytest
@@ -13,6 +17,7 @@ from dashboard.charts.timeline import COUNT_FIELDS, timeline_chart
 from dashboard.table.filters import by_indicator, timeline_counts
 from dashboard.text.locale import locale
 
+ROOT = Path(__file__).resolve().parent.parent
 TARGET_AND_ACTUAL = ["zj-ai-revenue-target-2027", "cn-ai-industry-2024"]  # a target beside a result, as the AI story sets them
 
 SECTORS = [("digital_economy", "Digital economy"), ("economy", "Economic output"), ("ai", "AI"),
@@ -361,3 +366,20 @@ def test_horizontal_bars_stand_under_their_labels_with_the_whole_width(real):
         for label, y in zip(sorted(labels, key=lambda a: a.y), bars, strict=True):
             assert label.yanchor == "bottom" and label.y == y - chart_style.BAR_PX / 2  # just above its bar
         assert fig.layout.yaxis.range[0] == fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+
+
+def test_a_chart_is_the_same_in_the_app_and_on_its_own_page(tmp_path):
+    """Streamlit makes its own Plotly template the default when it is loaded; a chart names none, so the app (Streamlit
+    loaded) and its page on the take-away face (plain HTTP) send the same chart, every colour its own."""
+    script = ("import sys, plotly.io as pio\n"
+              "if sys.argv[1] == 'app': import streamlit  # noqa: F401\n"
+              "from dashboard.table import dataset\n"
+              "from dashboard.table.filters import by_indicator\n"
+              "from dashboard.charts import blocks\n"
+              "from dashboard.text.locale import locale\n"
+              "rows = by_indicator(dataset.current().views['en'].frame)[0][0]\n"
+              "print(pio.to_json(blocks.indicator(rows, locale('en')).figure))\n")
+    specs = {face: subprocess.run([sys.executable, "-c", script, face], capture_output=True, text=True, check=True,
+                                  cwd=ROOT, timeout=120).stdout for face in ("app", "page")}
+    assert specs["app"] == specs["page"]
+    assert json.loads(specs["app"])["data"]

@@ -310,6 +310,10 @@ def layout(height: int, footer: dict | None = None, left: int = 64, below: int =
                    "font": {"color": THEME_TEXT}},
         "hoverlabel": {"align": "left", "font": {"color": THEME_TEXT}}, "separators": ".,",
         "modebar": {"orientation": "v"},
+        # No Plotly template: every colour is set here and Streamlit's theme adds fonts and backgrounds in the
+        # browser. So a chart is the same whether or not Streamlit (which makes its own template the default) is
+        # loaded, and carries a third of the bytes to serialise and send on every run.
+        "template": "none",
         **{name: _themed(axis) if name.startswith(("xaxis", "yaxis")) else axis for name, axis in axes.items()},
     }
     if footer:
