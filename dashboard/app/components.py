@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -27,6 +28,8 @@ EMPTY = N_("No figures match these filters. Widen the year range or clear a filt
 # shows all three; a long name wraps (page_tables.ROW_HEIGHT).
 CHART_TABLE_WIDTHS = {"figure": 160, "period": 75, "value_text": 150}
 MAX_PROBLEMS = 200  # problems listed in the panel; `validate` lists them all
+# Focus outlines, copy buttons and the phone's page links; read once here, as the entry point itself runs every rerun.
+STYLE = f"<style>{(Path(__file__).parent / 'style.css').read_text(encoding='utf-8')}</style>"
 
 
 RUN_DATA = "run_data"  # the session key of the data a run reads: one version from the run's start to its end

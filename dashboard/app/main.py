@@ -31,7 +31,6 @@ PAGES = (
 APP_NAME = N_("Zhejiang Indicators")
 PHONE_PAGES = "phone_pages"  # the key of the page links a phone shows (style.css: .st-key-phone_pages)
 HTML_LANG = {"en": "en", "zh": "zh-Hans"}
-STYLE = f"<style>{(HERE / 'style.css').read_text(encoding='utf-8')}</style>"  # focus outlines, copy buttons
 
 
 def _phone_pages(pages: list) -> None:
@@ -51,7 +50,7 @@ def main() -> None:
     pages = [st.Page(HERE / name, title=loc._(title), icon=icon, default=i == 0) for i, (name, title, icon) in enumerate(PAGES)]
     page = st.navigation(pages, position="top")
     st.set_page_config(page_title=f"{page.title} · {loc._(APP_NAME)}")
-    st.html(STYLE)
+    st.html(components.STYLE)
     _phone_pages(pages)
     # The page's language, for screen readers, search engines and the browser's fonts (zh-Hans: simplified Chinese).
     st.html(f"<script>document.documentElement.lang = '{HTML_LANG[loc.code]}';</script>", unsafe_allow_javascript=True)
