@@ -16,18 +16,17 @@ import streamlit as st  # noqa: E402
 
 from dashboard.web.routes import routes  # noqa: E402
 
-YOUNG_OBJECTS = 10_000  # new objects between two collections of the youngest generation while serving (Python: 700)
+# New objects between two collections of the youngest generation while serving (Python's default: 700). Every
+# session's script runs in a thread of this one process, and a collection stops them all. A run makes thousands of
+# short-lived objects; with the default, those of the runs in progress outlive the young collections and fill the
+# oldest generation, whose full collections then come every few seconds under load and walk every object of every
+# session: those pauses, not the runs, would make the slowest filter changes.
+YOUNG_OBJECTS = 10_000
 
 
 @contextlib.asynccontextmanager
 async def serving(_app: st.App):
-    """While the server serves, Python's garbage collector looks at new objects after 10,000 allocations, not 700.
-
-    Every session's script runs in a thread of this one process, and a collection stops them all. A run makes
-    thousands of short-lived objects; with Python's default, those of the runs in progress outlive the young
-    collections and fill the oldest generation, whose full collections then come every few seconds under load and
-    walk every object of every session: under load, those pauses, not the runs, make the slowest filter changes.
-    """
+    """While the server serves, the garbage collector looks at new objects after YOUNG_OBJECTS allocations."""
     before = gc.get_threshold()
     gc.set_threshold(YOUNG_OBJECTS, *before[1:])
     try:
