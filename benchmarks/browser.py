@@ -23,7 +23,10 @@ The apps are served as `python -m dashboard run` serves the dashboard, from the 
     multiselect costs on its own;
   - the minimal app with as many elements as the Sectors page sends in a run, the extra ones lines of text that
     never change, its slider step, as information: what the number of elements alone costs (each element is a
-    message the browser draws as it comes).
+    message the browser draws as it comes);
+  - the minimal app with what every dashboard page has around its chart (pages in a top navigation, a language
+    switch, the sidebar filters, the filters kept in the address), its sidebar slider's step, as information: what
+    Streamlit itself costs for the features the goal's change goes through.
 """
 
 from __future__ import annotations
@@ -219,8 +222,8 @@ def measure(tries: int) -> tuple[list[Row], list[str]]:
 
     os.chdir(servers.ROOT)
     started = [servers.start(name) for name in (servers.MINIMAL, servers.MINIMAL_CHOICES, servers.MINIMAL_LINES,
-                                                servers.APP)]
-    minimal, choices, lines, app = started
+                                                servers.MINIMAL_FEATURES, servers.APP)]
+    minimal, choices, lines, features, app = started
     minimal_slider = '[data-testid="stSlider"] input[type="range"] >> nth=0'
     targets = {
         "minimal": Target("minimal", minimal.url, slider_step(minimal_slider)),
@@ -231,6 +234,7 @@ def measure(tries: int) -> tuple[list[Row], list[str]]:
         "sector": Target("sector", f"{app.url}/{PAGE}", multiselect_step(SIDEBAR_MULTISELECT, SECTOR_OPTION)),
         "choices": Target("choices", choices.url, multiselect_step(SIDEBAR_MULTISELECT, SECTOR_OPTION)),
         "lines": Target("lines", lines.url, slider_step(minimal_slider)),
+        "features": Target("features", features.url, slider_step(SIDEBAR_SLIDER)),
     }
     try:
         with sync_playwright() as p:
@@ -280,12 +284,18 @@ def rows(targets: dict[str, Target], tries: int) -> tuple[list[Row], list[str]]:
             "none", median(targets["choices"].redraws), step),
         Row(f"Minimal app with as many elements as the Sectors page: slider step (median of {tries}; minimal app: "
             "slider step)", "none", median(targets["lines"].redraws), step),
+        Row(f"Minimal app with every page's pages, language switch, sidebar filters and address: sidebar slider step "
+            f"(median of {tries}; minimal app: slider step)", "none", median(targets["features"].redraws), step),
     ]
     notes = [f"Each measure takes turns between the apps ({tries} tries each), the order turned each round; the "
              "ratio is of the two medians.",
              "All tries, in seconds: " + "; ".join(
                  f"{t.name} {label} " + ", ".join(f"{v:.3f}" for v in values)
                  for t in targets.values() for label, values in (("paint", t.paints), ("redraw", t.redraws)) if values)]
+    features = median(targets["features"].redraws)
+    notes.append(f"The Timeline's Years step against the minimal app with every page's features: "
+                 f"{median(targets['timeline'].redraws) / features:.2f}x (what the dashboard adds to what Streamlit "
+                 "itself costs for them)")
     notes += [f"{t.name}: the rerun was over after {median(t.reruns) * 1000:.0f} ms (median); the rest of a redraw is "
               "the browser drawing the charts" for t in targets.values() if t.reruns]
     missed = {t.name: t.missed for t in targets.values() if t.missed}

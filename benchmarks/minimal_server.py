@@ -1,6 +1,7 @@
 """The minimal app served as the dashboard is (an st.App under uvicorn), with one route beside it that answers fixed
 bytes: the ceiling of a route beside Streamlit. `choices` is the minimal app with a
-multiselect for its slider, `lines` the minimal app with as many elements as the Sectors page."""
+multiselect for its slider, `lines` the minimal app with as many elements as the Sectors page, `features` the minimal
+app with what every dashboard page has around its chart."""
 
 from pathlib import Path
 
@@ -21,3 +22,4 @@ HERE = Path(__file__).resolve().parent
 app = st.App(str(HERE / "minimal_app.py"), routes=[Route("/figures/{name}", fixed)])
 choices = st.App(str(HERE / "minimal_choices_app.py"))
 lines = st.App(str(HERE / "minimal_lines_app.py"))
+features = st.App(str(HERE / "minimal_features_app.py"))

@@ -20,6 +20,7 @@ APP = "dashboard.serve:app"  # what `python -m dashboard run` serves: the pages 
 MINIMAL = "benchmarks.minimal_server:app"  # the minimal app, served the same way, with a route of fixed bytes
 MINIMAL_CHOICES = "benchmarks.minimal_server:choices"  # the minimal app with a sidebar multiselect for its slider
 MINIMAL_LINES = "benchmarks.minimal_server:lines"  # the minimal app with as many elements as the Sectors page
+MINIMAL_FEATURES = "benchmarks.minimal_server:features"  # the minimal app with every page's pages, filters, address
 TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 

@@ -212,3 +212,18 @@ def test_takeaway_goals_read_as_ratios_of_time():
     assert Row("p", "", 0.1, 0.8, PAINT_RATIO).passed and not Row("p", "", 0.1, 0.6, PAINT_RATIO).passed
     assert Row("l", "", 1 / 2500, 1 / 100, THROUGHPUT_RATIO).passed
     assert not Row("l", "", 1 / 1500, 1 / 100, THROUGHPUT_RATIO).passed
+
+
+def test_the_features_reference_redraws_its_chart_and_keeps_its_slider_in_the_address():
+    """The browser benchmark's reference with every page's features: a sidebar step redraws its chart and writes
+    the address, as the dashboard's Years step does."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "benchmarks" / "minimal_features_app.py"),
+                           default_timeout=30).run()
+    assert not at.exception
+    assert len(at.sidebar.multiselect) == 3 and at.title[0].value == "Timeline"
+    at.sidebar.slider(key="bars").set_value(21).run()
+    assert not at.exception
+    assert at.query_params["bars"] == "21"
+    assert at.sidebar.button[0].disabled is False
